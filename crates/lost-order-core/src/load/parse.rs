@@ -1,0 +1,105 @@
+//! Reading RON into a `Scenario`, turning ron's syntax and shape errors into diagnostics.
+
+use ron::error::{Error as RonError, SpannedError};
+
+use super::diagnostic::{Diagnostic, did_you_mean, offset_of};
+use crate::scenario::Scenario;
+
+/// Files larger than this are refused before parsing.
+pub const MAX_SCENARIO_BYTES: usize = 4 * 1024 * 1024;
+
+/// How deep RON may nest; deeper input is refused instead of exhausting the stack.
+const RECURSION_LIMIT: usize = 64;
+
+/// Parses `source`, or describes the first syntax or shape error.
+pub fn parse(source: &str) -> Result<Scenario, Diagnostic> {
+    if source.len() > MAX_SCENARIO_BYTES {
+        return Err(Diagnostic::error(
+            format!(
+                "the file is {} bytes; a scenario may be at most {} bytes (4 MiB)",
+                source.len(),
+                MAX_SCENARIO_BYTES
+            ),
+            None,
+        ));
+    }
+    ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .from_str(source)
+        .map_err(|e| spanned_to_diagnostic(source, &e))
+}
+
+fn spanned_to_diagnostic(source: &str, e: &SpannedError) -> Diagnostic {
+    let start = offset_of(source, e.span.start.line, e.span.start.col);
+    let end = offset_of(source, e.span.end.line, e.span.end.col).max(start);
+    let span = if end > start {
+        start..end
+    } else {
+        start..next_char_end(source, start)
+    };
+    let (message, hint) = describe(&e.code);
+    Diagnostic::error(message, Some(span)).with_hint(hint)
+}
+
+fn next_char_end(source: &str, at: usize) -> usize {
+    source[at..]
+        .chars()
+        .next()
+        .map_or(at, |c| at + c.len_utf8())
+}
+
+/// ron's message, reworded for authors, plus a hint where one helps.
+fn describe(code: &RonError) -> (String, Option<String>) {
+    match code {
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
+            format!("unknown field `{found}`{}", within(outer)),
+            did_you_mean(found, expected.iter().copied())
+                .or_else(|| Some(one_of("fields", expected))),
+        ),
+        RonError::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => (
+            format!("unknown name `{found}`{}", within(outer)),
+            did_you_mean(found, expected.iter().copied())
+                .or_else(|| Some(one_of("names", expected))),
+        ),
+        RonError::MissingStructField { field, outer } => (
+            format!("missing field `{field}`{}", within(outer)),
+            Some(format!("add `{field}: …` here")),
+        ),
+        RonError::DuplicateStructField { field, outer } => (
+            format!("field `{field}` is given twice{}", within(outer)),
+            None,
+        ),
+        RonError::ExceededRecursionLimit => (
+            format!("the file nests deeper than {RECURSION_LIMIT} levels"),
+            Some("a scenario never needs this much nesting; look for unclosed brackets".into()),
+        ),
+        RonError::Eof => (
+            "the file ends too early".into(),
+            Some("a bracket or a quote is probably not closed".into()),
+        ),
+        other => (other.to_string(), None),
+    }
+}
+
+fn within(outer: &Option<String>) -> String {
+    outer
+        .as_ref()
+        .map(|o| format!(" in `{o}`"))
+        .unwrap_or_default()
+}
+
+fn one_of(what: &str, expected: &[&str]) -> String {
+    if expected.is_empty() {
+        return format!("no {what} are allowed here");
+    }
+    let names: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
+    format!("expected one of {}", names.join(", "))
+}

@@ -1,0 +1,86 @@
+//! The story graph: every scene reachable, no dead ends or endless loops, every ending reachable.
+
+use std::collections::BTreeSet;
+
+use super::Checker;
+
+impl<'a> Checker<'a> {
+    pub(super) fn check_graph(&mut self) {
+        let s = self.s;
+        // Scenes are opened by events, then by choices of opened scenes.
+        let mut reached: BTreeSet<&str> = s.events.iter().filter_map(|e| e.scene.as_deref()).collect();
+        let mut frontier: Vec<&str> = reached.iter().copied().collect();
+        while let Some(id) = frontier.pop() {
+            for next in s.scene(id).into_iter().flat_map(|sc| &sc.choices).filter_map(|c| c.next.as_deref()) {
+                if reached.insert(next) {
+                    frontier.push(next);
+                }
+            }
+        }
+        for scene in &s.scenes {
+            let place = self.place("scenes", &scene.id);
+            let span = self.span_of_literal(place, &scene.id);
+            if !reached.contains(scene.id.as_str()) {
+                self.error(format!("scene `{}` can never be reached", scene.id), span.clone(), Some("open it from an event (`scene: Some(\"…\")`) or a choice (`next: Some(\"…\")`)".into()));
+            }
+            if scene.choices.is_empty() {
+                self.error(format!("scene `{}` has no choice, so the player cannot leave it", scene.id), span, Some("add at least one choice".into()));
+            } else if scene.choices.iter().all(|c| c.when.is_some()) {
+                self.warning(format!("every choice of scene `{}` has a condition; the player may be stuck", scene.id), span, Some("give one choice no `when`".into()));
+            }
+        }
+        self.check_scene_exits();
+        self.check_endings();
+    }
+
+    /// From every scene some path of choices must close the story moment.
+    fn check_scene_exits(&mut self) {
+        let s = self.s;
+        let mut exits: BTreeSet<&str> = s
+            .scenes
+            .iter()
+            .filter(|sc| sc.choices.iter().any(|c| c.next.is_none()))
+            .map(|sc| sc.id.as_str())
+            .collect();
+        loop {
+            let before = exits.len();
+            for sc in &s.scenes {
+                if sc.choices.iter().any(|c| c.next.as_deref().is_some_and(|n| exits.contains(n))) {
+                    exits.insert(sc.id.as_str());
+                }
+            }
+            if exits.len() == before {
+                break;
+            }
+        }
+        for sc in &s.scenes {
+            if !sc.choices.is_empty() && !exits.contains(sc.id.as_str()) {
+                let span = self.span_of_literal(self.place("scenes", &sc.id), &sc.id);
+                self.error(format!("scene `{}` leads nowhere: no path of choices from it ever ends", sc.id), span, Some("give some choice `next: None`".into()));
+            }
+        }
+    }
+
+    fn check_endings(&mut self) {
+        let s = self.s;
+        if s.endings.is_empty() {
+            let span = self.span_of_token(self.section_place("endings"), "endings");
+            self.error("the scenario has no ending".into(), span, None);
+            return;
+        }
+        if let Some(catch_all) = s.endings.iter().position(|e| e.when.is_empty()) {
+            for shadowed in &s.endings[catch_all + 1..] {
+                let span = self.span_of_literal(self.place("endings", &shadowed.id), &shadowed.id);
+                self.error(
+                    format!("ending `{}` can never be reached: ending `{}` before it has no condition", shadowed.id, s.endings[catch_all].id),
+                    span,
+                    Some("endings are tried in order; put the one without `when` last".into()),
+                );
+            }
+        } else {
+            let last = &s.endings[s.endings.len() - 1];
+            let span = self.span_of_literal(self.place("endings", &last.id), &last.id);
+            self.warning("no ending without conditions: some sessions may match no ending".into(), span, Some("make the last ending's `when` empty".into()));
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Checks of conditions and effects wherever they appear: references, `Target`, chances, bounds.
+
+use super::{Checker, Place};
+use crate::scenario::{Bound, Condition, Effect, Measure, Who};
+
+impl<'a> Checker<'a> {
+    pub(super) fn check_logic(&mut self) {
+        let s = self.s;
+        self.flags_set = collect_set_flags(s);
+        for a in &s.actions {
+            let place = Place { in_action: true, ..self.place("actions", &a.id) };
+            for r in &a.requires {
+                self.condition(&r.when, place);
+            }
+            for r in &a.results {
+                let at = self.locator.decl(place.at + 1, &r.id).map_or(place.at, |x| x.start);
+                let place = Place { at, ..place };
+                if let Some(c) = &r.when {
+                    self.condition(c, place);
+                }
+                self.chance(r.chance, place);
+                self.effects(&r.effects, place);
+            }
+        }
+        for e in &s.events {
+            let place = self.place("events", &e.id);
+            self.trigger(&e.trigger.when, e.trigger.chance, place);
+            self.effects(&e.effects, place);
+        }
+        for r in &s.competitor.rules {
+            let place = self.place("competitor", &r.id);
+            self.trigger(&r.trigger.when, r.trigger.chance, place);
+            self.effects(&r.effects, place);
+        }
+        for scene in &s.scenes {
+            let scene_place = self.place("scenes", &scene.id);
+            for c in &scene.choices {
+                let at = self.locator.decl(scene_place.at + 1, &c.id).map_or(scene_place.at, |x| x.start);
+                let place = Place { at, ..scene_place };
+                if let Some(w) = &c.when {
+                    self.condition(w, place);
+                }
+                self.effects(&c.effects, place);
+            }
+        }
+        for stage in &s.tender.stages {
+            let place = self.place("stages", &stage.id);
+            for j in &stage.judge {
+                if let Some(w) = &j.when {
+                    self.condition(w, place);
+                }
+            }
+        }
+        for e in &s.endings {
+            let place = Place { after_tender: true, ..self.place("endings", &e.id) };
+            for c in &e.when {
+                self.condition(c, place);
+            }
+        }
+        for line in &s.rubric {
+            let place = Place { after_tender: true, ..self.place("rubric", &line.id) };
+            if let Measure::Holds(c) | Measure::Avoided(c) = &line.measure {
+                self.condition(c, place);
+            }
+        }
+    }
+
+    fn trigger(&mut self, when: &[Condition], chance: f64, place: Place) {
+        for c in when {
+            self.condition(c, place);
+        }
+        self.chance(chance, place);
+    }
+
+    fn chance(&mut self, p: f64, place: Place) {
+        if !(0.0..=1.0).contains(&p) {
+            let span = self.span_of_token(place, "chance");
+            self.error(format!("chance {p} is not between 0 and 1"), span, Some("write a probability, e.g. 0.7 for 70%".into()));
+        }
+    }
+
+    fn who(&mut self, who: &Who, place: Place) {
+        match who {
+            Who::Person(id) => self.reference("person", id, self.person_ids(), place),
+            Who::Target if !place.in_action => {
+                let span = self.span_of_token(place, "Target");
+                self.error("`Target` only means something inside an action".into(), span, Some("name the person: `Person(\"…\")`".into()));
+            }
+            Who::Target => {}
+        }
+    }
+
+    fn flag(&mut self, id: &str, place: Place) {
+        self.reference("flag", id, self.s.flags.iter().map(String::as_str), place);
+    }
+
+    fn bound(&mut self, what: &str, b: Bound, lo: i64, hi: i64, place: Place) {
+        if !b.satisfiable_within(lo, hi) {
+            let span = self.span_of_token(place, what);
+            self.warning(
+                format!("condition is always false: {what} is always between {lo} and {hi}"),
+                span,
+                None,
+            );
+        }
+    }
+
+    fn condition(&mut self, c: &Condition, place: Place) {
+        let weeks = i64::from(self.s.settings.weeks);
+        match c {
+            Condition::Flag(f) | Condition::NotFlag(f) => {
+                self.flag(f, place);
+                let declared = self.s.flags.contains(f);
+                if matches!(c, Condition::Flag(_)) && declared && !self.flags_set.contains(f.as_str()) {
+                    let span = self.span_of_literal(place, f);
+                    self.warning(format!("condition is always false: flag `{f}` is never set"), span, Some("set it with `SetFlag(\"…\")` in some effect".into()));
+                }
+            }
+            Condition::Counter(id, _) => {
+                self.reference("counter", id, self.s.counters.iter().map(String::as_str), place)
+            }
+            Condition::Week(b) => self.bound("Week", *b, 1, weeks + 1, place),
+            Condition::Support(w, b) => {
+                self.who(w, place);
+                self.bound("Support", *b, -5, 5, place);
+            }
+            Condition::RivalSupport(w, b) => {
+                self.who(w, place);
+                self.bound("RivalSupport", *b, -5, 5, place);
+            }
+            Condition::Influence(w, b) => {
+                self.who(w, place);
+                self.bound("Influence", *b, 0, 10, place);
+            }
+            Condition::Role(w, _)
+            | Condition::Layer(w, _)
+            | Condition::Met(w)
+            | Condition::Known(w, _)
+            | Condition::Coach(w)
+            | Condition::Coachable(w) => self.who(w, place),
+            Condition::Chance(p) => self.chance(*p, place),
+            Condition::Won | Condition::Lost | Condition::Eliminated(_) if !place.after_tender => {
+                let span = self.span_of_token(place, "Won").or(self.span_of_token(place, "Lost"));
+                self.error("the tender's outcome is only known in endings and the rubric".into(), span, None);
+            }
+            Condition::Eliminated(stage) => {
+                let stages = self.s.tender.stages.iter().map(|s| s.id.as_str());
+                self.reference("stage", stage, stages, place);
+            }
+            Condition::All(cs) | Condition::Any(cs) => {
+                for c in cs {
+                    self.condition(c, place);
+                }
+            }
+            Condition::Not(c) => self.condition(c, place),
+            Condition::Budget(_) | Condition::Points(_) | Condition::AnyCoach | Condition::Won | Condition::Lost => {}
+        }
+    }
+
+    fn effects(&mut self, effects: &[Effect], place: Place) {
+        for e in effects {
+            self.effect(e, place);
+        }
+    }
+
+    fn effect(&mut self, e: &Effect, place: Place) {
+        match e {
+            Effect::Support(w, _)
+            | Effect::RivalSupport(w, _)
+            | Effect::Influence(w, _)
+            | Effect::SetRole(w, _)
+            | Effect::Reveal(w, _)
+            | Effect::Discover(w)
+            | Effect::Hint(w)
+            | Effect::Introduce(w)
+            | Effect::MakeCoach(w) => self.who(w, place),
+            Effect::SetFlag(f) | Effect::ClearFlag(f) => self.flag(f, place),
+            Effect::AddCounter(id, _) => {
+                self.reference("counter", id, self.s.counters.iter().map(String::as_str), place)
+            }
+            Effect::RivalAddresses(c, _) => {
+                let criteria = self.s.criteria.iter().map(|c| c.id.as_str());
+                self.reference("criterion", c, criteria, place);
+            }
+            Effect::Maybe(p, inner) => {
+                self.chance(*p, place);
+                self.effects(inner, place);
+            }
+            Effect::Budget(_) | Effect::Points(_) | Effect::Note(_) => {}
+        }
+    }
+}
+
+fn collect_set_flags(s: &crate::scenario::Scenario) -> std::collections::BTreeSet<&str> {
+    fn walk<'e>(effects: &'e [Effect], out: &mut std::collections::BTreeSet<&'e str>) {
+        for e in effects {
+            match e {
+                Effect::SetFlag(f) => {
+                    out.insert(f.as_str());
+                }
+                Effect::Maybe(_, inner) => walk(inner, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    for a in &s.actions {
+        for r in &a.results {
+            walk(&r.effects, &mut out);
+        }
+    }
+    for e in &s.events {
+        walk(&e.effects, &mut out);
+    }
+    for r in &s.competitor.rules {
+        walk(&r.effects, &mut out);
+    }
+    for scene in &s.scenes {
+        for c in &scene.choices {
+            walk(&c.effects, &mut out);
+        }
+    }
+    out
+}

@@ -1,0 +1,118 @@
+//! The closed vocabulary of conditions and effects that scenarios use instead of a script language.
+
+use serde::{Deserialize, Serialize};
+
+use super::{BuyingRole, Fact, Id, Layer};
+use crate::text::Text;
+
+/// Whom a condition or effect is about: the action's target, or a named person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Who {
+    /// The person an action is aimed at (only inside an action).
+    Target,
+    Person(Id),
+}
+
+/// A bound on a number: `AtLeast(2)`, `AtMost(0)`, `Exactly(3)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Bound {
+    AtLeast(i64),
+    AtMost(i64),
+    Exactly(i64),
+}
+
+impl Bound {
+    pub fn holds(self, value: i64) -> bool {
+        match self {
+            Bound::AtLeast(b) => value >= b,
+            Bound::AtMost(b) => value <= b,
+            Bound::Exactly(b) => value == b,
+        }
+    }
+
+    /// Whether any value in `lo..=hi` satisfies the bound.
+    pub fn satisfiable_within(self, lo: i64, hi: i64) -> bool {
+        match self {
+            Bound::AtLeast(b) => hi >= b,
+            Bound::AtMost(b) => lo <= b,
+            Bound::Exactly(b) => (lo..=hi).contains(&b),
+        }
+    }
+}
+
+/// A test on the state of the session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Condition {
+    Flag(Id),
+    NotFlag(Id),
+    Counter(Id, Bound),
+    Week(Bound),
+    Budget(Bound),
+    Points(Bound),
+    /// True support for us.
+    Support(Who, Bound),
+    /// True support for the competitor.
+    RivalSupport(Who, Bound),
+    Influence(Who, Bound),
+    Role(Who, BuyingRole),
+    Layer(Who, Layer),
+    /// We have taken at least one action with this person.
+    Met(Who),
+    /// The player knows this fact about the person.
+    Known(Who, Fact),
+    Coach(Who),
+    AnyCoach,
+    Coachable(Who),
+    /// A random draw that holds with this probability (0 to 1).
+    Chance(f64),
+    /// Tender outcome, for endings and the rubric.
+    Won,
+    Lost,
+    /// Our bid was eliminated at this tender stage.
+    Eliminated(Id),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+/// A change to the state of the session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Effect {
+    Support(Who, i32),
+    RivalSupport(Who, i32),
+    Influence(Who, i32),
+    SetRole(Who, BuyingRole),
+    /// The player learns the current truth of this fact.
+    Reveal(Who, Fact),
+    /// The person appears on the map.
+    Discover(Who),
+    /// An unknown silhouette appears on the map.
+    Hint(Who),
+    /// Everyone this person can introduce appears on the map.
+    Introduce(Who),
+    MakeCoach(Who),
+    SetFlag(Id),
+    ClearFlag(Id),
+    AddCounter(Id, i64),
+    Budget(i64),
+    Points(i32),
+    /// A line in the player's notebook.
+    Note(Text),
+    /// The competitor's bid now addresses this criterion with this strength.
+    RivalAddresses(Id, i32),
+    /// Apply these effects with this probability.
+    Maybe(f64, Vec<Effect>),
+}
+
+/// When a story event or a competitor rule may fire.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WeekRule {
+    /// Any week.
+    #[default]
+    Any,
+    At(u32),
+    From(u32),
+    Between(u32, u32),
+    /// One week drawn at random in this range when the session starts.
+    Drawn(u32, u32),
+}

@@ -1,0 +1,127 @@
+//! The scenario format: everything about a case, as plain serde data read from RON.
+
+mod actions;
+mod amount;
+mod logic;
+mod people;
+mod rubric;
+mod story;
+mod tender;
+
+use serde::{Deserialize, Serialize};
+
+pub use actions::{Action, ActionResult, Purpose, Requirement, Targets};
+pub use amount::Amount;
+pub use logic::{Bound, Condition, Effect, WeekRule, Who};
+pub use people::{BuyingRole, Criterion, Fact, Layer, Person};
+pub use rubric::{Ending, Measure, RubricLine};
+pub use story::{Choice, Scene, StoryEvent, Trigger};
+pub use tender::{BidOption, Competitor, JudgeRule, RivalRule, Stage, StageRule, Tender};
+
+use crate::text::{Lang, Text};
+
+/// An identifier an author gives a person, action, scene, flag…
+pub type Id = String;
+
+/// A whole case.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub meta: Meta,
+    pub settings: Settings,
+    /// Every flag the story sets or tests, declared so that typos are caught.
+    #[serde(default)]
+    pub flags: Vec<Id>,
+    /// Every counter, starting at 0.
+    #[serde(default)]
+    pub counters: Vec<Id>,
+    pub criteria: Vec<Criterion>,
+    pub people: Vec<Person>,
+    pub actions: Vec<Action>,
+    #[serde(default)]
+    pub events: Vec<StoryEvent>,
+    #[serde(default)]
+    pub scenes: Vec<Scene>,
+    pub competitor: Competitor,
+    pub tender: Tender,
+    pub endings: Vec<Ending>,
+    pub rubric: Vec<RubricLine>,
+}
+
+/// Who wrote the case and what it teaches.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub id: Id,
+    pub version: String,
+    /// Every text must exist in each of these, e.g. `["zh", "en"]`.
+    pub languages: Vec<Lang>,
+    pub title: Text,
+    pub summary: Text,
+    /// The case as told to the player before the first week.
+    pub briefing: Text,
+    pub goal: Text,
+    /// Who the player is, e.g. 廖总.
+    pub player: Text,
+    #[serde(default)]
+    pub objectives: Vec<Text>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+}
+
+/// The rules of the game's economy.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub weeks: u32,
+    pub action_points: u32,
+    pub budget: i64,
+    /// The unit money is counted in, e.g. 千元 / k¥.
+    pub money: Text,
+}
+
+impl Scenario {
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn person_index(&self, id: &str) -> Option<usize> {
+        self.people.iter().position(|p| p.id == id)
+    }
+
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    pub fn scene(&self, id: &str) -> Option<&Scene> {
+        self.scenes.iter().find(|s| s.id == id)
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    pub fn criterion_name(&self, id: &str, lang: &str) -> String {
+        self.criterion(id)
+            .map_or_else(|| id.to_string(), |c| c.name.get(lang).to_string())
+    }
+
+    pub fn person_name(&self, id: &str, lang: &str) -> String {
+        self.person(id)
+            .map_or_else(|| id.to_string(), |p| p.name.get(lang).to_string())
+    }
+
+    /// The language to use when `wanted` is not declared: the first declared one.
+    pub fn lang<'a>(&'a self, wanted: &'a str) -> &'a str {
+        if self.meta.languages.iter().any(|l| l == wanted) {
+            wanted
+        } else {
+            self.meta.languages.first().map_or("en", String::as_str)
+        }
+    }
+}
+
+/// A text every scenario may use without declaring it (for engine-made strings).
+pub fn untranslated(s: &str) -> Text {
+    Text::same(&["en"], s)
+}

@@ -1,0 +1,73 @@
+//! Localized text: a map from language code to string, and the language codes themselves.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A language code as the scenario declares it, e.g. `zh` or `en`.
+pub type Lang = String;
+
+/// A text an author writes once per declared language: `{"zh": "…", "en": "…"}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<Lang, String>);
+
+impl Text {
+    /// The text in `lang`, else English, else any language present, else "".
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// Languages in `declared` that this text lacks.
+    pub fn missing<'a>(&self, declared: &'a [Lang]) -> Vec<&'a str> {
+        declared
+            .iter()
+            .filter(|lang| self.0.get(*lang).is_none_or(|s| s.trim().is_empty()))
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// A text with the same string in every language (for tests and built-ins).
+    pub fn same(langs: &[&str], s: &str) -> Self {
+        Text(langs.iter().map(|l| (l.to_string(), s.to_string())).collect())
+    }
+}
+
+/// Replaces `{key}` placeholders in `template` by their values.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_english_then_any() {
+        let t = Text(BTreeMap::from([("en".into(), "hi".into()), ("zh".into(), "你好".into())]));
+        assert_eq!(t.get("zh"), "你好");
+        assert_eq!(t.get("fr"), "hi");
+        let only_zh = Text(BTreeMap::from([("zh".into(), "你好".into())]));
+        assert_eq!(only_zh.get("en"), "你好");
+    }
+
+    #[test]
+    fn reports_missing_and_blank_languages() {
+        let t = Text(BTreeMap::from([("en".into(), "hi".into()), ("zh".into(), " ".into())]));
+        assert_eq!(t.missing(&["zh".into(), "en".into(), "fr".into()]), vec!["zh", "fr"]);
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(fill("{a} and {b}", &[("a", "x"), ("b", "y")]), "x and y");
+    }
+}
