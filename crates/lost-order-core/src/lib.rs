@@ -1,1 +1,5 @@
-//! x
+//! Lost Order's engine, free of Bevy: scenarios, sessions, the tender, scoring and policies.
+
+pub mod load;
+pub mod scenario;
+pub mod text;

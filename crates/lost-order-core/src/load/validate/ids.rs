@@ -40,7 +40,7 @@ impl<'a> Checker<'a> {
             if *count == 2 {
                 // Point at the second declaration.
                 let first = self.locator.decl(start, id);
-                let second = first.and_then(|f| self.locator.decl(f.end, id)).or(first);
+                let second = first.clone().and_then(|f| self.locator.decl(f.end, id)).or(first);
                 self.error(format!("duplicate {kind} id `{id}`"), second, Some("ids must be unique".into()));
             }
         }

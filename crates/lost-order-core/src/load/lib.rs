@@ -1,5 +1,0 @@
-//! Lost Order's engine, free of Bevy: scenarios, sessions, the tender, scoring and policies.
-
-pub mod load;
-pub mod scenario;
-pub mod text;
