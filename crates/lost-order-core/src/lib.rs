@@ -3,3 +3,4 @@
 pub mod load;
 pub mod scenario;
 pub mod text;
+pub mod engine;

@@ -63,6 +63,10 @@ pub enum Condition {
     Coach(Who),
     AnyCoach,
     Coachable(Who),
+    /// The person cares about this criterion.
+    Cares(Who, Id),
+    /// The action's target is this person (only inside an action).
+    TargetIs(Id),
     /// A random draw that holds with this probability (0 to 1).
     Chance(f64),
     /// Tender outcome, for endings and the rubric.

@@ -83,7 +83,7 @@ pub struct JudgeRule {
 }
 
 /// How a stage decides. A person's verdict on a bid is their support plus how the bid fits their criteria.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StageRule {
     /// Eliminate a bid whose verdict from the judge is below this threshold.
     Veto(i32),

@@ -138,6 +138,15 @@ impl<'a> Checker<'a> {
             | Condition::Known(w, _)
             | Condition::Coach(w)
             | Condition::Coachable(w) => self.who(w, place),
+            Condition::Cares(w, c) => {
+                self.who(w, place);
+                let criteria = self.s.criteria.iter().map(|c| c.id.as_str());
+                self.reference("criterion", c, criteria, place);
+            }
+            Condition::TargetIs(id) => {
+                self.who(&Who::Target, place);
+                self.reference("person", id, self.person_ids(), place);
+            }
             Condition::Chance(p) => self.chance(*p, place),
             Condition::Won | Condition::Lost | Condition::Eliminated(_) if !place.after_tender => {
                 let span = self.span_of_token(place, "Won").or(self.span_of_token(place, "Lost"));

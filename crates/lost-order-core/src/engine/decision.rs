@@ -1,0 +1,158 @@
+//! A player's decisions, the unit of scripts, records and replays, and the plain-text script format.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::Id;
+
+/// The bid the player submits at the tender.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bid {
+    pub price: Id,
+    #[serde(default)]
+    pub emphases: Vec<Id>,
+    #[serde(default)]
+    pub commitments: Vec<Id>,
+}
+
+/// One thing the player decides.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Decision {
+    Act { action: Id, target: Option<Id> },
+    EndWeek,
+    Choose(Id),
+    Bid(Bid),
+}
+
+/// A line of a script that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ScriptError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Reads a choice script: one decision per line, `#` starts a comment.
+///
+/// ```text
+/// act visit liu          # an action, with its target if it has one
+/// end                    # end the week
+/// choose call_liu        # a choice in the open scene
+/// bid lowest emphasis=relationship commit=service,guarantee
+/// ```
+pub fn parse_script(text: &str) -> Result<Vec<Decision>, ScriptError> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let err = |message: String| ScriptError {
+            line: i + 1,
+            message,
+        };
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let decision = match words.as_slice() {
+            ["act", action] => Decision::Act {
+                action: action.to_string(),
+                target: None,
+            },
+            ["act", action, target] => Decision::Act {
+                action: action.to_string(),
+                target: Some(target.to_string()),
+            },
+            ["end"] => Decision::EndWeek,
+            ["choose", choice] => Decision::Choose(choice.to_string()),
+            ["bid", price, rest @ ..] => Decision::Bid(parse_bid(price, rest).map_err(err)?),
+            _ => {
+                return Err(err(format!(
+                    "cannot read `{line}`; expected `act ACTION [PERSON]`, `end`, `choose CHOICE` or `bid PRICE [emphasis=A,B] [commit=C,D]`"
+                )));
+            }
+        };
+        out.push(decision);
+    }
+    Ok(out)
+}
+
+fn parse_bid(price: &str, rest: &[&str]) -> Result<Bid, String> {
+    let mut bid = Bid {
+        price: price.to_string(),
+        ..Bid::default()
+    };
+    for word in rest {
+        let (key, list) = word
+            .split_once('=')
+            .ok_or_else(|| format!("`{word}`: expected `emphasis=…` or `commit=…`"))?;
+        let ids = list
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+        match key {
+            "emphasis" => bid.emphases.extend(ids),
+            "commit" => bid.commitments.extend(ids),
+            _ => return Err(format!("`{key}`: expected `emphasis` or `commit`")),
+        }
+    }
+    Ok(bid)
+}
+
+/// Writes decisions back in the script format.
+pub fn format_script(decisions: &[Decision]) -> String {
+    let mut out = String::new();
+    for d in decisions {
+        let line = match d {
+            Decision::Act {
+                action,
+                target: Some(t),
+            } => format!("act {action} {t}"),
+            Decision::Act {
+                action,
+                target: None,
+            } => format!("act {action}"),
+            Decision::EndWeek => "end".to_string(),
+            Decision::Choose(c) => format!("choose {c}"),
+            Decision::Bid(b) => {
+                let mut s = format!("bid {}", b.price);
+                if !b.emphases.is_empty() {
+                    s += &format!(" emphasis={}", b.emphases.join(","));
+                }
+                if !b.commitments.is_empty() {
+                    s += &format!(" commit={}", b.commitments.join(","));
+                }
+                s
+            }
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_and_writes_every_kind_of_line() {
+        let text = "# Liao\nact dinner liu\nact report  # no target\nend\nchoose call_liu\nbid lowest emphasis=a,b commit=c\n";
+        let decisions = parse_script(text).unwrap();
+        assert_eq!(decisions.len(), 5);
+        assert_eq!(
+            decisions[4],
+            Decision::Bid(Bid {
+                price: "lowest".into(),
+                emphases: vec!["a".into(), "b".into()],
+                commitments: vec!["c".into()],
+            })
+        );
+        assert_eq!(parse_script(&format_script(&decisions)).unwrap(), decisions);
+    }
+
+    #[test]
+    fn names_the_bad_line() {
+        let e = parse_script("end\nfly away now please\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = parse_script("bid low colour=red").unwrap_err();
+        assert!(e.message.contains("`colour`"), "{e}");
+    }
+}

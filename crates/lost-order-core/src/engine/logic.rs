@@ -1,0 +1,214 @@
+//! Evaluating conditions and applying effects against the session's state.
+
+use super::happening::Happening;
+use super::session::Session;
+use super::state::{INFLUENCE_RANGE, SUPPORT_RANGE, Seen};
+use crate::scenario::{Condition, Effect, Fact, Who};
+
+/// What a condition or effect is evaluated for: the action's target, if any.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Scope {
+    pub target: Option<usize>,
+}
+
+impl Session {
+    pub(crate) fn who(&self, who: &Who, scope: Scope) -> Option<usize> {
+        match who {
+            Who::Target => scope.target,
+            Who::Person(id) => self.scenario.person_index(id),
+        }
+    }
+
+    /// Evaluates `c`. `roll` supplies the numbers for `Chance`.
+    pub(crate) fn holds(&self, c: &Condition, scope: Scope, roll: &mut dyn FnMut() -> f64) -> bool {
+        let person = |w: &Who| self.who(w, scope).map(|i| &self.world.people[i]);
+        let belief = |w: &Who| self.who(w, scope).map(|i| &self.beliefs[i]);
+        match c {
+            Condition::Flag(f) => self.world.flags.contains(f),
+            Condition::NotFlag(f) => !self.world.flags.contains(f),
+            Condition::Counter(id, b) => b.holds(self.world.counters.get(id).copied().unwrap_or(0)),
+            Condition::Week(b) => b.holds(i64::from(self.week)),
+            Condition::Budget(b) => b.holds(self.budget),
+            Condition::Points(b) => b.holds(i64::from(self.points)),
+            Condition::Support(w, b) => person(w).is_some_and(|p| b.holds(i64::from(p.support))),
+            Condition::RivalSupport(w, b) => person(w).is_some_and(|p| b.holds(i64::from(p.rival_support))),
+            Condition::Influence(w, b) => person(w).is_some_and(|p| b.holds(i64::from(p.influence))),
+            Condition::Role(w, r) => person(w).is_some_and(|p| p.role == *r),
+            Condition::Layer(w, l) => self
+                .who(w, scope)
+                .is_some_and(|i| self.scenario.people[i].layer == *l),
+            Condition::Met(w) => person(w).is_some_and(|p| p.met),
+            Condition::Known(w, fact) => belief(w).is_some_and(|b| match fact {
+                Fact::Identity => b.on_map(),
+                Fact::Role => b.role.as_ref().is_some_and(|r| !r.assumed),
+                Fact::Stance => b.stance.is_some(),
+                Fact::Influence => b.influence.is_some(),
+                Fact::Criteria => b.criteria.is_some(),
+            }),
+            Condition::Coach(w) => person(w).is_some_and(|p| p.coach),
+            Condition::AnyCoach => self.world.people.iter().any(|p| p.coach),
+            Condition::Coachable(w) => self
+                .who(w, scope)
+                .is_some_and(|i| self.scenario.people[i].coachable),
+            Condition::Cares(w, c) => person(w).is_some_and(|p| p.criteria.contains(c)),
+            Condition::TargetIs(id) => scope
+                .target
+                .is_some_and(|i| &self.scenario.people[i].id == id),
+            Condition::Chance(p) => roll() < *p,
+            Condition::Won => self.tender.as_ref().is_some_and(|t| t.won),
+            Condition::Lost => self.tender.as_ref().is_some_and(|t| !t.won),
+            Condition::Eliminated(stage) => self
+                .tender
+                .as_ref()
+                .is_some_and(|t| t.eliminated_at.as_deref() == Some(stage.as_str())),
+            Condition::All(cs) => cs.iter().all(|c| self.holds(c, scope, roll)),
+            Condition::Any(cs) => cs.iter().any(|c| self.holds(c, scope, roll)),
+            Condition::Not(c) => !self.holds(c, scope, roll),
+        }
+    }
+
+    /// Evaluates with the session's dice, for conditions that really happen.
+    pub(crate) fn holds_now(&mut self, c: &Condition, scope: Scope) -> bool {
+        let mut dice = self.dice.clone();
+        let result = self.holds(c, scope, &mut || dice.unit());
+        self.dice = dice;
+        result
+    }
+
+    /// Evaluates without drawing: a `Chance` counts as possible (for showing what is available).
+    pub(crate) fn could_hold(&self, c: &Condition, scope: Scope) -> bool {
+        self.holds(c, scope, &mut || 0.0)
+    }
+
+    pub(crate) fn apply_all(&mut self, effects: &[crate::scenario::Effect], scope: Scope, out: &mut Vec<Happening>) {
+        for e in effects {
+            self.apply_effect(e, scope, out);
+        }
+    }
+
+    fn apply_effect(&mut self, e: &Effect, scope: Scope, out: &mut Vec<Happening>) {
+        match e {
+            Effect::Support(w, d) => self.adjust(w, scope, |p| &mut p.support, *d, SUPPORT_RANGE),
+            Effect::RivalSupport(w, d) => self.adjust(w, scope, |p| &mut p.rival_support, *d, SUPPORT_RANGE),
+            Effect::Influence(w, d) => self.adjust(w, scope, |p| &mut p.influence, *d, INFLUENCE_RANGE),
+            Effect::SetRole(w, r) => {
+                if let Some(i) = self.who(w, scope) {
+                    self.world.people[i].role = *r;
+                }
+            }
+            Effect::Reveal(w, fact) => {
+                if let Some(i) = self.who(w, scope) {
+                    self.reveal(i, *fact, out);
+                }
+            }
+            Effect::Discover(w) => {
+                if let Some(i) = self.who(w, scope) {
+                    self.discover(i, out);
+                }
+            }
+            Effect::Hint(w) => {
+                if let Some(i) = self.who(w, scope) {
+                    let b = &mut self.beliefs[i];
+                    if !b.hinted && !b.on_map() {
+                        b.hinted = true;
+                        out.push(Happening::Hinted { person: self.scenario.people[i].id.clone() });
+                    }
+                }
+            }
+            Effect::Introduce(w) => {
+                if let Some(i) = self.who(w, scope) {
+                    let scenario = self.scenario.clone();
+                    for other in &scenario.people[i].introduces {
+                        if let Some(j) = scenario.person_index(other) {
+                            self.discover(j, out);
+                        }
+                    }
+                }
+            }
+            Effect::MakeCoach(w) => {
+                if let Some(i) = self.who(w, scope)
+                    && !self.world.people[i].coach
+                {
+                    self.world.people[i].coach = true;
+                    self.beliefs[i].coach = true;
+                    out.push(Happening::CoachGained { person: self.scenario.people[i].id.clone() });
+                }
+            }
+            Effect::SetFlag(f) => {
+                self.world.flags.insert(f.clone());
+            }
+            Effect::ClearFlag(f) => {
+                self.world.flags.remove(f);
+            }
+            Effect::AddCounter(id, d) => *self.world.counters.entry(id.clone()).or_default() += d,
+            Effect::Budget(d) => self.budget += d,
+            Effect::Points(d) => self.points = self.points.saturating_add_signed(*d),
+            Effect::Note(text) => out.push(Happening::Note {
+                person: scope.target.map(|i| self.scenario.people[i].id.clone()),
+                text: text.clone(),
+            }),
+            Effect::RivalAddresses(c, s) => {
+                self.world.rival_bid.insert(c.clone(), *s);
+            }
+            Effect::Maybe(p, inner) => {
+                if self.dice.chance(*p) {
+                    self.apply_all(inner, scope, out);
+                }
+            }
+        }
+    }
+
+    fn adjust(
+        &mut self,
+        w: &Who,
+        scope: Scope,
+        field: fn(&mut super::state::PersonTruth) -> &mut i32,
+        delta: i32,
+        (lo, hi): (i32, i32),
+    ) {
+        if let Some(i) = self.who(w, scope) {
+            let v = field(&mut self.world.people[i]);
+            *v = (*v + delta).clamp(lo, hi);
+        }
+    }
+
+    pub(crate) fn discover(&mut self, i: usize, out: &mut Vec<Happening>) {
+        if self.beliefs[i].identified.is_none() {
+            self.beliefs[i].identified = Some(self.week);
+            self.beliefs[i].hinted = true;
+            out.push(Happening::Discovered { person: self.scenario.people[i].id.clone() });
+        }
+    }
+
+    /// The player learns the present truth of `fact`; revealing a person also puts them on the map.
+    pub(crate) fn reveal(&mut self, i: usize, fact: Fact, out: &mut Vec<Happening>) {
+        self.discover(i, out);
+        let week = self.week;
+        let truth = &self.world.people[i];
+        let b = &mut self.beliefs[i];
+        let changed = match fact {
+            Fact::Identity => false,
+            Fact::Role => replace(&mut b.role, Seen::observed(truth.role, week)),
+            Fact::Stance => replace(&mut b.stance, Seen::observed(truth.support, week)),
+            Fact::Influence => replace(&mut b.influence, Seen::observed(truth.influence, week)),
+            Fact::Criteria => replace(&mut b.criteria, Seen::observed(truth.criteria.clone(), week)),
+        };
+        if changed {
+            out.push(Happening::Revealed {
+                person: self.scenario.people[i].id.clone(),
+                fact,
+            });
+        }
+    }
+}
+
+/// Stores a new observation; reports whether the player learned something new.
+fn replace<T: PartialEq>(slot: &mut Option<Seen<T>>, seen: Seen<T>) -> bool {
+    let new = slot
+        .as_ref()
+        .is_none_or(|old| old.value != seen.value || old.assumed);
+    if new || slot.as_ref().is_some_and(|old| old.week != seen.week) {
+        *slot = Some(seen);
+    }
+    new
+}

@@ -1,0 +1,97 @@
+//! The rubric: a score out of 100, each line with its points, kept apart from the outcome.
+
+use serde::Serialize;
+
+use super::logic::Scope;
+use super::session::Session;
+use crate::scenario::{BuyingRole, Fact, Id, Measure};
+
+/// The points of one rubric line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LineScore {
+    pub id: Id,
+    pub points: u32,
+    pub max: u32,
+}
+
+/// The whole score.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Score {
+    pub total: u32,
+    pub lines: Vec<LineScore>,
+}
+
+/// Scores a session whose tender has been decided.
+pub(crate) fn score(session: &mut Session) -> Score {
+    let scenario = session.scenario.clone();
+    let lines: Vec<LineScore> = scenario
+        .rubric
+        .iter()
+        .map(|line| {
+            let share = share(session, &line.measure);
+            LineScore {
+                id: line.id.clone(),
+                points: (f64::from(line.points) * share.clamp(0.0, 1.0)).round() as u32,
+                max: line.points,
+            }
+        })
+        .collect();
+    Score {
+        total: lines.iter().map(|l| l.points).sum(),
+        lines,
+    }
+}
+
+/// The share of a line's points earned, 0 to 1.
+fn share(s: &mut Session, measure: &Measure) -> f64 {
+    match measure {
+        Measure::Won { full_margin } => match &s.tender {
+            Some(t) if t.won => {
+                let margin = f64::from(t.margin.max(0)) / f64::from((*full_margin).max(1));
+                0.5 + 0.5 * margin.min(1.0)
+            }
+            _ => 0.0,
+        },
+        Measure::RolesCovered => {
+            let present: Vec<BuyingRole> = BuyingRole::FOUR
+                .into_iter()
+                .filter(|r| s.world.people.iter().any(|p| p.role == *r))
+                .collect();
+            let covered = present
+                .iter()
+                .filter(|r| s.world.people.iter().any(|p| p.role == **r && p.met && p.support >= 1))
+                .count();
+            ratio(covered, present.len())
+        }
+        Measure::CoachDeveloped => bool_share(s.world.people.iter().any(|p| p.coach)),
+        Measure::Found { person, by_week } => {
+            match s.belief(person).and_then(|b| b.identified) {
+                Some(week) if week <= *by_week => 1.0,
+                Some(_) => 0.5,
+                None => 0.0,
+            }
+        }
+        Measure::FactsUncovered => {
+            let mut known = 0;
+            for (b, truth) in s.beliefs.iter().zip(&s.world.people) {
+                known += usize::from(b.role.as_ref().is_some_and(|r| !r.assumed && r.value == truth.role));
+                known += usize::from(b.stance.is_some());
+                known += usize::from(b.criteria.is_some());
+            }
+            ratio(known, s.beliefs.len() * FACTS_PER_PERSON.len())
+        }
+        Measure::Holds(c) => bool_share(s.holds_now(c, Scope::default())),
+        Measure::Avoided(c) => bool_share(!s.holds_now(c, Scope::default())),
+    }
+}
+
+/// The hidden facts `FactsUncovered` counts for each person.
+const FACTS_PER_PERSON: [Fact; 3] = [Fact::Role, Fact::Stance, Fact::Criteria];
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
+}
+
+fn bool_share(b: bool) -> f64 {
+    if b { 1.0 } else { 0.0 }
+}

@@ -1,0 +1,184 @@
+//! Deciding the tender in stages, each with the facts behind its verdict.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::decision::Bid;
+use super::logic::Scope;
+use super::scoring::Score;
+use super::session::Session;
+use crate::scenario::{Id, StageRule};
+
+/// How one person judges one bid: their support plus how it fits their criteria.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub support: i32,
+    pub fit: i32,
+    /// Their criteria the bid addressed, and those it ignored.
+    pub met: Vec<Id>,
+    pub missed: Vec<Id>,
+}
+
+impl Verdict {
+    pub fn total(&self) -> i32 {
+        self.support + self.fit
+    }
+}
+
+/// What one stage decided, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StageVerdict {
+    pub stage: Id,
+    pub rule: StageRule,
+    /// Who ran it.
+    pub judge: Id,
+    pub ours: Verdict,
+    pub rival: Verdict,
+    /// Our bid was still in after this stage.
+    pub we_pass: bool,
+    pub rival_pass: bool,
+    /// Running tallies after this stage.
+    pub our_tally: i32,
+    pub rival_tally: i32,
+    /// The whole buying center's weighted verdicts (for `Decide`): ours, the rival's.
+    pub center: Option<(i32, i32)>,
+}
+
+/// The tender's outcome, the ending it led to and the score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TenderResult {
+    pub bid: Bid,
+    pub won: bool,
+    /// Our tally minus the competitor's.
+    pub margin: i32,
+    pub stages: Vec<StageVerdict>,
+    /// The stage that eliminated our bid, if one did.
+    pub eliminated_at: Option<Id>,
+    pub rival_eliminated: bool,
+    pub ending: Id,
+    pub score: Score,
+}
+
+
+impl Session {
+    /// How person `i` judges a bid that addresses `addresses`.
+    pub(crate) fn verdict(&self, i: usize, addresses: &BTreeMap<Id, i32>, support: i32) -> Verdict {
+        let missed_value = self.scenario.tender.missed_criterion;
+        let mut v = Verdict {
+            support,
+            fit: 0,
+            met: Vec::new(),
+            missed: Vec::new(),
+        };
+        for c in &self.world.people[i].criteria {
+            match addresses.get(c) {
+                Some(&s) if s > 0 => {
+                    v.fit += s;
+                    v.met.push(c.clone());
+                }
+                _ => {
+                    v.fit += missed_value;
+                    v.missed.push(c.clone());
+                }
+            }
+        }
+        v
+    }
+
+    /// The criteria a bid addresses, each with its strongest option.
+    pub(crate) fn addresses(&self, bid: &Bid) -> BTreeMap<Id, i32> {
+        let t = &self.scenario.tender;
+        let chosen = t
+            .price_levels
+            .iter()
+            .filter(|o| o.id == bid.price)
+            .chain(t.emphases.iter().filter(|o| bid.emphases.contains(&o.id)))
+            .chain(t.commitments.iter().filter(|o| bid.commitments.contains(&o.id)));
+        let mut out: BTreeMap<Id, i32> = BTreeMap::new();
+        for option in chosen {
+            for (c, s) in &option.addresses {
+                let e = out.entry(c.clone()).or_insert(*s);
+                *e = (*e).max(*s);
+            }
+        }
+        out
+    }
+
+    pub(crate) fn decide_tender(&mut self, bid: &Bid) -> TenderResult {
+        let ours_addr = self.addresses(bid);
+        let rival_addr = self.world.rival_bid.clone();
+        let scenario = self.scenario.clone();
+        let (mut we_in, mut rival_in) = (true, true);
+        let (mut our_tally, mut rival_tally) = (0, 0);
+        let mut eliminated_at = None;
+        let mut stages = Vec::new();
+        for stage in &scenario.tender.stages {
+            if !we_in {
+                break; // Nobody reads an eliminated bid.
+            }
+            let judge_id = stage
+                .judge
+                .iter()
+                .find(|j| j.when.as_ref().is_none_or(|w| self.holds_now(w, Scope::default())))
+                .or(stage.judge.last())
+                .map(|j| j.who.clone())
+                .unwrap_or_default();
+            let Some(j) = scenario.person_index(&judge_id) else {
+                continue;
+            };
+            let truth = &self.world.people[j];
+            let ours = self.verdict(j, &ours_addr, truth.support);
+            let rival = self.verdict(j, &rival_addr, truth.rival_support);
+            let mut center = None;
+            match stage.rule {
+                StageRule::Veto(threshold) => {
+                    we_in = ours.total() >= threshold;
+                    rival_in = rival_in && rival.total() >= threshold;
+                }
+                StageRule::Score(w) => {
+                    our_tally += w * ours.total();
+                    rival_tally += w * rival.total();
+                }
+                StageRule::Decide(w) => {
+                    let (mut o, mut r) = (0, 0);
+                    for (i, p) in self.world.people.iter().enumerate() {
+                        let weight = p.influence * if i == j { w } else { 1 };
+                        o += weight * self.verdict(i, &ours_addr, p.support).total();
+                        r += weight * self.verdict(i, &rival_addr, p.rival_support).total();
+                    }
+                    our_tally += o;
+                    rival_tally += r;
+                    center = Some((o, r));
+                }
+            }
+            if !we_in {
+                eliminated_at = Some(stage.id.clone());
+            }
+            stages.push(StageVerdict {
+                stage: stage.id.clone(),
+                rule: stage.rule,
+                judge: judge_id,
+                ours,
+                rival,
+                we_pass: we_in,
+                rival_pass: rival_in,
+                our_tally,
+                rival_tally,
+                center,
+            });
+        }
+        // With both bids in, the higher tally wins; a tie goes to the competitor.
+        let won = we_in && (!rival_in || our_tally > rival_tally);
+        TenderResult {
+            bid: bid.clone(),
+            won,
+            margin: our_tally - rival_tally,
+            stages,
+            eliminated_at,
+            rival_eliminated: !rival_in,
+            ending: Id::new(),
+            score: Score::default(),
+        }
+    }
+}
