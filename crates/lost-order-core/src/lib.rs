@@ -4,3 +4,5 @@ pub mod load;
 pub mod scenario;
 pub mod text;
 pub mod engine;
+pub mod policy;
+pub mod simulate;

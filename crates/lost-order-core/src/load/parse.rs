@@ -23,7 +23,9 @@ pub fn parse(source: &str) -> Result<Scenario, Diagnostic> {
             None,
         ));
     }
+    // `implicit_some` lets authors write `next: "scene"` as well as `next: Some("scene")`.
     ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT)
         .from_str(source)
         .map_err(|e| spanned_to_diagnostic(source, &e))

@@ -1,0 +1,84 @@
+//! Named ways of playing, for the simulator: each decides from what the player can see, never the truth.
+
+mod bid;
+mod plans;
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::engine::{Decision, Dice, Phase, Session};
+
+pub use bid::compose_bid;
+
+/// The policies an instructor can run to see whether a case teaches what it should.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Policy {
+    /// Liao's path: cultivate only the friendly contact, bid the lowest price.
+    Liao,
+    /// Find everyone, learn their criteria, develop a coach, address every role.
+    FullCoverage,
+    /// Ignore people; cut the price to the bone.
+    PriceOnly,
+    /// Work only the decision layer; ignore the technical department.
+    TopOnly,
+    /// End every week; bid the default.
+    DoNothing,
+    /// Random affordable actions and choices.
+    Random,
+    /// Always the action that raises believed support the most right now.
+    Greedy,
+}
+
+impl Policy {
+    pub const ALL: [Policy; 7] = [
+        Policy::Liao,
+        Policy::FullCoverage,
+        Policy::PriceOnly,
+        Policy::TopOnly,
+        Policy::DoNothing,
+        Policy::Random,
+        Policy::Greedy,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Policy::Liao => "liao",
+            Policy::FullCoverage => "full-coverage",
+            Policy::PriceOnly => "price-only",
+            Policy::TopOnly => "top-only",
+            Policy::DoNothing => "do-nothing",
+            Policy::Random => "random",
+            Policy::Greedy => "greedy",
+        }
+    }
+
+    /// The next decision for `session`; `dice` is the policy's own randomness.
+    pub fn decide(self, session: &Session, dice: &mut Dice) -> Decision {
+        match session.phase() {
+            Phase::Scene(_) => plans::choose(self, session, dice),
+            Phase::Bidding => Decision::Bid(compose_bid(self, session, dice)),
+            Phase::Planning => plans::plan(self, session, dice).unwrap_or(Decision::EndWeek),
+            Phase::Ended => Decision::EndWeek,
+        }
+    }
+}
+
+impl fmt::Display for Policy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Policy {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Policy::ALL
+            .into_iter()
+            .find(|p| p.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Policy::ALL.iter().map(|p| p.name()).collect();
+                format!("unknown policy `{s}`; expected one of {}", names.join(", "))
+            })
+    }
+}

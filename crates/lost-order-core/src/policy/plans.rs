@@ -1,0 +1,173 @@
+//! How each policy spends its week and answers scenes, judged only on the player's beliefs.
+
+use super::Policy;
+use super::bid::first_friend;
+use crate::engine::{ActionOption, Decision, Dice, Session};
+use crate::scenario::{Action, Condition, Layer, Purpose, Who};
+
+/// The choice a policy makes in the open scene: the first open one, or a random one.
+pub(super) fn choose(policy: Policy, s: &Session, dice: &mut Dice) -> Decision {
+    let open: Vec<_> = s.choices().into_iter().filter(|c| c.blocked.is_none()).collect();
+    let pick = match policy {
+        Policy::Random if !open.is_empty() => dice.index(open.len()),
+        _ => 0,
+    };
+    open.get(pick)
+        .map_or(Decision::EndWeek, |c| Decision::Choose(c.choice.clone()))
+}
+
+/// The next action this week, or `None` to end the week.
+pub(super) fn plan(policy: Policy, s: &Session, dice: &mut Dice) -> Option<Decision> {
+    let open: Vec<ActionOption> = s.options().into_iter().filter(|o| o.blocked.is_none()).collect();
+    if open.is_empty() {
+        return None;
+    }
+    let best = match policy {
+        Policy::DoNothing | Policy::PriceOnly => return None,
+        Policy::Random => {
+            if dice.chance(0.25) {
+                return None;
+            }
+            Some(&open[dice.index(open.len())])
+        }
+        _ => open
+            .iter()
+            .map(|o| (worth(policy, s, o), o))
+            .filter(|(w, _)| *w > 0)
+            .max_by_key(|(w, _)| *w)
+            .map(|(_, o)| o),
+    }?;
+    Some(Decision::Act {
+        action: best.action.clone(),
+        target: best.target.clone(),
+    })
+}
+
+/// What a policy thinks an option is worth now; 0 or less means "not worth doing".
+fn worth(policy: Policy, s: &Session, o: &ActionOption) -> i32 {
+    let Some(action) = s.scenario().action(&o.action) else {
+        return 0;
+    };
+    let Some(target) = o.target.as_deref() else {
+        return 0;
+    };
+    let view = Seen::of(s, target);
+    let (tries, successes) = attempts(s, action, target);
+    match policy {
+        Policy::Liao => {
+            if target != first_friend(s) {
+                return 0;
+            }
+            match action.purpose {
+                Purpose::Relationship => 10 - tries.min(9),
+                Purpose::Discovery if tries == 0 => 5,
+                _ => 0,
+            }
+        }
+        Policy::TopOnly => {
+            if view.layer != Layer::Decision || action.purpose == Purpose::Coaching {
+                return 0;
+            }
+            professional(action, &view, tries, successes)
+        }
+        Policy::FullCoverage => professional(action, &view, tries, successes),
+        Policy::Greedy => {
+            let gain = match action.purpose {
+                Purpose::Unethical => 12,
+                Purpose::Persuasion if fits(action, &view) => 16,
+                Purpose::Persuasion => 5,
+                Purpose::Relationship if view.stance < 3 => 8,
+                Purpose::Introduction if tries == 0 => 4,
+                Purpose::Discovery if !view.knows_criteria => 3,
+                Purpose::Coaching if view.stance >= 2 && tries < 2 => 3,
+                _ => 0,
+            };
+            gain * view.influence
+        }
+        Policy::DoNothing | Policy::PriceOnly | Policy::Random => 0,
+    }
+}
+
+/// A professional's priorities: meet everyone, ask, develop a coach, then persuade where it matters.
+fn professional(action: &Action, v: &Seen, tries: i32, successes: i32) -> i32 {
+    let failures = tries - successes;
+    match action.purpose {
+        Purpose::Introduction if successes == 0 && failures < 2 => 60 - 15 * failures,
+        Purpose::Discovery if !v.knows_criteria && tries < 2 => 50 - 25 * tries,
+        Purpose::Coaching if v.coach && successes < 2 => 45,
+        // The course's advice: look for the coach below the top, e.g. in the technical department.
+        Purpose::Coaching if !v.coach && v.layer != Layer::Decision && v.stance >= 2 && failures < 2 => 40,
+        Purpose::Persuasion if v.knows_criteria && fits(action, v) => 8 + 3 * v.influence * v.need() / 2,
+        Purpose::Relationship => 5 + v.influence * v.need(),
+        _ => 0,
+    }
+}
+
+/// Whether an action's results favour a criterion this person is believed to care about
+/// (actions that favour no criterion fit everyone).
+fn fits(action: &Action, v: &Seen) -> bool {
+    let mut wanted = Vec::new();
+    for r in &action.results {
+        if let Some(c) = &r.when {
+            cares_in(c, &mut wanted);
+        }
+    }
+    wanted.is_empty() || wanted.iter().any(|c| v.criteria.contains(c))
+}
+
+fn cares_in(c: &Condition, out: &mut Vec<String>) {
+    match c {
+        Condition::Cares(Who::Target, crit) => out.push(crit.clone()),
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| cares_in(c, out)),
+        _ => {}
+    }
+}
+
+/// How often this action was aimed at this target so far, and how often it worked
+/// (any result but the last, which is the fallback when nothing else happens).
+fn attempts(s: &Session, action: &Action, target: &str) -> (i32, i32) {
+    let fallback = action.results.last().map(|r| r.id.as_str());
+    let mut counts = (0, 0);
+    for m in s.decisions() {
+        if matches!(&m.decision, Decision::Act { action: a, target: Some(t) } if *a == action.id && t == target) {
+            counts.0 += 1;
+            counts.1 += i32::from(m.result.as_deref() != fallback);
+        }
+    }
+    counts
+}
+
+/// What the player believes of a person, with guesses where nothing is known.
+struct Seen {
+    layer: Layer,
+    stance: i32,
+    influence: i32,
+    knows_criteria: bool,
+    criteria: Vec<String>,
+    coach: bool,
+}
+
+impl Seen {
+    /// How far their support is from safe: 0 once it is 4 or more.
+    fn need(&self) -> i32 {
+        (4 - self.stance).max(0)
+    }
+
+    fn of(s: &Session, id: &str) -> Seen {
+        let person = s.scenario().person(id).expect("options only name known people");
+        let b = s.belief(id).expect("options only name known people");
+        let guess = match person.layer {
+            Layer::Decision => 8,
+            Layer::Management => 5,
+            Layer::Execution => 2,
+        };
+        Seen {
+            layer: person.layer,
+            stance: b.stance.as_ref().map_or(0, |x| x.value),
+            influence: b.influence.as_ref().map_or(guess, |x| x.value.max(1)),
+            knows_criteria: b.criteria.is_some(),
+            criteria: b.criteria.as_ref().map(|c| c.value.clone()).unwrap_or_default(),
+            coach: b.coach,
+        }
+    }
+}
