@@ -6,3 +6,4 @@ pub mod text;
 pub mod engine;
 pub mod policy;
 pub mod simulate;
+pub mod narrate;

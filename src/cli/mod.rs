@@ -1,0 +1,121 @@
+//! Command-line parsing and dispatch to the subcommands.
+
+mod check;
+mod play_script;
+mod play_text;
+mod screen;
+mod simulate;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use lost_order_core::scenario::Scenario;
+
+/// Lost Order: a case-study simulator for key-account sales training.
+#[derive(Parser)]
+#[command(name = "lost-order", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check scenario files: errors and warnings with file:line:col; exit 1 on any error.
+    Check {
+        /// Scenario files (.ron).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Play a session: interactively in the terminal (--text) or from a choice script (--script).
+    Play {
+        /// Play interactively in the terminal.
+        #[arg(long, conflicts_with = "script")]
+        text: bool,
+        /// A choice script to play (see docs/scripts.md).
+        #[arg(long, value_name = "FILE")]
+        script: Option<PathBuf>,
+        /// Print the outcome as one JSON object (with --script).
+        #[arg(long, requires = "script")]
+        json: bool,
+        /// Language: zh or en (default: from $LANG).
+        #[arg(long)]
+        lang: Option<String>,
+        /// The world's seed; the same seed and choices give the same session.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// The scenario file.
+        #[arg(default_value = "scenarios/lost_order.ron")]
+        scenario: PathBuf,
+    },
+    /// Run many seeded sessions of a named policy and summarize the outcomes.
+    Simulate {
+        /// liao, full-coverage, price-only, top-only, do-nothing, random or greedy.
+        #[arg(long)]
+        policy: lost_order_core::policy::Policy,
+        /// How many sessions.
+        #[arg(long, default_value_t = 1000)]
+        runs: u64,
+        /// The first seed; run i uses seed + i.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// The scenario file.
+        #[arg(default_value = "scenarios/lost_order.ron")]
+        scenario: PathBuf,
+    },
+}
+
+pub fn run() -> anyhow::Result<ExitCode> {
+    match Cli::parse().command {
+        Command::Check { files } => check::run(&files),
+        Command::Play {
+            text,
+            script,
+            json,
+            lang,
+            seed,
+            scenario,
+        } => {
+            let scenario = load(&scenario)?;
+            let lang = lang.unwrap_or_else(default_lang);
+            let lang = scenario.lang(&lang).to_string();
+            let seed = seed.unwrap_or_else(fresh_seed);
+            match script {
+                Some(path) => play_script::run(scenario, &path, seed, &lang, json),
+                None if text => play_text::run(scenario, seed, &lang),
+                None => anyhow::bail!("choose how to play: `--text` in the terminal, or `--script FILE`"),
+            }
+        }
+        Command::Simulate {
+            policy,
+            runs,
+            seed,
+            json,
+            scenario,
+        } => simulate::run(load(&scenario)?, policy, runs, seed, json),
+    }
+}
+
+/// Loads a scenario that must be free of errors, with the checker's report if it is not.
+fn load(path: &Path) -> anyhow::Result<Arc<Scenario>> {
+    let scenario = lost_order_core::load::load_file(path)
+        .with_context(|| format!("cannot load scenario {}", path.display()))?;
+    Ok(Arc::new(scenario))
+}
+
+fn default_lang() -> String {
+    let env = std::env::var("LANG").unwrap_or_default();
+    if env.starts_with("zh") { "zh" } else { "en" }.to_string()
+}
+
+fn fresh_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_secs())
+}

@@ -1,0 +1,40 @@
+//! `lost-order simulate`: many seeded sessions of one policy on all cores, summed up.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use lost_order_core::policy::Policy;
+use lost_order_core::scenario::Scenario;
+use lost_order_core::simulate::simulate;
+
+pub fn run(scenario: Arc<Scenario>, policy: Policy, runs: u64, seed: u64, as_json: bool) -> anyhow::Result<ExitCode> {
+    let done = AtomicU64::new(0);
+    let show_progress = std::io::IsTerminal::is_terminal(&std::io::stderr()) && runs >= 1000;
+    let progress = |_: &lost_order_core::simulate::Run| {
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if show_progress && n % (runs / 20).max(1) == 0 {
+            eprint!("\r{n}/{runs} sessions");
+            let _ = std::io::stderr().flush();
+        }
+    };
+    let summary = simulate(&scenario, policy, runs, seed, &progress)?;
+    if show_progress {
+        eprintln!();
+    }
+    if as_json {
+        println!("{}", serde_json::to_string(&summary)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("scenario   {} {}", scenario.meta.id, scenario.meta.version);
+    println!("policy     {}", summary.policy);
+    println!("runs       {} (seeds {}..{})", summary.runs, seed, seed.wrapping_add(runs.saturating_sub(1)));
+    println!("wins       {} ({:.1}%)", summary.wins, summary.win_rate * 100.0);
+    println!("score      mean {:.1}, min {}, max {}", summary.score.mean, summary.score.min, summary.score.max);
+    println!("endings");
+    for (ending, count) in &summary.endings {
+        println!("  {ending:<16} {count:>7} ({:.1}%)", *count as f64 * 100.0 / summary.runs.max(1) as f64);
+    }
+    Ok(ExitCode::SUCCESS)
+}
