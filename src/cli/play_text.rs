@@ -14,7 +14,7 @@ pub fn run(scenario: Arc<Scenario>, seed: u64, lang: &str) -> anyhow::Result<Exi
     let mut input = std::io::stdin().lock();
     let m = &scenario.meta;
     println!("\n{}\n{}\n\n{}\n\n{}: {}\n{}: {}", m.title.get(lang), "═".repeat(40), m.briefing.get(lang), t(lang, "你的身份", "You are"), m.player.get(lang), t(lang, "目标", "Goal"), m.goal.get(lang));
-    println!("{}: {} · {}: {}", t(lang, "种子", "seed"), seed, t(lang, "输入 h 查看帮助", "type h for help"), "");
+    println!("{}: {seed} · {}", t(lang, "种子", "seed"), t(lang, "输入 h 查看帮助", "type h for help"));
     let mut session = Session::new(scenario.clone(), seed);
     print_happenings(&session, &session.log().iter().map(|e| e.happening.clone()).collect::<Vec<_>>(), lang);
     loop {
@@ -61,7 +61,7 @@ fn plan(s: &Session, lang: &str, input: &mut impl BufRead) -> anyhow::Result<Opt
     let money = sc.settings.money.get(lang);
     println!("\n{}", screen::status(s, lang));
     for (i, a) in sc.actions.iter().enumerate() {
-        println!("  {:>2}. {} ({} {}, {} {money}) — {}", i + 1, a.label.get(lang), a.points, t(lang, "点", "pt"), a.cost, a.description.get(lang));
+        println!("  {:>2}. {} ({} {}, {} {money})", i + 1, a.label.get(lang), a.points, t(lang, "点", "pt"), a.cost);
     }
     println!("  m {} · n {} · l {} · e {} · q {}", t(lang, "采购组织图", "map"), t(lang, "笔记本", "notebook"), t(lang, "事件记录", "log"), t(lang, "结束本周", "end week"), t(lang, "退出", "quit"));
     loop {
@@ -78,7 +78,12 @@ fn plan(s: &Session, lang: &str, input: &mut impl BufRead) -> anyhow::Result<Opt
             }
             "e" => return Ok(Some(Decision::EndWeek)),
             "q" => return Ok(None),
-            "h" | "?" => println!("{}", t(lang, "输入行动编号，再选择对象；m 看组织图，n 看笔记本，e 结束本周。", "Type an action's number, then pick a person; m shows the map, n the notebook, e ends the week.")),
+            "h" | "?" => {
+                println!("{}", t(lang, "输入行动编号，再选择对象；m 看组织图，n 看笔记本，e 结束本周。", "Type an action's number, then pick a person; m shows the map, n the notebook, e ends the week."));
+                for (i, a) in sc.actions.iter().enumerate() {
+                    println!("  {:>2}. {} — {}", i + 1, a.label.get(lang), a.description.get(lang));
+                }
+            }
             other => match other.parse::<usize>().ok().and_then(|n| sc.actions.get(n.wrapping_sub(1))) {
                 Some(action) => {
                     if let Some(d) = target(s, &action.id, lang, input)? {
