@@ -1,0 +1,55 @@
+//! The flagship makes the lesson true over many seeds (game-design.md section 2).
+
+use std::sync::Arc;
+
+use lost_order_core::load::load_file;
+use lost_order_core::policy::Policy;
+use lost_order_core::simulate::{Summary, simulate};
+
+const RUNS: u64 = 500;
+
+fn run(policy: Policy) -> Summary {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/lost_order.ron");
+    let scenario = Arc::new(load_file(std::path::Path::new(path)).unwrap());
+    simulate(&scenario, policy, RUNS, 1, &|_| {}).unwrap()
+}
+
+#[test]
+fn liao_path_always_loses() {
+    let s = run(Policy::Liao);
+    assert_eq!(s.wins, 0, "{s:?}");
+    assert!(s.score.max < 30, "{s:?}");
+}
+
+#[test]
+fn full_coverage_wins_at_least_80_percent_with_a_healthy_score() {
+    let s = run(Policy::FullCoverage);
+    assert!(s.win_rate >= 0.8, "{s:?}");
+    assert!(s.score.mean >= 70.0, "{s:?}");
+}
+
+#[test]
+fn price_only_loses_or_scores_poorly() {
+    let s = run(Policy::PriceOnly);
+    assert!(s.win_rate < 0.5 && s.score.max < 50, "{s:?}");
+}
+
+#[test]
+fn top_only_mostly_loses_to_the_technical_veto() {
+    let s = run(Policy::TopOnly);
+    assert!(s.win_rate < 0.5, "{s:?}");
+    assert!(s.endings.get("vetoed").copied().unwrap_or(0) * 2 > RUNS, "{s:?}");
+}
+
+#[test]
+fn doing_nothing_always_loses() {
+    let s = run(Policy::DoNothing);
+    assert_eq!(s.wins, 0, "{s:?}");
+}
+
+#[test]
+fn random_play_wins_well_below_full_coverage() {
+    let random = run(Policy::Random);
+    let full = run(Policy::FullCoverage);
+    assert!(random.win_rate < full.win_rate / 2.0, "{random:?} vs {full:?}");
+}
