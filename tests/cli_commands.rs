@@ -6,7 +6,11 @@ use std::process::{Command, Output, Stdio};
 const BIN: &str = env!("CARGO_BIN_EXE_lost-order");
 
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN).current_dir(env!("CARGO_MANIFEST_DIR")).args(args).output().unwrap()
+    Command::new(BIN)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -15,7 +19,11 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn check_passes_shipped_scenarios() {
-    let o = run(&["check", "scenarios/lost_order.ron", "scenarios/tutorial.ron"]);
+    let o = run(&[
+        "check",
+        "scenarios/lost_order.ron",
+        "scenarios/tutorial.ron",
+    ]);
     assert!(o.status.success(), "{}", stdout(&o));
     assert!(stdout(&o).contains("0 error(s), 0 warning(s)"));
 }
@@ -25,7 +33,10 @@ fn check_fails_with_position_caret_and_hint() {
     let o = run(&["check", "tests/malformed/unknown_person.ron"]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("tests/malformed/unknown_person.ron:33:115: error: unknown person `tehc`"), "{out}");
+    assert!(
+        out.contains("tests/malformed/unknown_person.ron:33:115: error: unknown person `tehc`"),
+        "{out}"
+    );
     assert!(out.contains("^^^^^^ did you mean `tech`?"), "{out}");
 }
 
@@ -33,7 +44,11 @@ fn check_fails_with_position_caret_and_hint() {
 fn check_reports_a_missing_file_clearly() {
     let o = run(&["check", "no/such/file.ron"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("no/such/file.ron: cannot read"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("no/such/file.ron: cannot read"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -42,15 +57,36 @@ fn play_script_reports_a_bad_decision_with_its_place() {
     std::fs::create_dir_all(&dir).unwrap();
     let script = dir.join("bad.script");
     std::fs::write(&script, "choose ask_who\nact visit wang\n").unwrap();
-    let o = run(&["play", "--script", script.to_str().unwrap(), "--seed", "1", "--json", "scenarios/lost_order.ron"]);
+    let o = run(&[
+        "play",
+        "--script",
+        script.to_str().unwrap(),
+        "--seed",
+        "1",
+        "--json",
+        "scenarios/lost_order.ron",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("decision 2") && err.contains("do not know `wang`"), "{err}");
+    assert!(
+        err.contains("decision 2") && err.contains("do not know `wang`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn simulate_prints_the_promised_json() {
-    let o = run(&["simulate", "--policy", "liao", "--runs", "50", "--seed", "3", "--json", "scenarios/lost_order.ron"]);
+    let o = run(&[
+        "simulate",
+        "--policy",
+        "liao",
+        "--runs",
+        "50",
+        "--seed",
+        "3",
+        "--json",
+        "scenarios/lost_order.ron",
+    ]);
     assert!(o.status.success());
     let j: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(j["policy"], "liao");
@@ -65,7 +101,12 @@ fn simulate_prints_the_promised_json() {
 
 #[test]
 fn simulate_rejects_an_unknown_policy() {
-    let o = run(&["simulate", "--policy", "bribe-everyone", "scenarios/lost_order.ron"]);
+    let o = run(&[
+        "simulate",
+        "--policy",
+        "bribe-everyone",
+        "scenarios/lost_order.ron",
+    ]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("full-coverage"));
 }
@@ -78,12 +119,25 @@ fn play_text_runs_a_whole_session_from_typed_input() {
     for (lang, won) in [("en", "You won the order."), ("zh", "你赢得了订单。")] {
         let mut child = Command::new(BIN)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["play", "--text", "--lang", lang, "--seed", "1", "scenarios/tutorial.ron"])
+            .args([
+                "play",
+                "--text",
+                "--lang",
+                lang,
+                "--seed",
+                "1",
+                "scenarios/tutorial.ron",
+            ])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(typed.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(typed.as_bytes())
+            .unwrap();
         let o = child.wait_with_output().unwrap();
         let out = stdout(&o);
         assert!(o.status.success(), "{out}");

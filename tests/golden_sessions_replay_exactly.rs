@@ -7,10 +7,22 @@ const BIN: &str = env!("CARGO_BIN_EXE_lost-order");
 fn play(script: &str, seed: u64, scenario: &str) -> (String, serde_json::Value) {
     let out = Command::new(BIN)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["play", "--script", script, "--seed", &seed.to_string(), "--json", scenario])
+        .args([
+            "play",
+            "--script",
+            script,
+            "--seed",
+            &seed.to_string(),
+            "--json",
+            scenario,
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let json = serde_json::from_str(&text).unwrap();
     (text, json)
@@ -23,12 +35,19 @@ fn liao_script_is_vetoed_by_wang() {
     assert_eq!(j["ending"], "vetoed");
     assert_eq!(j["score"], 8);
     let first = j["explanation"][0].as_str().unwrap();
-    assert!(first.contains("Chief Engineer Wang") && first.contains("vetoed"), "{first}");
+    assert!(
+        first.contains("Chief Engineer Wang") && first.contains("vetoed"),
+        "{first}"
+    );
 }
 
 #[test]
 fn full_coverage_script_wins_on_value() {
-    let (_, j) = play("tests/golden/full_coverage.script", 11, "scenarios/lost_order.ron");
+    let (_, j) = play(
+        "tests/golden/full_coverage.script",
+        11,
+        "scenarios/lost_order.ron",
+    );
     assert_eq!(j["won"], true);
     assert_eq!(j["ending"], "won_on_value");
     assert_eq!(j["score"], 74);
@@ -37,7 +56,13 @@ fn full_coverage_script_wins_on_value() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|l| (l["id"].as_str().unwrap().to_string(), l["points"].as_u64().unwrap(), l["max"].as_u64().unwrap()))
+        .map(|l| {
+            (
+                l["id"].as_str().unwrap().to_string(),
+                l["points"].as_u64().unwrap(),
+                l["max"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(rubric.iter().map(|l| l.2).sum::<u64>(), 100);
     assert_eq!(rubric.iter().map(|l| l.1).sum::<u64>(), 74);
@@ -46,13 +71,24 @@ fn full_coverage_script_wins_on_value() {
 #[test]
 fn tutorial_script_wins() {
     let (_, j) = play("tests/golden/tutorial.script", 1, "scenarios/tutorial.ron");
-    assert_eq!((j["won"].as_bool(), j["score"].as_u64()), (Some(true), Some(88)));
+    assert_eq!(
+        (j["won"].as_bool(), j["score"].as_u64()),
+        (Some(true), Some(88))
+    );
 }
 
 #[test]
 fn same_seed_and_script_give_byte_identical_json_across_runs() {
-    let (a, _) = play("tests/golden/full_coverage.script", 11, "scenarios/lost_order.ron");
-    let (b, _) = play("tests/golden/full_coverage.script", 11, "scenarios/lost_order.ron");
+    let (a, _) = play(
+        "tests/golden/full_coverage.script",
+        11,
+        "scenarios/lost_order.ron",
+    );
+    let (b, _) = play(
+        "tests/golden/full_coverage.script",
+        11,
+        "scenarios/lost_order.ron",
+    );
     assert_eq!(a, b);
     let (c, _) = play("tests/golden/liao.script", 12, "scenarios/lost_order.ron");
     let (d, _) = play("tests/golden/liao.script", 12, "scenarios/lost_order.ron");

@@ -31,6 +31,13 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    println!("{} file(s) checked: {errors} error(s), {warnings} warning(s)", files.len());
-    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    println!(
+        "{} file(s) checked: {errors} error(s), {warnings} warning(s)",
+        files.len()
+    );
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

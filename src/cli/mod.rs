@@ -89,7 +89,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
             match script {
                 Some(path) => play_script::run(scenario, &path, seed, &lang, json),
                 None if text => play_text::run(scenario, seed, &lang),
-                None => anyhow::bail!("choose how to play: `--text` in the terminal, or `--script FILE`"),
+                None => anyhow::bail!(
+                    "choose how to play: `--text` in the terminal, or `--script FILE`"
+                ),
             }
         }
         Command::Simulate {

@@ -10,17 +10,33 @@ use lost_order_core::narrate;
 use lost_order_core::scenario::Scenario;
 use serde_json::json;
 
-pub fn run(scenario: Arc<Scenario>, path: &Path, seed: u64, lang: &str, as_json: bool) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read script {}", path.display()))?;
+pub fn run(
+    scenario: Arc<Scenario>,
+    path: &Path,
+    seed: u64,
+    lang: &str,
+    as_json: bool,
+) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read script {}", path.display()))?;
     let decisions = parse_script(&text).with_context(|| format!("{}", path.display()))?;
     let mut session = Session::new(scenario, seed);
     for (n, decision) in decisions.iter().enumerate() {
         if *session.phase() == Phase::Ended {
-            bail!("{}: decision {} comes after the session ended", path.display(), n + 1);
+            bail!(
+                "{}: decision {} comes after the session ended",
+                path.display(),
+                n + 1
+            );
         }
-        session
-            .apply(decision)
-            .with_context(|| format!("{}: decision {} ({decision:?}) in week {}", path.display(), n + 1, session.week()))?;
+        session.apply(decision).with_context(|| {
+            format!(
+                "{}: decision {} ({decision:?}) in week {}",
+                path.display(),
+                n + 1,
+                session.week()
+            )
+        })?;
     }
     if *session.phase() != Phase::Ended {
         bail!(
@@ -50,7 +66,10 @@ pub fn run(scenario: Arc<Scenario>, path: &Path, seed: u64, lang: &str, as_json:
         for line in narrate::explain(&session, lang) {
             println!("{line}");
         }
-        println!("ending: {} · score {}/100", tender.ending, tender.score.total);
+        println!(
+            "ending: {} · score {}/100",
+            tender.ending, tender.score.total
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -30,32 +30,69 @@ pub fn map(s: &Session, lang: &str) -> String {
     let mut out = String::new();
     for layer in Layer::ALL {
         out += &format!("【{}】\n", layer_name(layer, lang));
-        for (p, b) in sc.people.iter().zip(s.beliefs()).filter(|(p, _)| p.layer == layer) {
+        for (p, b) in sc
+            .people
+            .iter()
+            .zip(s.beliefs())
+            .filter(|(p, _)| p.layer == layer)
+        {
             if b.on_map() {
-                out += &format!("  {} — {}\n      {}\n", p.name.get(lang), p.title.get(lang), believed(s, p.id.as_str(), b, lang));
+                out += &format!(
+                    "  {} — {}\n      {}\n",
+                    p.name.get(lang),
+                    p.title.get(lang),
+                    believed(s, b, lang)
+                );
             } else if b.hinted {
-                out += &format!("  ? — {} {}\n", p.department.get(lang), t(lang, "（尚未见过的人）", "(someone you have not met)"));
+                out += &format!(
+                    "  ? — {} {}\n",
+                    p.department.get(lang),
+                    t(lang, "（尚未见过的人）", "(someone you have not met)")
+                );
             }
         }
     }
     out
 }
 
-fn believed(s: &Session, id: &str, b: &Belief, lang: &str) -> String {
+fn believed(s: &Session, b: &Belief, lang: &str) -> String {
     let sc = s.scenario();
     let q = "?";
     let role = b.role.as_ref().map_or(q.to_string(), |r| {
-        format!("{}{}", role_name(r.value, lang), if r.assumed { t(lang, "（推测）", " (assumed)") } else { "" })
+        format!(
+            "{}{}",
+            role_name(r.value, lang),
+            if r.assumed {
+                t(lang, "（推测）", " (assumed)")
+            } else {
+                ""
+            }
+        )
     });
     let stance = b.stance.as_ref().map_or(q.to_string(), |x| {
-        format!("{} [{} {}]", stance_label(x.value, lang), t(lang, "第", "week"), x.week)
+        format!(
+            "{} [{} {}]",
+            stance_label(x.value, lang),
+            t(lang, "第", "week"),
+            x.week
+        )
     });
-    let influence = b.influence.as_ref().map_or(q.to_string(), |x| format!("{}/10", x.value));
+    let influence = b
+        .influence
+        .as_ref()
+        .map_or(q.to_string(), |x| format!("{}/10", x.value));
     let cares = b.criteria.as_ref().map_or(q.to_string(), |c| {
-        c.value.iter().map(|c| sc.criterion_name(c, lang)).collect::<Vec<_>>().join(t(lang, "、", ", "))
+        c.value
+            .iter()
+            .map(|c| sc.criterion_name(c, lang))
+            .collect::<Vec<_>>()
+            .join(t(lang, "、", ", "))
     });
-    let coach = if b.coach { t(lang, " · ★教练", " · ★coach") } else { "" };
-    let _ = id;
+    let coach = if b.coach {
+        t(lang, " · ★教练", " · ★coach")
+    } else {
+        ""
+    };
     format!(
         "{}: {role} · {}: {stance} · {}: {influence} · {}: {cares}{coach}",
         t(lang, "角色", "role"),
@@ -89,9 +126,17 @@ pub fn debrief(s: &Session, lang: &str) -> String {
         out += &format!("{}. {line}\n", i + 1);
     }
     if let Some(ending) = sc.endings.iter().find(|e| e.id == tender.ending) {
-        out += &format!("\n【{}】\n{}\n", ending.title.get(lang), ending.text.get(lang));
+        out += &format!(
+            "\n【{}】\n{}\n",
+            ending.title.get(lang),
+            ending.text.get(lang)
+        );
     }
-    out += &format!("\n══ {} {}/100 ══\n", t(lang, "得分", "Score"), tender.score.total);
+    out += &format!(
+        "\n══ {} {}/100 ══\n",
+        t(lang, "得分", "Score"),
+        tender.score.total
+    );
     for (line, got) in sc.rubric.iter().zip(&tender.score.lines) {
         out += &format!(
             "{:>3}/{:<3} {}\n        {}: {}\n        {}: {}\n",
@@ -104,10 +149,23 @@ pub fn debrief(s: &Session, lang: &str) -> String {
             line.lesson.get(lang)
         );
     }
-    out += &format!("\n══ {} ══\n", t(lang, "真相揭晓：你以为的 vs 真实的", "The truth: what you believed vs what was"));
+    out += &format!(
+        "\n══ {} ══\n",
+        t(
+            lang,
+            "真相揭晓：你以为的 vs 真实的",
+            "The truth: what you believed vs what was"
+        )
+    );
     for ((p, b), truth) in sc.people.iter().zip(s.beliefs()).zip(&s.truth().people) {
-        let believed_role = b.role.as_ref().map_or("?".to_string(), |r| role_name(r.value, lang).to_string());
-        let believed_stance = b.stance.as_ref().map_or("?".to_string(), |x| format!("{:+}", x.value));
+        let believed_role = b
+            .role
+            .as_ref()
+            .map_or("?".to_string(), |r| role_name(r.value, lang).to_string());
+        let believed_stance = b
+            .stance
+            .as_ref()
+            .map_or("?".to_string(), |x| format!("{:+}", x.value));
         out += &format!(
             "  {}: {} {} → {}; {} {} → {:+}{}\n",
             p.name.get(lang),
@@ -117,7 +175,11 @@ pub fn debrief(s: &Session, lang: &str) -> String {
             t(lang, "立场", "stance"),
             believed_stance,
             truth.support,
-            if b.on_map() { "" } else { t(lang, "（你从未见过此人）", " (you never met them)") }
+            if b.on_map() {
+                ""
+            } else {
+                t(lang, "（你从未见过此人）", " (you never met them)")
+            }
         );
     }
     out

@@ -9,12 +9,18 @@ use lost_order_core::policy::Policy;
 use lost_order_core::scenario::Scenario;
 use lost_order_core::simulate::simulate;
 
-pub fn run(scenario: Arc<Scenario>, policy: Policy, runs: u64, seed: u64, as_json: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    scenario: Arc<Scenario>,
+    policy: Policy,
+    runs: u64,
+    seed: u64,
+    as_json: bool,
+) -> anyhow::Result<ExitCode> {
     let done = AtomicU64::new(0);
     let show_progress = std::io::IsTerminal::is_terminal(&std::io::stderr()) && runs >= 1000;
     let progress = |_: &lost_order_core::simulate::Run| {
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-        if show_progress && n % (runs / 20).max(1) == 0 {
+        if show_progress && n.is_multiple_of((runs / 20).max(1)) {
             eprint!("\r{n}/{runs} sessions");
             let _ = std::io::stderr().flush();
         }
@@ -29,12 +35,27 @@ pub fn run(scenario: Arc<Scenario>, policy: Policy, runs: u64, seed: u64, as_jso
     }
     println!("scenario   {} {}", scenario.meta.id, scenario.meta.version);
     println!("policy     {}", summary.policy);
-    println!("runs       {} (seeds {}..{})", summary.runs, seed, seed.wrapping_add(runs.saturating_sub(1)));
-    println!("wins       {} ({:.1}%)", summary.wins, summary.win_rate * 100.0);
-    println!("score      mean {:.1}, min {}, max {}", summary.score.mean, summary.score.min, summary.score.max);
+    println!(
+        "runs       {} (seeds {}..{})",
+        summary.runs,
+        seed,
+        seed.wrapping_add(runs.saturating_sub(1))
+    );
+    println!(
+        "wins       {} ({:.1}%)",
+        summary.wins,
+        summary.win_rate * 100.0
+    );
+    println!(
+        "score      mean {:.1}, min {}, max {}",
+        summary.score.mean, summary.score.min, summary.score.max
+    );
     println!("endings");
     for (ending, count) in &summary.endings {
-        println!("  {ending:<16} {count:>7} ({:.1}%)", *count as f64 * 100.0 / summary.runs.max(1) as f64);
+        println!(
+            "  {ending:<16} {count:>7} ({:.1}%)",
+            *count as f64 * 100.0 / summary.runs.max(1) as f64
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -37,7 +37,9 @@ pub fn play(scenario: Arc<Scenario>, policy: Policy, seed: u64) -> Result<Run, S
             session.apply(&Decision::EndWeek)?;
         }
     }
-    Err(SessionError::WrongPhase(format!("still not over after {MAX_DECISIONS} decisions")))
+    Err(SessionError::WrongPhase(format!(
+        "still not over after {MAX_DECISIONS} decisions"
+    )))
 }
 
 /// Score statistics over many runs.
@@ -72,7 +74,10 @@ pub fn simulate(
         .map(|i| {
             let run = play(scenario.clone(), policy, seed.wrapping_add(i))?;
             each(&run);
-            let t = run.session.tender().expect("a finished session has a tender");
+            let t = run
+                .session
+                .tender()
+                .expect("a finished session has a tender");
             Ok((t.won, t.score.total, t.ending.clone()))
         })
         .collect::<Result<_, SessionError>>()?;
@@ -86,7 +91,11 @@ pub fn simulate(
         policy: policy.name().to_string(),
         runs,
         wins,
-        win_rate: if runs == 0 { 0.0 } else { wins as f64 / runs as f64 },
+        win_rate: if runs == 0 {
+            0.0
+        } else {
+            wins as f64 / runs as f64
+        },
         score: ScoreStats {
             mean: if runs == 0 {
                 0.0

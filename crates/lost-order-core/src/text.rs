@@ -34,7 +34,12 @@ impl Text {
 
     /// A text with the same string in every language (for tests and built-ins).
     pub fn same(langs: &[&str], s: &str) -> Self {
-        Text(langs.iter().map(|l| (l.to_string(), s.to_string())).collect())
+        Text(
+            langs
+                .iter()
+                .map(|l| (l.to_string(), s.to_string()))
+                .collect(),
+        )
     }
 }
 
@@ -53,7 +58,10 @@ mod tests {
 
     #[test]
     fn falls_back_to_english_then_any() {
-        let t = Text(BTreeMap::from([("en".into(), "hi".into()), ("zh".into(), "你好".into())]));
+        let t = Text(BTreeMap::from([
+            ("en".into(), "hi".into()),
+            ("zh".into(), "你好".into()),
+        ]));
         assert_eq!(t.get("zh"), "你好");
         assert_eq!(t.get("fr"), "hi");
         let only_zh = Text(BTreeMap::from([("zh".into(), "你好".into())]));
@@ -62,8 +70,14 @@ mod tests {
 
     #[test]
     fn reports_missing_and_blank_languages() {
-        let t = Text(BTreeMap::from([("en".into(), "hi".into()), ("zh".into(), " ".into())]));
-        assert_eq!(t.missing(&["zh".into(), "en".into(), "fr".into()]), vec!["zh", "fr"]);
+        let t = Text(BTreeMap::from([
+            ("en".into(), "hi".into()),
+            ("zh".into(), " ".into()),
+        ]));
+        assert_eq!(
+            t.missing(&["zh".into(), "en".into(), "fr".into()]),
+            vec!["zh", "fr"]
+        );
     }
 
     #[test]

@@ -9,7 +9,10 @@ use lost_order_core::simulate::{Summary, simulate};
 const RUNS: u64 = 500;
 
 fn run(policy: Policy) -> Summary {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/lost_order.ron");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/lost_order.ron"
+    );
     let scenario = Arc::new(load_file(std::path::Path::new(path)).unwrap());
     simulate(&scenario, policy, RUNS, 1, &|_| {}).unwrap()
 }
@@ -38,7 +41,10 @@ fn price_only_loses_or_scores_poorly() {
 fn top_only_mostly_loses_to_the_technical_veto() {
     let s = run(Policy::TopOnly);
     assert!(s.win_rate < 0.5, "{s:?}");
-    assert!(s.endings.get("vetoed").copied().unwrap_or(0) * 2 > RUNS, "{s:?}");
+    assert!(
+        s.endings.get("vetoed").copied().unwrap_or(0) * 2 > RUNS,
+        "{s:?}"
+    );
 }
 
 #[test]
@@ -51,5 +57,8 @@ fn doing_nothing_always_loses() {
 fn random_play_wins_well_below_full_coverage() {
     let random = run(Policy::Random);
     let full = run(Policy::FullCoverage);
-    assert!(random.win_rate < full.win_rate / 2.0, "{random:?} vs {full:?}");
+    assert!(
+        random.win_rate < full.win_rate / 2.0,
+        "{random:?} vs {full:?}"
+    );
 }

@@ -3,17 +3,57 @@
 use lost_order_core::load::{MAX_SCENARIO_BYTES, check_source};
 
 const CASES: &[(&str, &str, Option<&str>)] = &[
-    ("bad_chance.ron", "64:54: error: chance 1.5 is not between 0 and 1", None),
-    ("duplicate_id.ron", "39:14: error: duplicate action id `visit`", None),
-    ("missing_language.ron", "36:23: error: `label` has no text in `en`", None),
-    ("range_reversed.ron", "26:62: error: `stance` range (2, -1) has its minimum above its maximum", Some("write `(-1, 2)`")),
-    ("shadowed_ending.ron", "86:14: error: ending `lost` can never be reached: ending `won` before it has no condition", None),
+    (
+        "bad_chance.ron",
+        "64:54: error: chance 1.5 is not between 0 and 1",
+        None,
+    ),
+    (
+        "duplicate_id.ron",
+        "39:14: error: duplicate action id `visit`",
+        None,
+    ),
+    (
+        "missing_language.ron",
+        "36:23: error: `label` has no text in `en`",
+        None,
+    ),
+    (
+        "range_reversed.ron",
+        "26:62: error: `stance` range (2, -1) has its minimum above its maximum",
+        Some("write `(-1, 2)`"),
+    ),
+    (
+        "shadowed_ending.ron",
+        "86:14: error: ending `lost` can never be reached: ending `won` before it has no condition",
+        None,
+    ),
     ("syntax_error.ron", "37:20: error: Expected comma", None),
-    ("target_outside_action.ron", "64:91: error: `Target` only means something inside an action", None),
-    ("unknown_field.ron", "33:10: error: unknown field `personalty` in `Person`", Some("did you mean `personality`?")),
-    ("unknown_person.ron", "33:115: error: unknown person `tehc`", Some("did you mean `tech`?")),
-    ("unknown_variant.ron", "40:30: error: unknown name `Discovry` in `Purpose`", Some("did you mean `Discovery`?")),
-    ("unreachable_scene.ron", "55:14: error: scene `welcome` can never be reached", None),
+    (
+        "target_outside_action.ron",
+        "64:91: error: `Target` only means something inside an action",
+        None,
+    ),
+    (
+        "unknown_field.ron",
+        "33:10: error: unknown field `personalty` in `Person`",
+        Some("did you mean `personality`?"),
+    ),
+    (
+        "unknown_person.ron",
+        "33:115: error: unknown person `tehc`",
+        Some("did you mean `tech`?"),
+    ),
+    (
+        "unknown_variant.ron",
+        "40:30: error: unknown name `Discovry` in `Purpose`",
+        Some("did you mean `Discovery`?"),
+    ),
+    (
+        "unreachable_scene.ron",
+        "55:14: error: scene `welcome` can never be reached",
+        None,
+    ),
 ];
 
 #[test]
@@ -35,7 +75,11 @@ fn each_malformed_file_names_its_spot() {
         assert!(rendered.contains('^'), "{file}: no caret in\n{rendered}");
     }
     let count = std::fs::read_dir(dir).unwrap().count();
-    assert_eq!(count, CASES.len(), "every file in tests/malformed has a case");
+    assert_eq!(
+        count,
+        CASES.len(),
+        "every file in tests/malformed has a case"
+    );
 }
 
 #[test]
@@ -43,7 +87,11 @@ fn refuses_oversized_input() {
     let big = " ".repeat(MAX_SCENARIO_BYTES + 1);
     let checked = check_source("big.ron", &big);
     assert_eq!(checked.errors(), 1);
-    assert!(checked.diagnostics[0].message.contains("at most"), "{:?}", checked.diagnostics);
+    assert!(
+        checked.diagnostics[0].message.contains("at most"),
+        "{:?}",
+        checked.diagnostics
+    );
 }
 
 #[test]
@@ -67,7 +115,9 @@ fn never_panics_on_damaged_input() {
                 damaged.drain(a..b);
             }
             1 => damaged.splice(a..a, bytes[a..b].to_vec()).for_each(drop),
-            _ => damaged[a..b].iter_mut().for_each(|c| *c = b"(]\",:x9"[*c as usize % 7]),
+            _ => damaged[a..b]
+                .iter_mut()
+                .for_each(|c| *c = b"(]\",:x9"[*c as usize % 7]),
         }
         let text = String::from_utf8_lossy(&damaged);
         let _ = check_source("damaged.ron", &text);

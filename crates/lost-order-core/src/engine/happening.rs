@@ -9,22 +9,52 @@ use crate::text::Text;
 /// One thing that happened, as the player may see it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Happening {
-    WeekStarted { week: u32 },
-    ActionTaken { action: Id, target: Option<Id>, result: Id },
-    Discovered { person: Id },
-    Hinted { person: Id },
-    Revealed { person: Id, fact: Fact },
-    CoachGained { person: Id },
-    Note { person: Option<Id>, text: Text },
+    WeekStarted {
+        week: u32,
+    },
+    ActionTaken {
+        action: Id,
+        target: Option<Id>,
+        result: Id,
+    },
+    Discovered {
+        person: Id,
+    },
+    Hinted {
+        person: Id,
+    },
+    Revealed {
+        person: Id,
+        fact: Fact,
+    },
+    CoachGained {
+        person: Id,
+    },
+    Note {
+        person: Option<Id>,
+        text: Text,
+    },
     /// A story event with a text for the player.
-    Story { event: Id },
+    Story {
+        event: Id,
+    },
     /// A competitor's move that a coach told the player about.
-    RivalMove { rule: Id },
-    SceneOpened { scene: Id },
-    ChoiceMade { scene: Id, choice: Id },
+    RivalMove {
+        rule: Id,
+    },
+    SceneOpened {
+        scene: Id,
+    },
+    ChoiceMade {
+        scene: Id,
+        choice: Id,
+    },
     TenderOpened,
     Stage(StageVerdict),
-    Ended { won: bool, ending: Id },
+    Ended {
+        won: bool,
+        ending: Id,
+    },
 }
 
 impl Happening {

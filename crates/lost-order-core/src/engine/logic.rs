@@ -31,8 +31,12 @@ impl Session {
             Condition::Budget(b) => b.holds(self.budget),
             Condition::Points(b) => b.holds(i64::from(self.points)),
             Condition::Support(w, b) => person(w).is_some_and(|p| b.holds(i64::from(p.support))),
-            Condition::RivalSupport(w, b) => person(w).is_some_and(|p| b.holds(i64::from(p.rival_support))),
-            Condition::Influence(w, b) => person(w).is_some_and(|p| b.holds(i64::from(p.influence))),
+            Condition::RivalSupport(w, b) => {
+                person(w).is_some_and(|p| b.holds(i64::from(p.rival_support)))
+            }
+            Condition::Influence(w, b) => {
+                person(w).is_some_and(|p| b.holds(i64::from(p.influence)))
+            }
             Condition::Role(w, r) => person(w).is_some_and(|p| p.role == *r),
             Condition::Layer(w, l) => self
                 .who(w, scope)
@@ -80,7 +84,12 @@ impl Session {
         self.holds(c, scope, &mut || 0.0)
     }
 
-    pub(crate) fn apply_all(&mut self, effects: &[crate::scenario::Effect], scope: Scope, out: &mut Vec<Happening>) {
+    pub(crate) fn apply_all(
+        &mut self,
+        effects: &[crate::scenario::Effect],
+        scope: Scope,
+        out: &mut Vec<Happening>,
+    ) {
         for e in effects {
             self.apply_effect(e, scope, out);
         }
@@ -89,8 +98,12 @@ impl Session {
     fn apply_effect(&mut self, e: &Effect, scope: Scope, out: &mut Vec<Happening>) {
         match e {
             Effect::Support(w, d) => self.adjust(w, scope, |p| &mut p.support, *d, SUPPORT_RANGE),
-            Effect::RivalSupport(w, d) => self.adjust(w, scope, |p| &mut p.rival_support, *d, SUPPORT_RANGE),
-            Effect::Influence(w, d) => self.adjust(w, scope, |p| &mut p.influence, *d, INFLUENCE_RANGE),
+            Effect::RivalSupport(w, d) => {
+                self.adjust(w, scope, |p| &mut p.rival_support, *d, SUPPORT_RANGE)
+            }
+            Effect::Influence(w, d) => {
+                self.adjust(w, scope, |p| &mut p.influence, *d, INFLUENCE_RANGE)
+            }
             Effect::SetRole(w, r) => {
                 if let Some(i) = self.who(w, scope) {
                     self.world.people[i].role = *r;
@@ -111,7 +124,9 @@ impl Session {
                     let b = &mut self.beliefs[i];
                     if !b.hinted && !b.on_map() {
                         b.hinted = true;
-                        out.push(Happening::Hinted { person: self.scenario.people[i].id.clone() });
+                        out.push(Happening::Hinted {
+                            person: self.scenario.people[i].id.clone(),
+                        });
                     }
                 }
             }
@@ -131,7 +146,9 @@ impl Session {
                 {
                     self.world.people[i].coach = true;
                     self.beliefs[i].coach = true;
-                    out.push(Happening::CoachGained { person: self.scenario.people[i].id.clone() });
+                    out.push(Happening::CoachGained {
+                        person: self.scenario.people[i].id.clone(),
+                    });
                 }
             }
             Effect::SetFlag(f) => {
@@ -176,7 +193,9 @@ impl Session {
         if self.beliefs[i].identified.is_none() {
             self.beliefs[i].identified = Some(self.week);
             self.beliefs[i].hinted = true;
-            out.push(Happening::Discovered { person: self.scenario.people[i].id.clone() });
+            out.push(Happening::Discovered {
+                person: self.scenario.people[i].id.clone(),
+            });
         }
     }
 
@@ -191,7 +210,10 @@ impl Session {
             Fact::Role => replace(&mut b.role, Seen::observed(truth.role, week)),
             Fact::Stance => replace(&mut b.stance, Seen::observed(truth.support, week)),
             Fact::Influence => replace(&mut b.influence, Seen::observed(truth.influence, week)),
-            Fact::Criteria => replace(&mut b.criteria, Seen::observed(truth.criteria.clone(), week)),
+            Fact::Criteria => replace(
+                &mut b.criteria,
+                Seen::observed(truth.criteria.clone(), week),
+            ),
         };
         if changed {
             out.push(Happening::Revealed {

@@ -59,22 +59,29 @@ fn share(s: &mut Session, measure: &Measure) -> f64 {
                 .collect();
             let covered = present
                 .iter()
-                .filter(|r| s.world.people.iter().any(|p| p.role == **r && p.met && p.support >= 1))
+                .filter(|r| {
+                    s.world
+                        .people
+                        .iter()
+                        .any(|p| p.role == **r && p.met && p.support >= 1)
+                })
                 .count();
             ratio(covered, present.len())
         }
         Measure::CoachDeveloped => bool_share(s.world.people.iter().any(|p| p.coach)),
-        Measure::Found { person, by_week } => {
-            match s.belief(person).and_then(|b| b.identified) {
-                Some(week) if week <= *by_week => 1.0,
-                Some(_) => 0.5,
-                None => 0.0,
-            }
-        }
+        Measure::Found { person, by_week } => match s.belief(person).and_then(|b| b.identified) {
+            Some(week) if week <= *by_week => 1.0,
+            Some(_) => 0.5,
+            None => 0.0,
+        },
         Measure::FactsUncovered => {
             let mut known = 0;
             for (b, truth) in s.beliefs.iter().zip(&s.world.people) {
-                known += usize::from(b.role.as_ref().is_some_and(|r| !r.assumed && r.value == truth.role));
+                known += usize::from(
+                    b.role
+                        .as_ref()
+                        .is_some_and(|r| !r.assumed && r.value == truth.role),
+                );
                 known += usize::from(b.stance.is_some());
                 known += usize::from(b.criteria.is_some());
             }
@@ -89,7 +96,11 @@ fn share(s: &mut Session, measure: &Measure) -> f64 {
 const FACTS_PER_PERSON: [Fact; 3] = [Fact::Role, Fact::Stance, Fact::Criteria];
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 fn bool_share(b: bool) -> f64 {

@@ -49,8 +49,14 @@ pub enum SessionError {
 /// Why an action cannot be taken now, for showing it disabled.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Blocked {
-    NotEnoughPoints { need: u32, have: u32 },
-    NotEnoughMoney { need: i64, have: i64 },
+    NotEnoughPoints {
+        need: u32,
+        have: u32,
+    },
+    NotEnoughMoney {
+        need: i64,
+        have: i64,
+    },
     AlreadyThisWeek,
     /// A scenario requirement failed; its reason.
     Requirement(Text),
@@ -129,7 +135,10 @@ impl Session {
             .chain(scenario.events.iter().map(|e| (&e.id, e.trigger.week)));
         for (id, rule) in rules {
             if let WeekRule::Drawn(lo, hi) = rule {
-                drawn_weeks.insert(id.clone(), dice.between(i64::from(lo), i64::from(hi)) as u32);
+                drawn_weeks.insert(
+                    id.clone(),
+                    dice.between(i64::from(lo), i64::from(hi)) as u32,
+                );
             }
         }
         let world = World {
@@ -186,7 +195,8 @@ impl Session {
                     },
                     stance: knows(Fact::Stance).then(|| Seen::observed(truth.support, 0)),
                     influence: knows(Fact::Influence).then(|| Seen::observed(truth.influence, 0)),
-                    criteria: knows(Fact::Criteria).then(|| Seen::observed(truth.criteria.clone(), 0)),
+                    criteria: knows(Fact::Criteria)
+                        .then(|| Seen::observed(truth.criteria.clone(), 0)),
                     coach: false,
                 }
             })
@@ -336,7 +346,10 @@ impl Session {
             .choices
             .iter()
             .filter_map(|c| {
-                let open = c.when.as_ref().is_none_or(|w| self.could_hold(w, Scope::default()));
+                let open = c
+                    .when
+                    .as_ref()
+                    .is_none_or(|w| self.could_hold(w, Scope::default()));
                 match (open, &c.reason) {
                     (true, _) => Some(ChoiceOption {
                         choice: c.id.clone(),
@@ -365,7 +378,11 @@ impl Session {
     }
 
     /// Takes an action, aimed at `target` when the action has targets.
-    pub fn act(&mut self, action_id: &str, target: Option<&str>) -> Result<Vec<Happening>, SessionError> {
+    pub fn act(
+        &mut self,
+        action_id: &str,
+        target: Option<&str>,
+    ) -> Result<Vec<Happening>, SessionError> {
         self.expect_phase(&Phase::Planning)?;
         let scenario = self.scenario.clone();
         let action = scenario
@@ -381,7 +398,9 @@ impl Session {
         };
         if !self.targets_of(&action.targets).contains(&target) {
             let reason = match target {
-                Some(i) if !self.beliefs[i].on_map() => format!("you do not know `{}` yet", scenario.people[i].id),
+                Some(i) if !self.beliefs[i].on_map() => {
+                    format!("you do not know `{}` yet", scenario.people[i].id)
+                }
                 Some(i) => format!("it cannot be aimed at `{}`", scenario.people[i].id),
                 None => "it needs a target".to_string(),
             };
@@ -416,10 +435,13 @@ impl Session {
         if let Some(r) = result {
             self.apply_all(&r.effects, scope, &mut out);
         }
-        self.record(Decision::Act {
-            action: action.id.clone(),
-            target: target.map(|i| scenario.people[i].id.clone()),
-        }, result_id);
+        self.record(
+            Decision::Act {
+                action: action.id.clone(),
+                target: target.map(|i| scenario.people[i].id.clone()),
+            },
+            result_id,
+        );
         Ok(self.log_all(out))
     }
 
@@ -456,7 +478,11 @@ impl Session {
                 scene: scene_id.clone(),
                 choice: choice_id.to_string(),
             })?;
-        if !self.choices().iter().any(|c| c.choice == choice.id && c.blocked.is_none()) {
+        if !self
+            .choices()
+            .iter()
+            .any(|c| c.choice == choice.id && c.blocked.is_none())
+        {
             return Err(SessionError::ChoiceBlocked(choice.id.clone()));
         }
         let mut out = vec![Happening::ChoiceMade {
@@ -477,7 +503,12 @@ impl Session {
         self.expect_phase(&Phase::Bidding)?;
         self.check_bid(bid)?;
         let result = self.decide_tender(bid);
-        let mut out: Vec<Happening> = result.stages.iter().cloned().map(Happening::Stage).collect();
+        let mut out: Vec<Happening> = result
+            .stages
+            .iter()
+            .cloned()
+            .map(Happening::Stage)
+            .collect();
         self.tender = Some(result);
         let ending = self.choose_ending();
         let won = self.tender.as_ref().is_some_and(|t| t.won);
@@ -506,20 +537,36 @@ impl Session {
         out.push(Happening::WeekStarted { week: self.week });
         let scenario = self.scenario.clone();
         for rule in &scenario.competitor.rules {
-            if self.triggered(&rule.id, rule.trigger.week, &rule.trigger.when, rule.trigger.chance, rule.repeat) {
+            if self.triggered(
+                &rule.id,
+                rule.trigger.week,
+                &rule.trigger.when,
+                rule.trigger.chance,
+                rule.repeat,
+            ) {
                 let mut moves = Vec::new();
                 self.apply_all(&rule.effects, Scope::default(), &mut moves);
                 out.extend(moves);
                 // Only a coach tells the player what the competitor is doing.
                 if rule.text.is_some() && self.world.people.iter().any(|p| p.coach) {
-                    out.push(Happening::RivalMove { rule: rule.id.clone() });
+                    out.push(Happening::RivalMove {
+                        rule: rule.id.clone(),
+                    });
                 }
             }
         }
         for event in &scenario.events {
-            if self.triggered(&event.id, event.trigger.week, &event.trigger.when, event.trigger.chance, event.repeat) {
+            if self.triggered(
+                &event.id,
+                event.trigger.week,
+                &event.trigger.when,
+                event.trigger.chance,
+                event.repeat,
+            ) {
                 if event.text.is_some() {
-                    out.push(Happening::Story { event: event.id.clone() });
+                    out.push(Happening::Story {
+                        event: event.id.clone(),
+                    });
                 }
                 self.apply_all(&event.effects, Scope::default(), out);
                 if let Some(scene) = &event.scene {
@@ -532,7 +579,14 @@ impl Session {
         }
     }
 
-    fn triggered(&mut self, id: &Id, week: WeekRule, when: &[crate::scenario::Condition], chance: f64, repeat: bool) -> bool {
+    fn triggered(
+        &mut self,
+        id: &Id,
+        week: WeekRule,
+        when: &[crate::scenario::Condition],
+        chance: f64,
+        repeat: bool,
+    ) -> bool {
         if !repeat && self.fired.contains(id) {
             return false;
         }
@@ -571,7 +625,11 @@ impl Session {
             week: self.week,
             support: self.world.people.iter().map(|p| p.support).collect(),
             rival_support: self.world.people.iter().map(|p| p.rival_support).collect(),
-            believed: self.beliefs.iter().map(|b| b.stance.as_ref().map(|s| s.value)).collect(),
+            believed: self
+                .beliefs
+                .iter()
+                .map(|b| b.stance.as_ref().map(|s| s.value))
+                .collect(),
         };
         if let Some(last) = self.history.last_mut()
             && last.week == snap.week
@@ -603,7 +661,12 @@ impl Session {
 
     fn log_all(&mut self, happenings: Vec<Happening>) -> Vec<Happening> {
         let week = self.week;
-        self.log.extend(happenings.iter().cloned().map(|happening| LogEntry { week, happening }));
+        self.log.extend(
+            happenings
+                .iter()
+                .cloned()
+                .map(|happening| LogEntry { week, happening }),
+        );
         happenings
     }
 
@@ -632,7 +695,12 @@ impl Session {
         }
         for (list, options, max, what) in [
             (&bid.emphases, &t.emphases, t.max_emphases, "emphases"),
-            (&bid.commitments, &t.commitments, t.max_commitments, "commitments"),
+            (
+                &bid.commitments,
+                &t.commitments,
+                t.max_commitments,
+                "commitments",
+            ),
         ] {
             if list.len() > max as usize {
                 return bad(format!("at most {max} {what}"));

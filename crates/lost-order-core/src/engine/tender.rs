@@ -60,7 +60,6 @@ pub struct TenderResult {
     pub score: Score,
 }
 
-
 impl Session {
     /// How person `i` judges a bid that addresses `addresses`.
     pub(crate) fn verdict(&self, i: usize, addresses: &BTreeMap<Id, i32>, support: i32) -> Verdict {
@@ -94,7 +93,11 @@ impl Session {
             .iter()
             .filter(|o| o.id == bid.price)
             .chain(t.emphases.iter().filter(|o| bid.emphases.contains(&o.id)))
-            .chain(t.commitments.iter().filter(|o| bid.commitments.contains(&o.id)));
+            .chain(
+                t.commitments
+                    .iter()
+                    .filter(|o| bid.commitments.contains(&o.id)),
+            );
         let mut out: BTreeMap<Id, i32> = BTreeMap::new();
         for option in chosen {
             for (c, s) in &option.addresses {
@@ -120,7 +123,11 @@ impl Session {
             let judge_id = stage
                 .judge
                 .iter()
-                .find(|j| j.when.as_ref().is_none_or(|w| self.holds_now(w, Scope::default())))
+                .find(|j| {
+                    j.when
+                        .as_ref()
+                        .is_none_or(|w| self.holds_now(w, Scope::default()))
+                })
                 .or(stage.judge.last())
                 .map(|j| j.who.clone())
                 .unwrap_or_default();

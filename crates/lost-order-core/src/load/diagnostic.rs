@@ -152,7 +152,10 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(did_you_mean("wnag", ["wang", "liu"]).as_deref(), Some("did you mean `wang`?"));
+        assert_eq!(
+            did_you_mean("wnag", ["wang", "liu"]).as_deref(),
+            Some("did you mean `wang`?")
+        );
         assert_eq!(did_you_mean("zzz", ["wang", "liu"]), None);
     }
 
@@ -162,7 +165,10 @@ mod tests {
         let d = Diagnostic::error("unknown person `wnag`", Some(12..18))
             .with_hint(Some("did you mean `wang`?".into()));
         let text = d.render("x.ron", src);
-        assert!(text.starts_with("x.ron:2:11: error: unknown person `wnag`\n"), "{text}");
+        assert!(
+            text.starts_with("x.ron:2:11: error: unknown person `wnag`\n"),
+            "{text}"
+        );
         assert!(text.contains("^^^^^^ did you mean `wang`?"), "{text}");
     }
 }

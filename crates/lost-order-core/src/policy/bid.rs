@@ -9,7 +9,9 @@ use crate::scenario::{BidOption, Id, Layer};
 /// The bid a policy submits.
 pub fn compose_bid(policy: Policy, s: &Session, dice: &mut Dice) -> Bid {
     let t = &s.scenario().tender;
-    let cheapest = cheapest(&t.price_levels).unwrap_or(&t.default_price).clone();
+    let cheapest = cheapest(&t.price_levels)
+        .unwrap_or(&t.default_price)
+        .clone();
     match policy {
         Policy::DoNothing => Bid {
             price: t.default_price.clone(),
@@ -119,7 +121,12 @@ fn cover(o: &BidOption, covered: &mut BTreeMap<Id, i32>) {
     }
 }
 
-fn greedy_pick(options: &[BidOption], max: u32, demand: &BTreeMap<Id, i32>, covered: &mut BTreeMap<Id, i32>) -> Vec<Id> {
+fn greedy_pick(
+    options: &[BidOption],
+    max: u32,
+    demand: &BTreeMap<Id, i32>,
+    covered: &mut BTreeMap<Id, i32>,
+) -> Vec<Id> {
     let mut out = Vec::new();
     for _ in 0..max {
         let best = options

@@ -7,7 +7,11 @@ use crate::scenario::{Action, Condition, Layer, Purpose, Who};
 
 /// The choice a policy makes in the open scene: the first open one, or a random one.
 pub(super) fn choose(policy: Policy, s: &Session, dice: &mut Dice) -> Decision {
-    let open: Vec<_> = s.choices().into_iter().filter(|c| c.blocked.is_none()).collect();
+    let open: Vec<_> = s
+        .choices()
+        .into_iter()
+        .filter(|c| c.blocked.is_none())
+        .collect();
     let pick = match policy {
         Policy::Random if !open.is_empty() => dice.index(open.len()),
         _ => 0,
@@ -18,7 +22,11 @@ pub(super) fn choose(policy: Policy, s: &Session, dice: &mut Dice) -> Decision {
 
 /// The next action this week, or `None` to end the week.
 pub(super) fn plan(policy: Policy, s: &Session, dice: &mut Dice) -> Option<Decision> {
-    let open: Vec<ActionOption> = s.options().into_iter().filter(|o| o.blocked.is_none()).collect();
+    let open: Vec<ActionOption> = s
+        .options()
+        .into_iter()
+        .filter(|o| o.blocked.is_none())
+        .collect();
     if open.is_empty() {
         return None;
     }
@@ -96,8 +104,14 @@ fn professional(action: &Action, v: &Seen, tries: i32, successes: i32) -> i32 {
         Purpose::Discovery if !v.knows_criteria && tries < 2 => 50 - 25 * tries,
         Purpose::Coaching if v.coach && successes < 2 => 45,
         // The course's advice: look for the coach below the top, e.g. in the technical department.
-        Purpose::Coaching if !v.coach && v.layer != Layer::Decision && v.stance >= 2 && failures < 2 => 40,
-        Purpose::Persuasion if v.knows_criteria && fits(action, v) => 8 + 3 * v.influence * v.need() / 2,
+        Purpose::Coaching
+            if !v.coach && v.layer != Layer::Decision && v.stance >= 2 && failures < 2 =>
+        {
+            40
+        }
+        Purpose::Persuasion if v.knows_criteria && fits(action, v) => {
+            8 + 3 * v.influence * v.need() / 2
+        }
         Purpose::Relationship => 5 + v.influence * v.need(),
         _ => 0,
     }
@@ -129,7 +143,8 @@ fn attempts(s: &Session, action: &Action, target: &str) -> (i32, i32) {
     let fallback = action.results.last().map(|r| r.id.as_str());
     let mut counts = (0, 0);
     for m in s.decisions() {
-        if matches!(&m.decision, Decision::Act { action: a, target: Some(t) } if *a == action.id && t == target) {
+        if matches!(&m.decision, Decision::Act { action: a, target: Some(t) } if *a == action.id && t == target)
+        {
             counts.0 += 1;
             counts.1 += i32::from(m.result.as_deref() != fallback);
         }
@@ -154,7 +169,10 @@ impl Seen {
     }
 
     fn of(s: &Session, id: &str) -> Seen {
-        let person = s.scenario().person(id).expect("options only name known people");
+        let person = s
+            .scenario()
+            .person(id)
+            .expect("options only name known people");
         let b = s.belief(id).expect("options only name known people");
         let guess = match person.layer {
             Layer::Decision => 8,
@@ -166,7 +184,11 @@ impl Seen {
             stance: b.stance.as_ref().map_or(0, |x| x.value),
             influence: b.influence.as_ref().map_or(guess, |x| x.value.max(1)),
             knows_criteria: b.criteria.is_some(),
-            criteria: b.criteria.as_ref().map(|c| c.value.clone()).unwrap_or_default(),
+            criteria: b
+                .criteria
+                .as_ref()
+                .map(|c| c.value.clone())
+                .unwrap_or_default(),
             coach: b.coach,
         }
     }

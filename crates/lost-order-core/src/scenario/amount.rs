@@ -81,7 +81,9 @@ impl<'de> Visitor<'de> for AmountVisitor {
             .next_element()?
             .ok_or_else(|| de::Error::custom("a range needs two numbers: `(min, max)`"))?;
         if seq.next_element::<de::IgnoredAny>()?.is_some() {
-            return Err(de::Error::custom("a range has exactly two numbers: `(min, max)`"));
+            return Err(de::Error::custom(
+                "a range has exactly two numbers: `(min, max)`",
+            ));
         }
         Ok(Amount::Range(lo, hi))
     }
@@ -95,7 +97,10 @@ mod tests {
     fn reads_fixed_and_range() {
         assert_eq!(ron::from_str::<Amount>("3").unwrap(), Amount::Fixed(3));
         assert_eq!(ron::from_str::<Amount>("-2").unwrap(), Amount::Fixed(-2));
-        assert_eq!(ron::from_str::<Amount>("(-2, 0)").unwrap(), Amount::Range(-2, 0));
+        assert_eq!(
+            ron::from_str::<Amount>("(-2, 0)").unwrap(),
+            Amount::Range(-2, 0)
+        );
         assert!(ron::from_str::<Amount>("(1, 2, 3)").is_err());
         assert!(ron::from_str::<Amount>("\"x\"").is_err());
     }

@@ -120,8 +120,3 @@ impl Scenario {
         }
     }
 }
-
-/// A text every scenario may use without declaring it (for engine-made strings).
-pub fn untranslated(s: &str) -> Text {
-    Text::same(&["en"], s)
-}

@@ -8,10 +8,16 @@ impl<'a> Checker<'a> {
     pub(super) fn check_graph(&mut self) {
         let s = self.s;
         // Scenes are opened by events, then by choices of opened scenes.
-        let mut reached: BTreeSet<&str> = s.events.iter().filter_map(|e| e.scene.as_deref()).collect();
+        let mut reached: BTreeSet<&str> =
+            s.events.iter().filter_map(|e| e.scene.as_deref()).collect();
         let mut frontier: Vec<&str> = reached.iter().copied().collect();
         while let Some(id) = frontier.pop() {
-            for next in s.scene(id).into_iter().flat_map(|sc| &sc.choices).filter_map(|c| c.next.as_deref()) {
+            for next in s
+                .scene(id)
+                .into_iter()
+                .flat_map(|sc| &sc.choices)
+                .filter_map(|c| c.next.as_deref())
+            {
                 if reached.insert(next) {
                     frontier.push(next);
                 }
@@ -24,9 +30,23 @@ impl<'a> Checker<'a> {
                 self.error(format!("scene `{}` can never be reached", scene.id), span.clone(), Some("open it from an event (`scene: Some(\"…\")`) or a choice (`next: Some(\"…\")`)".into()));
             }
             if scene.choices.is_empty() {
-                self.error(format!("scene `{}` has no choice, so the player cannot leave it", scene.id), span, Some("add at least one choice".into()));
+                self.error(
+                    format!(
+                        "scene `{}` has no choice, so the player cannot leave it",
+                        scene.id
+                    ),
+                    span,
+                    Some("add at least one choice".into()),
+                );
             } else if scene.choices.iter().all(|c| c.when.is_some()) {
-                self.warning(format!("every choice of scene `{}` has a condition; the player may be stuck", scene.id), span, Some("give one choice no `when`".into()));
+                self.warning(
+                    format!(
+                        "every choice of scene `{}` has a condition; the player may be stuck",
+                        scene.id
+                    ),
+                    span,
+                    Some("give one choice no `when`".into()),
+                );
             }
         }
         self.check_scene_exits();
@@ -45,7 +65,11 @@ impl<'a> Checker<'a> {
         loop {
             let before = exits.len();
             for sc in &s.scenes {
-                if sc.choices.iter().any(|c| c.next.as_deref().is_some_and(|n| exits.contains(n))) {
+                if sc
+                    .choices
+                    .iter()
+                    .any(|c| c.next.as_deref().is_some_and(|n| exits.contains(n)))
+                {
                     exits.insert(sc.id.as_str());
                 }
             }
@@ -56,7 +80,14 @@ impl<'a> Checker<'a> {
         for sc in &s.scenes {
             if !sc.choices.is_empty() && !exits.contains(sc.id.as_str()) {
                 let span = self.span_of_literal(self.place("scenes", &sc.id), &sc.id);
-                self.error(format!("scene `{}` leads nowhere: no path of choices from it ever ends", sc.id), span, Some("give some choice `next: None`".into()));
+                self.error(
+                    format!(
+                        "scene `{}` leads nowhere: no path of choices from it ever ends",
+                        sc.id
+                    ),
+                    span,
+                    Some("give some choice `next: None`".into()),
+                );
             }
         }
     }
@@ -72,7 +103,10 @@ impl<'a> Checker<'a> {
             for shadowed in &s.endings[catch_all + 1..] {
                 let span = self.span_of_literal(self.place("endings", &shadowed.id), &shadowed.id);
                 self.error(
-                    format!("ending `{}` can never be reached: ending `{}` before it has no condition", shadowed.id, s.endings[catch_all].id),
+                    format!(
+                        "ending `{}` can never be reached: ending `{}` before it has no condition",
+                        shadowed.id, s.endings[catch_all].id
+                    ),
                     span,
                     Some("endings are tried in order; put the one without `when` last".into()),
                 );
@@ -80,7 +114,11 @@ impl<'a> Checker<'a> {
         } else {
             let last = &s.endings[s.endings.len() - 1];
             let span = self.span_of_literal(self.place("endings", &last.id), &last.id);
-            self.warning("no ending without conditions: some sessions may match no ending".into(), span, Some("make the last ending's `when` empty".into()));
+            self.warning(
+                "no ending without conditions: some sessions may match no ending".into(),
+                span,
+                Some("make the last ending's `when` empty".into()),
+            );
         }
     }
 }

@@ -12,21 +12,49 @@ impl<'a> Checker<'a> {
         self.unique("action", "actions", s.actions.iter().map(|a| a.id.as_str()));
         self.unique("event", "events", s.events.iter().map(|e| e.id.as_str()));
         self.unique("scene", "scenes", s.scenes.iter().map(|e| e.id.as_str()));
-        self.unique("criterion", "criteria", s.criteria.iter().map(|c| c.id.as_str()));
+        self.unique(
+            "criterion",
+            "criteria",
+            s.criteria.iter().map(|c| c.id.as_str()),
+        );
         self.unique("ending", "endings", s.endings.iter().map(|e| e.id.as_str()));
-        self.unique("rubric line", "rubric", s.rubric.iter().map(|r| r.id.as_str()));
-        self.unique("stage", "stages", s.tender.stages.iter().map(|r| r.id.as_str()));
-        self.unique("competitor rule", "competitor", s.competitor.rules.iter().map(|r| r.id.as_str()));
+        self.unique(
+            "rubric line",
+            "rubric",
+            s.rubric.iter().map(|r| r.id.as_str()),
+        );
+        self.unique(
+            "stage",
+            "stages",
+            s.tender.stages.iter().map(|r| r.id.as_str()),
+        );
+        self.unique(
+            "competitor rule",
+            "competitor",
+            s.competitor.rules.iter().map(|r| r.id.as_str()),
+        );
         self.unique_names("flag", "flags", &s.flags);
         self.unique_names("counter", "counters", &s.counters);
         let t = &s.tender;
-        let options = t.price_levels.iter().chain(&t.emphases).chain(&t.commitments);
+        let options = t
+            .price_levels
+            .iter()
+            .chain(&t.emphases)
+            .chain(&t.commitments);
         self.unique("bid option", "tender", options.map(|o| o.id.as_str()));
         for action in &s.actions {
-            self.unique("result", "actions", action.results.iter().map(|r| r.id.as_str()));
+            self.unique(
+                "result",
+                "actions",
+                action.results.iter().map(|r| r.id.as_str()),
+            );
         }
         for scene in &s.scenes {
-            self.unique("choice", "scenes", scene.choices.iter().map(|c| c.id.as_str()));
+            self.unique(
+                "choice",
+                "scenes",
+                scene.choices.iter().map(|c| c.id.as_str()),
+            );
         }
         self.check_plain_references();
     }
@@ -40,8 +68,15 @@ impl<'a> Checker<'a> {
             if *count == 2 {
                 // Point at the second declaration.
                 let first = self.locator.decl(start, id);
-                let second = first.clone().and_then(|f| self.locator.decl(f.end, id)).or(first);
-                self.error(format!("duplicate {kind} id `{id}`"), second, Some("ids must be unique".into()));
+                let second = first
+                    .clone()
+                    .and_then(|f| self.locator.decl(f.end, id))
+                    .or(first);
+                self.error(
+                    format!("duplicate {kind} id `{id}`"),
+                    second,
+                    Some("ids must be unique".into()),
+                );
             }
         }
     }
@@ -67,7 +102,11 @@ impl<'a> Checker<'a> {
             if let Some(boss) = &p.reports_to {
                 self.reference("person", boss, people.iter().copied(), place);
                 if boss == &p.id {
-                    self.error(format!("`{}` reports to themself", p.id), self.span_of_literal(place, boss), None);
+                    self.error(
+                        format!("`{}` reports to themself", p.id),
+                        self.span_of_literal(place, boss),
+                        None,
+                    );
                 }
             }
             for other in &p.introduces {
@@ -78,7 +117,12 @@ impl<'a> Checker<'a> {
             }
         }
         let t = &s.tender;
-        for o in t.price_levels.iter().chain(&t.emphases).chain(&t.commitments) {
+        for o in t
+            .price_levels
+            .iter()
+            .chain(&t.emphases)
+            .chain(&t.commitments)
+        {
             let place = self.place("tender", &o.id);
             for (c, _) in &o.addresses {
                 self.reference("criterion", c, criteria.iter().copied(), place);
@@ -97,12 +141,21 @@ impl<'a> Checker<'a> {
                 self.reference("person", &j.who, people.iter().copied(), place);
             }
             if stage.judge.is_empty() {
-                self.error(format!("stage `{}` has nobody to run it", stage.id), self.span_of_literal(place, &stage.id), Some("add `judge: [(who: \"…\")]`".into()));
+                self.error(
+                    format!("stage `{}` has nobody to run it", stage.id),
+                    self.span_of_literal(place, &stage.id),
+                    Some("add `judge: [(who: \"…\")]`".into()),
+                );
             }
         }
         for e in &s.events {
             if let Some(scene) = &e.scene {
-                self.reference("scene", scene, scenes.iter().copied(), self.place("events", &e.id));
+                self.reference(
+                    "scene",
+                    scene,
+                    scenes.iter().copied(),
+                    self.place("events", &e.id),
+                );
             }
         }
         for scene in &s.scenes {
@@ -112,14 +165,27 @@ impl<'a> Checker<'a> {
             }
             for c in &scene.choices {
                 if let Some(next) = &c.next {
-                    let at = self.locator.decl(place.at + 1, &c.id).map_or(place.at, |r| r.start);
-                    self.reference("scene", next, scenes.iter().copied(), super::Place { at, ..place });
+                    let at = self
+                        .locator
+                        .decl(place.at + 1, &c.id)
+                        .map_or(place.at, |r| r.start);
+                    self.reference(
+                        "scene",
+                        next,
+                        scenes.iter().copied(),
+                        super::Place { at, ..place },
+                    );
                 }
             }
         }
         for line in &s.rubric {
             if let Measure::Found { person, .. } = &line.measure {
-                self.reference("person", person, people.iter().copied(), self.place("rubric", &line.id));
+                self.reference(
+                    "person",
+                    person,
+                    people.iter().copied(),
+                    self.place("rubric", &line.id),
+                );
             }
         }
     }

@@ -8,12 +8,18 @@ impl<'a> Checker<'a> {
         let s = self.s;
         self.flags_set = collect_set_flags(s);
         for a in &s.actions {
-            let place = Place { in_action: true, ..self.place("actions", &a.id) };
+            let place = Place {
+                in_action: true,
+                ..self.place("actions", &a.id)
+            };
             for r in &a.requires {
                 self.condition(&r.when, place);
             }
             for r in &a.results {
-                let at = self.locator.decl(place.at + 1, &r.id).map_or(place.at, |x| x.start);
+                let at = self
+                    .locator
+                    .decl(place.at + 1, &r.id)
+                    .map_or(place.at, |x| x.start);
                 let place = Place { at, ..place };
                 if let Some(c) = &r.when {
                     self.condition(c, place);
@@ -35,7 +41,10 @@ impl<'a> Checker<'a> {
         for scene in &s.scenes {
             let scene_place = self.place("scenes", &scene.id);
             for c in &scene.choices {
-                let at = self.locator.decl(scene_place.at + 1, &c.id).map_or(scene_place.at, |x| x.start);
+                let at = self
+                    .locator
+                    .decl(scene_place.at + 1, &c.id)
+                    .map_or(scene_place.at, |x| x.start);
                 let place = Place { at, ..scene_place };
                 if let Some(w) = &c.when {
                     self.condition(w, place);
@@ -52,13 +61,19 @@ impl<'a> Checker<'a> {
             }
         }
         for e in &s.endings {
-            let place = Place { after_tender: true, ..self.place("endings", &e.id) };
+            let place = Place {
+                after_tender: true,
+                ..self.place("endings", &e.id)
+            };
             for c in &e.when {
                 self.condition(c, place);
             }
         }
         for line in &s.rubric {
-            let place = Place { after_tender: true, ..self.place("rubric", &line.id) };
+            let place = Place {
+                after_tender: true,
+                ..self.place("rubric", &line.id)
+            };
             if let Measure::Holds(c) | Measure::Avoided(c) = &line.measure {
                 self.condition(c, place);
             }
@@ -75,7 +90,11 @@ impl<'a> Checker<'a> {
     fn chance(&mut self, p: f64, place: Place) {
         if !(0.0..=1.0).contains(&p) {
             let span = self.span_of_token(place, "chance");
-            self.error(format!("chance {p} is not between 0 and 1"), span, Some("write a probability, e.g. 0.7 for 70%".into()));
+            self.error(
+                format!("chance {p} is not between 0 and 1"),
+                span,
+                Some("write a probability, e.g. 0.7 for 70%".into()),
+            );
         }
     }
 
@@ -84,7 +103,11 @@ impl<'a> Checker<'a> {
             Who::Person(id) => self.reference("person", id, self.person_ids(), place),
             Who::Target if !place.in_action => {
                 let span = self.span_of_token(place, "Target");
-                self.error("`Target` only means something inside an action".into(), span, Some("name the person: `Person(\"…\")`".into()));
+                self.error(
+                    "`Target` only means something inside an action".into(),
+                    span,
+                    Some("name the person: `Person(\"…\")`".into()),
+                );
             }
             Who::Target => {}
         }
@@ -111,14 +134,24 @@ impl<'a> Checker<'a> {
             Condition::Flag(f) | Condition::NotFlag(f) => {
                 self.flag(f, place);
                 let declared = self.s.flags.contains(f);
-                if matches!(c, Condition::Flag(_)) && declared && !self.flags_set.contains(f.as_str()) {
+                if matches!(c, Condition::Flag(_))
+                    && declared
+                    && !self.flags_set.contains(f.as_str())
+                {
                     let span = self.span_of_literal(place, f);
-                    self.warning(format!("condition is always false: flag `{f}` is never set"), span, Some("set it with `SetFlag(\"…\")` in some effect".into()));
+                    self.warning(
+                        format!("condition is always false: flag `{f}` is never set"),
+                        span,
+                        Some("set it with `SetFlag(\"…\")` in some effect".into()),
+                    );
                 }
             }
-            Condition::Counter(id, _) => {
-                self.reference("counter", id, self.s.counters.iter().map(String::as_str), place)
-            }
+            Condition::Counter(id, _) => self.reference(
+                "counter",
+                id,
+                self.s.counters.iter().map(String::as_str),
+                place,
+            ),
             Condition::Week(b) => self.bound("Week", *b, 1, weeks + 1, place),
             Condition::Support(w, b) => {
                 self.who(w, place);
@@ -149,8 +182,14 @@ impl<'a> Checker<'a> {
             }
             Condition::Chance(p) => self.chance(*p, place),
             Condition::Won | Condition::Lost | Condition::Eliminated(_) if !place.after_tender => {
-                let span = self.span_of_token(place, "Won").or(self.span_of_token(place, "Lost"));
-                self.error("the tender's outcome is only known in endings and the rubric".into(), span, None);
+                let span = self
+                    .span_of_token(place, "Won")
+                    .or(self.span_of_token(place, "Lost"));
+                self.error(
+                    "the tender's outcome is only known in endings and the rubric".into(),
+                    span,
+                    None,
+                );
             }
             Condition::Eliminated(stage) => {
                 let stages = self.s.tender.stages.iter().map(|s| s.id.as_str());
@@ -162,7 +201,11 @@ impl<'a> Checker<'a> {
                 }
             }
             Condition::Not(c) => self.condition(c, place),
-            Condition::Budget(_) | Condition::Points(_) | Condition::AnyCoach | Condition::Won | Condition::Lost => {}
+            Condition::Budget(_)
+            | Condition::Points(_)
+            | Condition::AnyCoach
+            | Condition::Won
+            | Condition::Lost => {}
         }
     }
 
@@ -184,9 +227,12 @@ impl<'a> Checker<'a> {
             | Effect::Introduce(w)
             | Effect::MakeCoach(w) => self.who(w, place),
             Effect::SetFlag(f) | Effect::ClearFlag(f) => self.flag(f, place),
-            Effect::AddCounter(id, _) => {
-                self.reference("counter", id, self.s.counters.iter().map(String::as_str), place)
-            }
+            Effect::AddCounter(id, _) => self.reference(
+                "counter",
+                id,
+                self.s.counters.iter().map(String::as_str),
+                place,
+            ),
             Effect::RivalAddresses(c, _) => {
                 let criteria = self.s.criteria.iter().map(|c| c.id.as_str());
                 self.reference("criterion", c, criteria, place);

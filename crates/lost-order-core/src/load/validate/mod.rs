@@ -82,11 +82,13 @@ impl<'a> Checker<'a> {
     }
 
     pub fn error(&mut self, message: String, span: Option<Range<usize>>, hint: Option<String>) {
-        self.found.push(Diagnostic::error(message, span).with_hint(hint));
+        self.found
+            .push(Diagnostic::error(message, span).with_hint(hint));
     }
 
     pub fn warning(&mut self, message: String, span: Option<Range<usize>>, hint: Option<String>) {
-        self.found.push(Diagnostic::warning(message, span).with_hint(hint));
+        self.found
+            .push(Diagnostic::warning(message, span).with_hint(hint));
     }
 
     /// Reports `id` as unknown unless it is among `known`, with a did-you-mean hint.

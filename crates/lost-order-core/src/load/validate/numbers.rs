@@ -8,13 +8,25 @@ impl<'a> Checker<'a> {
         let s = self.s;
         let settings = self.section_place("settings");
         if s.settings.weeks == 0 {
-            self.error("a session needs at least one week".into(), self.span_of_token(settings, "weeks"), None);
+            self.error(
+                "a session needs at least one week".into(),
+                self.span_of_token(settings, "weeks"),
+                None,
+            );
         }
         if s.settings.action_points == 0 {
-            self.error("with 0 action points the player can do nothing".into(), self.span_of_token(settings, "action_points"), None);
+            self.error(
+                "with 0 action points the player can do nothing".into(),
+                self.span_of_token(settings, "action_points"),
+                None,
+            );
         }
         if s.settings.budget < 0 {
-            self.error("the budget cannot be negative".into(), self.span_of_token(settings, "budget"), None);
+            self.error(
+                "the budget cannot be negative".into(),
+                self.span_of_token(settings, "budget"),
+                None,
+            );
         }
         for p in &s.people {
             let place = self.place("people", &p.id);
@@ -26,13 +38,28 @@ impl<'a> Checker<'a> {
             let place = self.place("actions", &a.id);
             if a.points > s.settings.action_points {
                 let span = self.span_of_token(place, "points");
-                self.warning(format!("action `{}` costs {} points but a week has only {}", a.id, a.points, s.settings.action_points), span, None);
+                self.warning(
+                    format!(
+                        "action `{}` costs {} points but a week has only {}",
+                        a.id, a.points, s.settings.action_points
+                    ),
+                    span,
+                    None,
+                );
             }
             if a.cost < 0 {
-                self.error("a cost cannot be negative".into(), self.span_of_token(place, "cost"), None);
+                self.error(
+                    "a cost cannot be negative".into(),
+                    self.span_of_token(place, "cost"),
+                    None,
+                );
             }
             match a.results.last() {
-                None => self.error(format!("action `{}` has no result", a.id), self.span_of_token(place, "results"), None),
+                None => self.error(
+                    format!("action `{}` has no result", a.id),
+                    self.span_of_token(place, "results"),
+                    None,
+                ),
                 Some(last) if last.when.is_some() || last.chance < 1.0 => {
                     let span = self.span_of_literal(place, &last.id);
                     self.warning(format!("action `{}` may have no result: its last result has a condition or a chance", a.id), span, Some("end with a result that always happens".into()));
@@ -50,7 +77,11 @@ impl<'a> Checker<'a> {
         let total: u32 = s.rubric.iter().map(|r| r.points).sum();
         if total != 100 {
             let span = self.span_of_token(self.section_place("rubric"), "rubric");
-            self.warning(format!("the rubric's points add up to {total}, not 100"), span, None);
+            self.warning(
+                format!("the rubric's points add up to {total}, not 100"),
+                span,
+                None,
+            );
         }
     }
 
@@ -58,23 +89,54 @@ impl<'a> Checker<'a> {
         let t = &self.s.tender;
         let place = self.section_place("tender");
         if t.price_levels.is_empty() {
-            self.error("the tender needs at least one price level".into(), self.span_of_token(place, "price_levels"), None);
+            self.error(
+                "the tender needs at least one price level".into(),
+                self.span_of_token(place, "price_levels"),
+                None,
+            );
         }
         if t.max_emphases as usize > t.emphases.len() {
             let span = self.span_of_token(place, "max_emphases");
-            self.warning(format!("max_emphases is {} but there are only {} emphases", t.max_emphases, t.emphases.len()), span, None);
+            self.warning(
+                format!(
+                    "max_emphases is {} but there are only {} emphases",
+                    t.max_emphases,
+                    t.emphases.len()
+                ),
+                span,
+                None,
+            );
         }
         if t.max_commitments as usize > t.commitments.len() {
             let span = self.span_of_token(place, "max_commitments");
-            self.warning(format!("max_commitments is {} but there are only {} commitments", t.max_commitments, t.commitments.len()), span, None);
+            self.warning(
+                format!(
+                    "max_commitments is {} but there are only {} commitments",
+                    t.max_commitments,
+                    t.commitments.len()
+                ),
+                span,
+                None,
+            );
         }
         if t.stages.is_empty() {
-            self.error("the tender needs at least one stage".into(), self.span_of_token(place, "stages"), None);
+            self.error(
+                "the tender needs at least one stage".into(),
+                self.span_of_token(place, "stages"),
+                None,
+            );
         }
         for stage in &t.stages {
             if stage.judge.last().is_some_and(|j| j.when.is_some()) {
                 let span = self.span_of_literal(self.place("stages", &stage.id), &stage.id);
-                self.warning(format!("stage `{}` may have nobody to run it: its last judge has a condition", stage.id), span, Some("end the list with a judge without `when`".into()));
+                self.warning(
+                    format!(
+                        "stage `{}` may have nobody to run it: its last judge has a condition",
+                        stage.id
+                    ),
+                    span,
+                    Some("end the list with a judge without `when`".into()),
+                );
             }
         }
     }
@@ -82,7 +144,11 @@ impl<'a> Checker<'a> {
     fn amount(&mut self, field: &str, a: Amount, lo: i32, hi: i32, place: Place) {
         let span = self.span_of_token(place, &format!("{field}:"));
         if a.min() > a.max() {
-            self.error(format!("`{field}` range {a} has its minimum above its maximum"), span, Some(format!("write `({}, {})`", a.max(), a.min())));
+            self.error(
+                format!("`{field}` range {a} has its minimum above its maximum"),
+                span,
+                Some(format!("write `({}, {})`", a.max(), a.min())),
+            );
         } else if a.min() < lo || a.max() > hi {
             self.error(format!("`{field}` {a} is outside {lo}..={hi}"), span, None);
         }
@@ -97,9 +163,20 @@ impl<'a> Checker<'a> {
         };
         let span = self.span_of_token(place, "week:");
         if lo > hi {
-            self.error(format!("week range {lo} to {hi} has its start after its end"), span, None);
+            self.error(
+                format!("week range {lo} to {hi} has its start after its end"),
+                span,
+                None,
+            );
         } else if lo < 1 || hi > weeks {
-            self.error(format!("week {} is outside the session's weeks 1 to {weeks}", if lo < 1 { lo } else { hi }), span, None);
+            self.error(
+                format!(
+                    "week {} is outside the session's weeks 1 to {weeks}",
+                    if lo < 1 { lo } else { hi }
+                ),
+                span,
+                None,
+            );
         }
     }
 }

@@ -9,11 +9,21 @@ impl<'a> Checker<'a> {
         let s = self.s;
         if s.meta.languages.is_empty() {
             let span = self.span_of_token(self.section_place("meta"), "languages");
-            self.error("the scenario declares no language".into(), span, Some("write e.g. `languages: [\"zh\", \"en\"]`".into()));
+            self.error(
+                "the scenario declares no language".into(),
+                span,
+                Some("write e.g. `languages: [\"zh\", \"en\"]`".into()),
+            );
         }
         let meta = self.section_place("meta");
         let m = &s.meta;
-        for (field, t) in [("title", &m.title), ("summary", &m.summary), ("briefing", &m.briefing), ("goal", &m.goal), ("player", &m.player)] {
+        for (field, t) in [
+            ("title", &m.title),
+            ("summary", &m.summary),
+            ("briefing", &m.briefing),
+            ("goal", &m.goal),
+            ("player", &m.player),
+        ] {
             self.text(t, field, meta);
         }
         for t in &m.objectives {
@@ -25,7 +35,12 @@ impl<'a> Checker<'a> {
         }
         for p in &s.people {
             let place = self.place("people", &p.id);
-            for (field, t) in [("name", &p.name), ("title", &p.title), ("department", &p.department), ("personality", &p.personality)] {
+            for (field, t) in [
+                ("name", &p.name),
+                ("title", &p.title),
+                ("department", &p.department),
+                ("personality", &p.personality),
+            ] {
                 self.text(t, field, place);
             }
         }
@@ -37,7 +52,10 @@ impl<'a> Checker<'a> {
                 self.text(&r.reason, "reason", place);
             }
             for r in &a.results {
-                let at = self.locator.decl(place.at + 1, &r.id).map_or(place.at, |x| x.start);
+                let at = self
+                    .locator
+                    .decl(place.at + 1, &r.id)
+                    .map_or(place.at, |x| x.start);
                 let place = Place { at, ..place };
                 self.text(&r.text, "text", place);
                 self.effect_texts(&r.effects, place);
@@ -54,7 +72,10 @@ impl<'a> Checker<'a> {
             let place = self.place("scenes", &scene.id);
             self.text(&scene.text, "text", place);
             for c in &scene.choices {
-                let at = self.locator.decl(place.at + 1, &c.id).map_or(place.at, |x| x.start);
+                let at = self
+                    .locator
+                    .decl(place.at + 1, &c.id)
+                    .map_or(place.at, |x| x.start);
                 let place = Place { at, ..place };
                 self.text(&c.label, "label", place);
                 for t in [&c.reason, &c.text].into_iter().flatten() {
@@ -72,7 +93,12 @@ impl<'a> Checker<'a> {
             self.effect_texts(&r.effects, place);
         }
         let t = &s.tender;
-        for o in t.price_levels.iter().chain(&t.emphases).chain(&t.commitments) {
+        for o in t
+            .price_levels
+            .iter()
+            .chain(&t.emphases)
+            .chain(&t.commitments)
+        {
             self.text(&o.label, "label", self.place("tender", &o.id));
         }
         for stage in &t.stages {
@@ -85,7 +111,11 @@ impl<'a> Checker<'a> {
         }
         for r in &s.rubric {
             let place = self.place("rubric", &r.id);
-            for (field, t) in [("label", &r.label), ("concept", &r.concept), ("lesson", &r.lesson)] {
+            for (field, t) in [
+                ("label", &r.label),
+                ("concept", &r.concept),
+                ("lesson", &r.lesson),
+            ] {
                 self.text(t, field, place);
             }
         }
@@ -106,12 +136,23 @@ impl<'a> Checker<'a> {
         if missing.is_empty() {
             return;
         }
-        let span = self.span_of_token(place, &format!("{field}:")).or_else(|| self.span_of_token(place, field));
+        let span = self
+            .span_of_token(place, &format!("{field}:"))
+            .or_else(|| self.span_of_token(place, field));
         let langs: Vec<String> = missing.iter().map(|l| format!("`{l}`")).collect();
         self.error(
             format!("`{field}` has no text in {}", langs.join(", ")),
             span,
-            Some(format!("every text needs every declared language: {{{}}}", self.s.meta.languages.iter().map(|l| format!("\"{l}\": \"…\"")).collect::<Vec<_>>().join(", "))),
+            Some(format!(
+                "every text needs every declared language: {{{}}}",
+                self.s
+                    .meta
+                    .languages
+                    .iter()
+                    .map(|l| format!("\"{l}\": \"…\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
         );
     }
 }
