@@ -1,6 +1,7 @@
-//! The `lost-order` binary: the terminal tools (check, play, simulate) over the core engine.
+//! The `lost-order` binary: the game window, and the terminal tools (check, play, simulate).
 
 mod cli;
+mod game;
 
 use std::process::ExitCode;
 

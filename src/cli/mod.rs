@@ -15,11 +15,30 @@ use clap::{Parser, Subcommand};
 use lost_order_core::scenario::Scenario;
 
 /// Lost Order: a case-study simulator for key-account sales training.
+/// Without a subcommand, opens the game window.
 #[derive(Parser)]
-#[command(name = "lost-order", version, about)]
+#[command(
+    name = "lost-order",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    /// The game's language for this run: zh or en (default: the saved setting).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Play this choice script through the game's buttons in both languages, saving
+    /// screenshots of every screen, then quit (see docs/scripts.md).
+    #[arg(long, value_name = "FILE")]
+    demo_script: Option<PathBuf>,
+    /// The world's seed for sessions started in this run (default: the class seed, else fresh).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Where --demo-script saves its screenshots.
+    #[arg(long, value_name = "DIR", default_value = "screenshots")]
+    screenshots: PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -72,7 +91,11 @@ enum Command {
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        return run_game(cli.lang, cli.seed, cli.demo_script, cli.screenshots);
+    };
+    match command {
         Command::Check { files } => check::run(&files),
         Command::Play {
             text,
@@ -102,6 +125,30 @@ pub fn run() -> anyhow::Result<ExitCode> {
             scenario,
         } => simulate::run(load(&scenario)?, policy, runs, seed, json),
     }
+}
+
+fn run_game(
+    lang: Option<String>,
+    seed: Option<u64>,
+    demo: Option<PathBuf>,
+    screenshots: PathBuf,
+) -> anyhow::Result<ExitCode> {
+    let demo = match demo {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read demo script {}", path.display()))?;
+            let decisions = lost_order_core::engine::parse_script(&text)
+                .with_context(|| path.display().to_string())?;
+            Some((decisions, screenshots))
+        }
+        None => None,
+    };
+    let exit = crate::game::run(crate::game::GameOptions { lang, seed, demo });
+    Ok(if exit.is_success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// Loads a scenario that must be free of errors, with the checker's report if it is not.

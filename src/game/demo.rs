@@ -1,0 +1,177 @@
+//! `--demo-script`: plays a choice script through the real buttons, in Chinese then English,
+//! saving screenshots of every screen, then quits. Used by the window test and for looking.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::ui::InteractionDisabled;
+use bevy::ui_widgets::Activate;
+use lost_order_core::engine::Decision;
+
+use super::screens::{Rebuild, Redraw, Screen, UiAction};
+
+/// One step of the demo.
+#[derive(Clone, Debug)]
+enum Step {
+    /// Activate the button with this action (waiting until it exists).
+    Press(UiAction),
+    /// Wait until this screen is shown.
+    Await(Screen),
+    /// Save a screenshot under this name.
+    Shot(String),
+    /// Let a few frames pass (layout, text, the reveal's animation).
+    Frames(u32),
+}
+
+#[derive(Resource)]
+struct Demo {
+    steps: VecDeque<Step>,
+    waited: u32,
+    dir: PathBuf,
+}
+
+/// Adds the demo for `decisions` (already read from the script) in both languages.
+pub fn plugin(decisions: Vec<Decision>, dir: PathBuf) -> impl Fn(&mut App) {
+    move |app: &mut App| {
+        let mut steps = VecDeque::new();
+        for lang in ["zh", "en"] {
+            steps.extend(pass(lang, &decisions));
+        }
+        app.insert_resource(Demo {
+            steps,
+            waited: 0,
+            dir: dir.clone(),
+        })
+        .add_systems(Update, drive.before(Rebuild));
+    }
+}
+
+fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
+    let shot = |name: &str| {
+        [
+            Step::Frames(8),
+            Step::Shot(format!("{name}-{lang}")),
+            Step::Frames(8),
+        ]
+    };
+    let mut steps = vec![
+        Step::Await(Screen::Title),
+        Step::Press(UiAction::SetLang(lang.into())),
+        Step::Frames(4),
+    ];
+    steps.extend(shot("title"));
+    steps.extend([
+        Step::Press(UiAction::NewSession),
+        Step::Await(Screen::Briefing),
+    ]);
+    steps.extend(shot("briefing"));
+    steps.extend([Step::Press(UiAction::Start), Step::Await(Screen::Board)]);
+    let mut scene_shot = false;
+    let mut board_shot = false;
+    for d in decisions {
+        match d {
+            Decision::Act { action, target } => {
+                if let Some(t) = target {
+                    steps.push(Step::Press(UiAction::SelectPerson(t.clone())));
+                    if !board_shot {
+                        steps.extend(shot("board"));
+                        board_shot = true;
+                    }
+                }
+                steps.push(Step::Press(UiAction::Act {
+                    action: action.clone(),
+                    target: target.clone(),
+                }));
+            }
+            Decision::EndWeek => steps.push(Step::Press(UiAction::EndWeek)),
+            Decision::Choose(c) => {
+                if !scene_shot {
+                    steps.extend(shot("scene"));
+                    scene_shot = true;
+                }
+                steps.push(Step::Press(UiAction::Choose(c.clone())));
+            }
+            Decision::Bid(bid) => {
+                steps.push(Step::Await(Screen::Tender));
+                steps.push(Step::Press(UiAction::Price(bid.price.clone())));
+                steps.extend(
+                    bid.emphases
+                        .iter()
+                        .map(|e| Step::Press(UiAction::ToggleEmphasis(e.clone()))),
+                );
+                steps.extend(
+                    bid.commitments
+                        .iter()
+                        .map(|c| Step::Press(UiAction::ToggleCommitment(c.clone()))),
+                );
+                steps.extend(shot("tender"));
+                steps.push(Step::Press(UiAction::SubmitBid));
+            }
+        }
+    }
+    steps.extend([
+        Step::Await(Screen::Reveal),
+        Step::Press(UiAction::ToDebrief),
+    ]);
+    // The button above appears only once the whole reveal has played; shoot it just before.
+    let at = steps.len() - 1;
+    steps.splice(at..at, shot("reveal"));
+    steps.extend([Step::Await(Screen::Debrief)]);
+    steps.extend(shot("debrief"));
+    steps.push(Step::Press(UiAction::ToTitle));
+    steps
+}
+
+/// Takes the next step when it can; fails the run if a step waits too long.
+fn drive(
+    mut demo: ResMut<Demo>,
+    mut commands: Commands,
+    buttons: Query<(Entity, &UiAction, Has<InteractionDisabled>)>,
+    screen: Res<State<Screen>>,
+    redraw: Res<Redraw>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    // Buttons about to be rebuilt must not be pressed: their entities are on the way out.
+    if redraw.0 {
+        return;
+    }
+    let Some(step) = demo.steps.front().cloned() else {
+        info!("demo finished");
+        exit.write(AppExit::Success);
+        return;
+    };
+    let done = match &step {
+        Step::Await(s) => screen.get() == s,
+        Step::Frames(n) => demo.waited >= *n,
+        Step::Shot(name) => {
+            let path = demo.dir.join(format!("{name}.png"));
+            commands
+                .spawn(Screenshot::primary_window())
+                .observe(save_to_disk(path));
+            true
+        }
+        Step::Press(action) => match buttons
+            .iter()
+            .find(|(_, a, disabled)| *a == action && !disabled)
+        {
+            Some((e, _, _)) => {
+                commands.trigger(Activate { entity: e });
+                true
+            }
+            None => false,
+        },
+    };
+    if done {
+        demo.steps.pop_front();
+        demo.waited = 0;
+    } else {
+        demo.waited += 1;
+        // The reveal shows a stage every 1.2 s; anything else should appear within a few frames.
+        if demo.waited > 2000 && !matches!(step, Step::Frames(_)) {
+            error!("demo stuck at {step:?} on {:?}", screen.get());
+            exit.write(AppExit::error());
+        }
+    }
+}

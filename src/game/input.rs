@@ -1,0 +1,248 @@
+//! Keyboard and mouse beyond the widgets: focus ring, arrows, Esc, text fields, wheel scrolling.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
+use bevy::input_focus::InputFocus;
+use bevy::input_focus::tab_navigation::{NavAction, TabNavigation};
+use bevy::picking::hover::{HoverMap, Hovered};
+use bevy::prelude::*;
+use bevy::ui::{InteractionDisabled, Pressed};
+
+use super::prefs::Prefs;
+use super::screens::{BoardUi, Editing, Redraw, Screen, UiAction};
+use super::storage::Dirs;
+use super::theme::palette;
+use super::widgets::ButtonLook;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_observer(on_scroll).add_systems(
+        Update,
+        (
+            button_colours,
+            focus_ring,
+            keys,
+            scroll_wheel,
+            scroll_focus_into_view,
+        ),
+    );
+}
+
+fn button_colours(
+    mut buttons: Query<(
+        &ButtonLook,
+        Option<&Hovered>,
+        Has<Pressed>,
+        Has<InteractionDisabled>,
+        &mut BackgroundColor,
+    )>,
+) {
+    for (look, hovered, pressed, disabled, mut bg) in &mut buttons {
+        let (colour, _) = look.colours(hovered.is_some_and(|h| h.get()), pressed, disabled);
+        if bg.0 != colour {
+            bg.0 = colour;
+        }
+    }
+}
+
+/// A visible outline on the focused button, so keyboard users always see where they are.
+fn focus_ring(
+    focus: Res<InputFocus>,
+    mut commands: Commands,
+    buttons: Query<(Entity, Has<Outline>), With<UiAction>>,
+) {
+    if !focus.is_changed() {
+        return;
+    }
+    for (e, has) in &buttons {
+        if focus.get() == Some(e) {
+            commands.entity(e).insert(Outline {
+                width: px(3),
+                offset: px(2),
+                color: palette::FOCUS,
+            });
+        } else if has {
+            commands.entity(e).remove::<Outline>();
+        }
+    }
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one place for all keys the widgets do not handle"
+)]
+fn keys(
+    mut events: MessageReader<KeyboardInput>,
+    mut focus: ResMut<InputFocus>,
+    nav: TabNavigation,
+    screen: Res<State<Screen>>,
+    mut editing: ResMut<Editing>,
+    mut prefs: ResMut<Prefs>,
+    dirs: Res<Dirs>,
+    mut redraw: ResMut<Redraw>,
+    mut board: ResMut<BoardUi>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for ev in events.read() {
+        if ev.state != ButtonState::Pressed {
+            continue;
+        }
+        if *editing != Editing::Nothing && edit_text(ev, *editing, &mut prefs) {
+            prefs.save(&dirs);
+            redraw.0 = true;
+            continue;
+        }
+        match ev.key_code {
+            KeyCode::ArrowDown | KeyCode::ArrowRight => {
+                move_focus(&mut focus, &nav, NavAction::Next)
+            }
+            KeyCode::ArrowUp | KeyCode::ArrowLeft => {
+                move_focus(&mut focus, &nav, NavAction::Previous)
+            }
+            KeyCode::Escape => {
+                *editing = Editing::Nothing;
+                match screen.get() {
+                    Screen::Board if board.selected.is_some() || board.show_log => {
+                        board.selected = None;
+                        board.show_log = false;
+                    }
+                    Screen::Settings | Screen::Scenarios | Screen::Briefing => {
+                        next.set(Screen::Title)
+                    }
+                    _ => {}
+                }
+                redraw.0 = true;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn move_focus(focus: &mut InputFocus, nav: &TabNavigation, action: NavAction) {
+    if let Ok(e) = nav.navigate(focus, action) {
+        focus.set(e, bevy::input_focus::FocusCause::Navigated);
+    }
+}
+
+/// Typing into the name or class-seed field; returns whether the key was used.
+fn edit_text(ev: &KeyboardInput, editing: Editing, prefs: &mut Prefs) -> bool {
+    match (&ev.logical_key, editing) {
+        (Key::Backspace, Editing::Name) => {
+            prefs.player.pop();
+            true
+        }
+        (Key::Backspace, Editing::ClassSeed) => {
+            prefs.class_seed = prefs.class_seed.map(|v| v / 10).filter(|v| *v > 0);
+            true
+        }
+        (Key::Character(s), Editing::Name) if prefs.player.chars().count() < 40 => {
+            prefs.player.push_str(s);
+            true
+        }
+        (Key::Character(s), Editing::ClassSeed) => match s.parse::<u64>() {
+            Ok(d) if s.len() == 1 => {
+                prefs.class_seed = Some(
+                    prefs
+                        .class_seed
+                        .unwrap_or(0)
+                        .saturating_mul(10)
+                        .saturating_add(d),
+                );
+                true
+            }
+            _ => false,
+        },
+        (Key::Space, Editing::Name) => {
+            prefs.player.push(' ');
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Scrolls whatever the pointer is over (as in Bevy's scroll example).
+#[derive(EntityEvent, Debug)]
+#[entity_event(propagate, auto_propagate)]
+struct Scroll {
+    entity: Entity,
+    delta: Vec2,
+}
+
+fn scroll_wheel(
+    mut wheel: MessageReader<MouseWheel>,
+    hover_map: Res<HoverMap>,
+    mut commands: Commands,
+) {
+    for ev in wheel.read() {
+        let mut delta = -Vec2::new(ev.x, ev.y);
+        if ev.unit == MouseScrollUnit::Line {
+            delta *= 24.0;
+        }
+        for pointer in hover_map.values() {
+            for entity in pointer.keys().copied() {
+                commands.trigger(Scroll { entity, delta });
+            }
+        }
+    }
+}
+
+fn on_scroll(
+    mut scroll: On<Scroll>,
+    mut query: Query<(&mut ScrollPosition, &Node, &ComputedNode)>,
+) {
+    let Ok((mut position, node, computed)) = query.get_mut(scroll.entity) else {
+        return;
+    };
+    let max = (computed.content_size() - computed.size()) * computed.inverse_scale_factor();
+    if node.overflow.y == OverflowAxis::Scroll && scroll.delta.y != 0.0 {
+        let at_end = if scroll.delta.y > 0.0 {
+            position.y >= max.y
+        } else {
+            position.y <= 0.0
+        };
+        if !at_end {
+            position.y = (position.y + scroll.delta.y).clamp(0.0, max.y.max(0.0));
+            scroll.propagate(false);
+        }
+    }
+}
+
+/// Keeps the focused button visible inside its scrolling column.
+fn scroll_focus_into_view(
+    focus: Res<InputFocus>,
+    nodes: Query<(&ComputedNode, &UiGlobalTransform)>,
+    parents: Query<&ChildOf>,
+    mut scrollers: Query<(&Node, &mut ScrollPosition)>,
+) {
+    if !focus.is_changed() {
+        return;
+    }
+    let Some(focused) = focus.get() else { return };
+    let Ok((node, transform)) = nodes.get(focused) else {
+        return;
+    };
+    let mut current = focused;
+    while let Ok(parent) = parents.get(current) {
+        current = parent.parent();
+        let Ok((container, container_transform)) = nodes.get(current) else {
+            continue;
+        };
+        let Ok((style, mut position)) = scrollers.get_mut(current) else {
+            continue;
+        };
+        if style.overflow.y != OverflowAxis::Scroll {
+            continue;
+        }
+        let k = container.inverse_scale_factor();
+        let top = (transform.translation.y - node.size().y / 2.0) * k;
+        let bottom = (transform.translation.y + node.size().y / 2.0) * k;
+        let view_top = (container_transform.translation.y - container.size().y / 2.0) * k;
+        let view_bottom = view_top + container.size().y * k;
+        if top < view_top {
+            position.y = (position.y - (view_top - top) - 8.0).max(0.0);
+        } else if bottom > view_bottom {
+            position.y += bottom - view_bottom + 8.0;
+        }
+        break;
+    }
+}

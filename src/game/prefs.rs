@@ -1,0 +1,89 @@
+//! The player's settings: language, name, text size, class seed, full screen; saved and restored.
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::storage::{Dirs, write_atomic};
+
+/// Text size steps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TextSize {
+    Small,
+    #[default]
+    Medium,
+    Large,
+    Larger,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 4] = [
+        TextSize::Small,
+        TextSize::Medium,
+        TextSize::Large,
+        TextSize::Larger,
+    ];
+
+    pub fn scale(self) -> f32 {
+        match self {
+            TextSize::Small => 0.875,
+            TextSize::Medium => 1.0,
+            TextSize::Large => 1.15,
+            TextSize::Larger => 1.3,
+        }
+    }
+}
+
+/// Settings that survive a restart.
+#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// `zh` or `en`.
+    pub lang: String,
+    pub player: String,
+    pub text_size: TextSize,
+    /// Set by an instructor so a class faces one world; `None` means a fresh seed each session.
+    pub class_seed: Option<u64>,
+    pub fullscreen: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        let lang = std::env::var("LANG").unwrap_or_default();
+        Prefs {
+            lang: if lang.starts_with("zh") { "zh" } else { "en" }.into(),
+            player: String::new(),
+            text_size: TextSize::Medium,
+            class_seed: None,
+            fullscreen: false,
+        }
+    }
+}
+
+impl Prefs {
+    fn path(dirs: &Dirs) -> std::path::PathBuf {
+        dirs.config.join("settings.ron")
+    }
+
+    /// The saved settings, or the defaults when there are none or they cannot be read.
+    pub fn load(dirs: &Dirs) -> Prefs {
+        match std::fs::read_to_string(Self::path(dirs)) {
+            Ok(text) => ron::from_str(&text).unwrap_or_else(|e| {
+                warn!("settings file unreadable, using defaults: {e}");
+                Prefs::default()
+            }),
+            Err(_) => Prefs::default(),
+        }
+    }
+
+    pub fn save(&self, dirs: &Dirs) {
+        let text =
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default();
+        if let Err(e) = write_atomic(&Self::path(dirs), &text) {
+            error!("cannot save settings: {e}");
+        }
+    }
+
+    pub fn scale(&self) -> f32 {
+        self.text_size.scale()
+    }
+}

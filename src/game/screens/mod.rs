@@ -1,0 +1,280 @@
+//! Screens as states; each screen's UI is rebuilt from the session whenever something changes.
+
+mod board;
+mod briefing;
+mod debrief;
+mod perform;
+mod reveal;
+mod scenarios;
+mod scene;
+mod settings;
+mod tender;
+mod title;
+
+use bevy::input_focus::InputFocus;
+use bevy::input_focus::tab_navigation::{NavAction, TabGroup, TabNavigation};
+use bevy::prelude::*;
+use bevy::ui::InteractionDisabled;
+use bevy::ui_widgets::Activate;
+
+use super::catalog::Catalog;
+use super::play::{BidDraft, Play};
+use super::prefs::{Prefs, TextSize};
+use super::theme::palette;
+
+pub use perform::{apply_window_mode, perform};
+
+/// Where the player is.
+#[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Screen {
+    #[default]
+    Title,
+    Settings,
+    Scenarios,
+    Briefing,
+    Board,
+    Tender,
+    Reveal,
+    Debrief,
+}
+
+/// What a button does when activated.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum UiAction {
+    NewSession,
+    Continue,
+    OpenScenarios,
+    OpenSettings,
+    Quit,
+    SetLang(String),
+    Back,
+    Brief(String),
+    Start,
+    SetTextSize(TextSize),
+    ToggleFullscreen,
+    EditName,
+    EditClassSeed,
+    SelectPerson(String),
+    ShowNotebook,
+    ShowLog,
+    Act {
+        action: String,
+        target: Option<String>,
+    },
+    EndWeek,
+    Choose(String),
+    Price(String),
+    ToggleEmphasis(String),
+    ToggleCommitment(String),
+    SubmitBid,
+    RevealNext,
+    ToDebrief,
+    WhatIf(u32),
+    ToTitle,
+}
+
+/// The systems that rebuild the screen; anything that looks up buttons runs before them.
+#[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Rebuild;
+
+/// Set when the current screen must be rebuilt.
+#[derive(Resource, Default)]
+pub struct Redraw(pub bool);
+
+/// The root of the current screen's UI.
+#[derive(Component)]
+pub struct ScreenRoot;
+
+/// The side panel of the board.
+#[derive(Resource, Clone, Debug, Default, PartialEq, Eq)]
+pub struct BoardUi {
+    pub selected: Option<String>,
+    pub show_log: bool,
+    /// The last thing that happened, shown under the top bar.
+    pub message: Option<String>,
+}
+
+/// The scenario chosen for the briefing.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct Chosen(pub Option<String>);
+
+/// Which text field takes typed characters.
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Editing {
+    #[default]
+    Nothing,
+    Name,
+    ClassSeed,
+}
+
+/// The button to focus after a rebuild.
+#[derive(Resource, Default)]
+struct FocusWanted(Option<Option<UiAction>>);
+
+/// How far the reveal has got.
+#[derive(Resource, Debug)]
+pub struct RevealProgress {
+    pub shown: usize,
+    pub timer: Timer,
+}
+
+impl Default for RevealProgress {
+    fn default() -> Self {
+        RevealProgress {
+            shown: 0,
+            timer: Timer::from_seconds(1.2, TimerMode::Repeating),
+        }
+    }
+}
+
+/// Everything a screen builder reads.
+pub struct Ctx<'a> {
+    pub lang: &'a str,
+    pub scale: f32,
+    pub prefs: &'a Prefs,
+    pub catalog: &'a Catalog,
+    pub play: Option<&'a Play>,
+    pub board: &'a BoardUi,
+    pub draft: &'a BidDraft,
+    pub chosen: Option<&'a str>,
+    pub reveal: &'a RevealProgress,
+    pub has_save: bool,
+    pub editing: Editing,
+}
+
+impl Ctx<'_> {
+    pub fn tr<'b>(&self, zh: &'b str, en: &'b str) -> &'b str {
+        super::strings::tr(self.lang, zh, en)
+    }
+}
+
+/// Whether an unfinished session is saved (for Continue).
+#[derive(Resource, Default)]
+pub struct HasSave(pub bool);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .init_resource::<Redraw>()
+        .init_resource::<BoardUi>()
+        .init_resource::<BidDraft>()
+        .init_resource::<Chosen>()
+        .init_resource::<Editing>()
+        .init_resource::<FocusWanted>()
+        .init_resource::<RevealProgress>()
+        .init_resource::<HasSave>()
+        .init_resource::<InputFocus>()
+        .add_observer(on_activate)
+        .add_systems(StateTransition, mark_redraw.run_if(state_changed::<Screen>))
+        .add_systems(
+            Update,
+            (rebuild.run_if(|r: Res<Redraw>| r.0), restore_focus)
+                .chain()
+                .in_set(Rebuild),
+        )
+        .add_plugins(reveal::plugin);
+}
+
+fn mark_redraw(mut redraw: ResMut<Redraw>) {
+    redraw.0 = true;
+}
+
+fn on_activate(
+    event: On<Activate>,
+    actions: Query<(&UiAction, Has<InteractionDisabled>)>,
+    mut commands: Commands,
+) {
+    let Ok((action, disabled)) = actions.get(event.entity) else {
+        return;
+    };
+    if disabled {
+        return;
+    }
+    let action = action.clone();
+    commands.queue(move |world: &mut World| perform(world, action));
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a screen reads all of the game's state"
+)]
+fn rebuild(
+    mut commands: Commands,
+    mut redraw: ResMut<Redraw>,
+    screen: Res<State<Screen>>,
+    roots: Query<Entity, With<ScreenRoot>>,
+    focus: Res<InputFocus>,
+    actions: Query<&UiAction>,
+    mut wanted: ResMut<FocusWanted>,
+    (prefs, catalog, play, board, draft, chosen, reveal, has_save, editing): (
+        Res<Prefs>,
+        Res<Catalog>,
+        Option<Res<Play>>,
+        Res<BoardUi>,
+        Res<BidDraft>,
+        Res<Chosen>,
+        Res<RevealProgress>,
+        Res<HasSave>,
+        Res<Editing>,
+    ),
+) {
+    redraw.0 = false;
+    wanted.0 = Some(focus.get().and_then(|e| actions.get(e).ok().cloned()));
+    for root in &roots {
+        commands.entity(root).despawn();
+    }
+    let ctx = Ctx {
+        lang: &prefs.lang,
+        scale: prefs.scale(),
+        prefs: &prefs,
+        catalog: &catalog,
+        play: play.as_deref(),
+        board: &board,
+        draft: &draft,
+        chosen: chosen.0.as_deref(),
+        reveal: &reveal,
+        has_save: has_save.0,
+        editing: *editing,
+    };
+    let screen = *screen.get();
+    commands
+        .spawn((
+            ScreenRoot,
+            DespawnOnExit(screen),
+            TabGroup::new(0),
+            Node {
+                width: percent(100),
+                height: percent(100),
+                flex_direction: FlexDirection::Column,
+                ..default()
+            },
+            BackgroundColor(palette::BACKGROUND),
+        ))
+        .with_children(|root| match screen {
+            Screen::Title => title::build(&ctx, root),
+            Screen::Settings => settings::build(&ctx, root),
+            Screen::Scenarios => scenarios::build(&ctx, root),
+            Screen::Briefing => briefing::build(&ctx, root),
+            Screen::Board => board::build(&ctx, root),
+            Screen::Tender => tender::build(&ctx, root),
+            Screen::Reveal => reveal::build(&ctx, root),
+            Screen::Debrief => debrief::build(&ctx, root),
+        });
+}
+
+/// Puts the focus back on the same button after a rebuild, else on the first one.
+fn restore_focus(
+    mut wanted: ResMut<FocusWanted>,
+    mut focus: ResMut<InputFocus>,
+    buttons: Query<(Entity, &UiAction)>,
+    nav: TabNavigation,
+) {
+    let Some(previous) = wanted.0.take() else {
+        return;
+    };
+    let same = previous.and_then(|p| buttons.iter().find(|(_, a)| **a == p).map(|(e, _)| e));
+    let target = same.or_else(|| nav.navigate(&InputFocus::default(), NavAction::First).ok());
+    match target {
+        Some(e) => focus.set(e, bevy::input_focus::FocusCause::Navigated),
+        None => focus.clear(),
+    }
+}

@@ -1,0 +1,241 @@
+//! Carries out what a button asks for: the one place where the UI changes the game's state.
+
+use bevy::prelude::*;
+use bevy::window::{PrimaryWindow, WindowMode};
+use lost_order_core::engine::{Decision, Phase};
+
+use super::{BoardUi, Chosen, Editing, HasSave, Redraw, RevealProgress, Screen, UiAction};
+use crate::game::catalog::Catalog;
+use crate::game::play::{BidDraft, Play, SaveFile, SeedOverride};
+use crate::game::prefs::Prefs;
+use crate::game::storage::Dirs;
+
+/// Performs `action` against the world (called from the Activate observer and nowhere else).
+pub fn perform(world: &mut World, action: UiAction) {
+    debug!("ui action: {action:?}");
+    world.resource_mut::<Redraw>().0 = true;
+    match action {
+        UiAction::NewSession => {
+            let key = world
+                .resource::<Catalog>()
+                .flagship()
+                .map(|e| e.key.clone());
+            world.resource_mut::<Chosen>().0 = key;
+            go(world, Screen::Briefing);
+        }
+        UiAction::Continue => {
+            let dirs = world.resource::<Dirs>().clone();
+            let resumed = SaveFile::load(&dirs).and_then(|s| s.resume(world.resource::<Catalog>()));
+            match resumed {
+                Some(play) => start_play(world, play),
+                None => {
+                    SaveFile::clear(&dirs);
+                    world.resource_mut::<HasSave>().0 = false;
+                }
+            }
+        }
+        UiAction::OpenScenarios => go(world, Screen::Scenarios),
+        UiAction::OpenSettings => go(world, Screen::Settings),
+        UiAction::Quit => {
+            world.write_message(AppExit::Success);
+        }
+        UiAction::SetLang(lang) => update_prefs(world, |p| p.lang = lang),
+        UiAction::Back | UiAction::ToTitle => {
+            *world.resource_mut::<Editing>() = Editing::Nothing;
+            refresh_has_save(world);
+            go(world, Screen::Title);
+        }
+        UiAction::Brief(key) => {
+            world.resource_mut::<Chosen>().0 = Some(key);
+            go(world, Screen::Briefing);
+        }
+        UiAction::Start => {
+            let Some(key) = world.resource::<Chosen>().0.clone() else {
+                return;
+            };
+            let Some(entry) = world.resource::<Catalog>().get(&key).cloned() else {
+                return;
+            };
+            let seed = world
+                .resource::<SeedOverride>()
+                .0
+                .or(world.resource::<Prefs>().class_seed)
+                .unwrap_or_else(fresh_seed);
+            start_play(world, Play::new(&key, entry.scenario, seed));
+            save_now(world);
+        }
+        UiAction::SetTextSize(size) => update_prefs(world, |p| p.text_size = size),
+        UiAction::ToggleFullscreen => {
+            update_prefs(world, |p| p.fullscreen = !p.fullscreen);
+            apply_window_mode(world);
+        }
+        UiAction::EditName => toggle_editing(world, Editing::Name),
+        UiAction::EditClassSeed => toggle_editing(world, Editing::ClassSeed),
+        UiAction::SelectPerson(id) => {
+            world.resource_mut::<BoardUi>().selected = Some(id);
+        }
+        UiAction::ShowNotebook => {
+            let mut board = world.resource_mut::<BoardUi>();
+            board.selected = None;
+            board.show_log = false;
+        }
+        UiAction::ShowLog => {
+            let mut board = world.resource_mut::<BoardUi>();
+            board.selected = None;
+            board.show_log = true;
+        }
+        UiAction::Act { action, target } => decide(world, Decision::Act { action, target }),
+        UiAction::EndWeek => decide(world, Decision::EndWeek),
+        UiAction::Choose(choice) => decide(world, Decision::Choose(choice)),
+        UiAction::Price(id) => world.resource_mut::<BidDraft>().0.price = id,
+        UiAction::ToggleEmphasis(id) => toggle_option(world, id, true),
+        UiAction::ToggleCommitment(id) => toggle_option(world, id, false),
+        UiAction::SubmitBid => {
+            let bid = world.resource::<BidDraft>().0.clone();
+            decide(world, Decision::Bid(bid));
+        }
+        UiAction::RevealNext => {
+            let total = world
+                .get_resource::<Play>()
+                .and_then(|p| p.session.tender().map(|t| t.stages.len()))
+                .unwrap_or(0);
+            let mut r = world.resource_mut::<RevealProgress>();
+            r.shown = (r.shown + 1).min(total + 1);
+        }
+        UiAction::ToDebrief => go(world, Screen::Debrief),
+        UiAction::WhatIf(week) => {
+            let Some(play) = world.get_resource::<Play>().map(|p| p.what_if(week)) else {
+                return;
+            };
+            start_play(world, play);
+            save_now(world);
+        }
+    }
+}
+
+fn go(world: &mut World, screen: Screen) {
+    world.resource_mut::<NextState<Screen>>().set(screen);
+}
+
+/// Makes `play` the current session and shows the screen its phase needs.
+fn start_play(world: &mut World, play: Play) {
+    world.insert_resource(play);
+    *world.resource_mut::<BoardUi>() = BoardUi::default();
+    *world.resource_mut::<RevealProgress>() = RevealProgress::default();
+    reset_draft(world);
+    follow_phase(world);
+}
+
+fn reset_draft(world: &mut World) {
+    let price = world
+        .get_resource::<Play>()
+        .map(|p| p.session.scenario().tender.default_price.clone())
+        .unwrap_or_default();
+    world.resource_mut::<BidDraft>().0 = lost_order_core::engine::Bid { price, ..default() };
+}
+
+/// Takes a decision in the session, saves it, and moves to the screen the new phase needs.
+fn decide(world: &mut World, decision: Decision) {
+    let dirs = world.resource::<Dirs>().clone();
+    let player = world.resource::<Prefs>().player.clone();
+    let Some(mut play) = world.get_resource_mut::<Play>() else {
+        return;
+    };
+    let before = play.session.log().len();
+    let result = play.decide(&decision, &dirs, &player);
+    let lang = world.resource::<Prefs>().lang.clone();
+    let play = world.resource::<Play>();
+    let message = match result {
+        Ok(()) => play.session.log()[before..]
+            .iter()
+            .filter_map(|e| lost_order_core::narrate::describe(&play.session, &e.happening, &lang))
+            .last(),
+        Err(e) => Some(e),
+    };
+    world.resource_mut::<BoardUi>().message = message;
+    follow_phase(world);
+}
+
+fn follow_phase(world: &mut World) {
+    let phase = world.resource::<Play>().session.phase().clone();
+    let screen = match phase {
+        Phase::Planning | Phase::Scene(_) => Screen::Board,
+        Phase::Bidding => Screen::Tender,
+        Phase::Ended => Screen::Reveal,
+    };
+    if *world.resource::<State<Screen>>().get() != screen {
+        go(world, screen);
+    }
+}
+
+fn save_now(world: &mut World) {
+    let dirs = world.resource::<Dirs>().clone();
+    let player = world.resource::<Prefs>().player.clone();
+    if let Some(play) = world.get_resource::<Play>() {
+        play.save_file(&player).save(&dirs);
+    }
+}
+
+fn toggle_option(world: &mut World, id: String, emphasis: bool) {
+    let Some(max) = world.get_resource::<Play>().map(|p| {
+        let t = &p.session.scenario().tender;
+        if emphasis {
+            t.max_emphases
+        } else {
+            t.max_commitments
+        }
+    }) else {
+        return;
+    };
+    let mut draft = world.resource_mut::<BidDraft>();
+    let list = if emphasis {
+        &mut draft.0.emphases
+    } else {
+        &mut draft.0.commitments
+    };
+    if let Some(i) = list.iter().position(|x| *x == id) {
+        list.remove(i);
+    } else if list.len() < max as usize {
+        list.push(id);
+    }
+}
+
+fn update_prefs(world: &mut World, change: impl FnOnce(&mut Prefs)) {
+    let dirs = world.resource::<Dirs>().clone();
+    let mut prefs = world.resource_mut::<Prefs>();
+    change(&mut prefs);
+    prefs.save(&dirs);
+}
+
+fn toggle_editing(world: &mut World, field: Editing) {
+    let mut editing = world.resource_mut::<Editing>();
+    *editing = if *editing == field {
+        Editing::Nothing
+    } else {
+        field
+    };
+}
+
+/// Applies the full-screen setting to the window, if there is one.
+pub fn apply_window_mode(world: &mut World) {
+    let fullscreen = world.resource::<Prefs>().fullscreen;
+    let mut windows = world.query_filtered::<&mut Window, With<PrimaryWindow>>();
+    for mut window in windows.iter_mut(world) {
+        window.mode = if fullscreen {
+            WindowMode::BorderlessFullscreen(bevy::window::MonitorSelection::Current)
+        } else {
+            WindowMode::Windowed
+        };
+    }
+}
+
+pub fn refresh_has_save(world: &mut World) {
+    let dirs = world.resource::<Dirs>().clone();
+    world.resource_mut::<HasSave>().0 = SaveFile::load(&dirs).is_some();
+}
+
+fn fresh_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64)
+}

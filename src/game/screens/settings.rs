@@ -1,0 +1,166 @@
+//! Settings: language, player name, text size, class seed and full screen; saved at once.
+
+use bevy::prelude::*;
+
+use super::{Ctx, Editing, UiAction};
+use crate::game::prefs::TextSize;
+use crate::game::theme::{GAP_L, GAP_M};
+use crate::game::widgets::{ButtonLook, body, button, card, column, heading, row, small};
+
+pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
+    let s = ctx.scale;
+    root.spawn(Node {
+        padding: UiRect::all(px(GAP_L * 1.5)),
+        overflow: Overflow::scroll_y(),
+        height: percent(100),
+        ..column(GAP_L)
+    })
+    .insert(ScrollPosition::default())
+    .with_children(|page| {
+        page.spawn(heading(ctx.tr("设置", "Settings"), s * 1.2));
+        setting(page, ctx, ctx.tr("语言", "Language"), |r| {
+            for (code, name) in [("zh", "中文"), ("en", "English")] {
+                let look = if ctx.lang == code {
+                    ButtonLook::Selected
+                } else {
+                    ButtonLook::Secondary
+                };
+                r.spawn(button(name, UiAction::SetLang(code.into()), look, s));
+            }
+        });
+        setting(
+            page,
+            ctx,
+            ctx.tr(
+                "学员姓名（写入会话记录）",
+                "Player name (for the session record)",
+            ),
+            |r| {
+                let editing = ctx.editing == Editing::Name;
+                let shown = if ctx.prefs.player.is_empty() && !editing {
+                    ctx.tr("（未填写）", "(not set)").to_string()
+                } else {
+                    ctx.prefs.player.clone()
+                };
+                let text = if editing {
+                    format!("{shown}▏")
+                } else {
+                    shown
+                };
+                r.spawn(button(
+                    text,
+                    UiAction::EditName,
+                    if editing {
+                        ButtonLook::Selected
+                    } else {
+                        ButtonLook::Secondary
+                    },
+                    s,
+                ));
+                r.spawn(small(
+                    if editing {
+                        ctx.tr("输入姓名，按回车完成", "Type the name, then Enter")
+                    } else {
+                        ctx.tr("选中后输入", "Select it, then type")
+                    },
+                    s,
+                ));
+            },
+        );
+        setting(page, ctx, ctx.tr("文字大小", "Text size"), |r| {
+            for (size, zh, en) in [
+                (TextSize::Small, "小", "Small"),
+                (TextSize::Medium, "中", "Medium"),
+                (TextSize::Large, "大", "Large"),
+                (TextSize::Larger, "特大", "Larger"),
+            ] {
+                let look = if ctx.prefs.text_size == size {
+                    ButtonLook::Selected
+                } else {
+                    ButtonLook::Secondary
+                };
+                r.spawn(button(ctx.tr(zh, en), UiAction::SetTextSize(size), look, s));
+            }
+            let _ = TextSize::ALL;
+        });
+        setting(
+            page,
+            ctx,
+            ctx.tr(
+                "班级种子（讲师设置；留空为随机）",
+                "Class seed (set by the instructor; empty means random)",
+            ),
+            |r| {
+                let editing = ctx.editing == Editing::ClassSeed;
+                let shown = ctx.prefs.class_seed.map_or_else(
+                    || ctx.tr("（随机）", "(random)").to_string(),
+                    |v| v.to_string(),
+                );
+                let text = if editing {
+                    format!(
+                        "{}▏",
+                        ctx.prefs
+                            .class_seed
+                            .map(|v| v.to_string())
+                            .unwrap_or_default()
+                    )
+                } else {
+                    shown
+                };
+                r.spawn(button(
+                    text,
+                    UiAction::EditClassSeed,
+                    if editing {
+                        ButtonLook::Selected
+                    } else {
+                        ButtonLook::Secondary
+                    },
+                    s,
+                ));
+                r.spawn(small(
+                    ctx.tr(
+                        "选中后输入数字；退格清除",
+                        "Select it, type digits; Backspace clears",
+                    ),
+                    s,
+                ));
+            },
+        );
+        setting(page, ctx, ctx.tr("全屏", "Full screen"), |r| {
+            let on = ctx.prefs.fullscreen;
+            let text = if on {
+                ctx.tr("开", "On")
+            } else {
+                ctx.tr("关", "Off")
+            };
+            r.spawn(button(
+                text,
+                UiAction::ToggleFullscreen,
+                if on {
+                    ButtonLook::Selected
+                } else {
+                    ButtonLook::Secondary
+                },
+                s,
+            ));
+        });
+        page.spawn(button(
+            ctx.tr("返回", "Back"),
+            UiAction::Back,
+            ButtonLook::Primary,
+            s,
+        ));
+    });
+}
+
+fn setting(
+    page: &mut ChildSpawnerCommands,
+    ctx: &Ctx,
+    title: &str,
+    options: impl FnOnce(&mut ChildSpawnerCommands),
+) {
+    page.spawn(card()).with_children(|c| {
+        c.spawn(body(title, ctx.scale));
+        c.spawn(row(GAP_M)).with_children(options);
+    });
+}

@@ -1,0 +1,189 @@
+//! Widgets as plain functions returning bundles: labels, buttons, panels, chips.
+
+use bevy::input_focus::tab_navigation::TabIndex;
+use bevy::picking::hover::Hovered;
+use bevy::prelude::*;
+use bevy::ui::InteractionDisabled;
+use bevy::ui_widgets::Button;
+
+use super::screens::UiAction;
+use super::theme::{GAP_M, RADIUS, Type, palette};
+
+/// A text that wraps inside its parent.
+pub fn label(text: impl Into<String>, ty: Type, scale: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(text),
+        TextFont {
+            font_size: FontSize::Px(ty.px(scale)),
+            ..default()
+        },
+        TextColor(color),
+        TextLayout::linebreak(LineBreak::WordOrCharacter),
+    )
+}
+
+/// Body text in the ink colour.
+pub fn body(text: impl Into<String>, scale: f32) -> impl Bundle {
+    label(text, Type::Body, scale, palette::INK)
+}
+
+pub fn heading(text: impl Into<String>, scale: f32) -> impl Bundle {
+    label(text, Type::Heading, scale, palette::INK)
+}
+
+pub fn small(text: impl Into<String>, scale: f32) -> impl Bundle {
+    label(text, Type::Small, scale, palette::INK_SOFT)
+}
+
+/// How a button looks.
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ButtonLook {
+    Primary,
+    Secondary,
+    /// A toggle or option that is currently chosen.
+    Selected,
+}
+
+impl ButtonLook {
+    pub fn colours(self, hovered: bool, pressed: bool, disabled: bool) -> (Color, Color) {
+        if disabled {
+            return (palette::DISABLED, palette::DISABLED_INK);
+        }
+        match self {
+            ButtonLook::Primary => (
+                if pressed {
+                    palette::ACCENT_PRESSED
+                } else if hovered {
+                    palette::ACCENT_HOVER
+                } else {
+                    palette::ACCENT
+                },
+                Color::WHITE,
+            ),
+            ButtonLook::Secondary => (
+                if hovered || pressed {
+                    palette::BUTTON_HOVER
+                } else {
+                    palette::BUTTON
+                },
+                palette::INK,
+            ),
+            ButtonLook::Selected => (palette::SELECTED, palette::ACCENT_PRESSED),
+        }
+    }
+}
+
+/// A focusable button that sends `action` when activated by mouse, Enter or Space.
+pub fn button(
+    text: impl Into<String>,
+    action: UiAction,
+    look: ButtonLook,
+    scale: f32,
+) -> impl Bundle {
+    let (bg, ink) = look.colours(false, false, false);
+    (
+        Node {
+            padding: UiRect::axes(px(14.0 * scale), px(7.0 * scale)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(RADIUS)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        Button,
+        Hovered::default(),
+        TabIndex(0),
+        action,
+        look,
+        BackgroundColor(bg),
+        BorderColor::all(palette::BORDER),
+        children![label(text, Type::Body, scale, ink)],
+    )
+}
+
+/// A focusable card-like button whose content the caller adds as children.
+pub fn tile(action: UiAction, look: ButtonLook, width: f32) -> impl Bundle {
+    let (bg, _) = look.colours(false, false, false);
+    (
+        Node {
+            width: px(width),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::FlexStart,
+            padding: UiRect::all(px(GAP_M)),
+            row_gap: px(2),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(RADIUS)),
+            ..default()
+        },
+        Button,
+        Hovered::default(),
+        TabIndex(0),
+        action,
+        look,
+        BackgroundColor(bg),
+        BorderColor::all(palette::BORDER),
+    )
+}
+
+/// A button that cannot be used now, still focusable so that its reason can be read.
+pub fn disabled_button(text: impl Into<String>, action: UiAction, scale: f32) -> impl Bundle {
+    (
+        button(text, action, ButtonLook::Secondary, scale),
+        InteractionDisabled,
+    )
+}
+
+/// A white card with a border and padding, laid out as a column.
+pub fn card() -> impl Bundle {
+    card_with(Node::default())
+}
+
+/// A card whose layout starts from `node` (size, growth, overflow).
+pub fn card_with(node: Node) -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::all(px(GAP_M + 4.0)),
+            row_gap: px(GAP_M / 2.0),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(RADIUS)),
+            ..node
+        },
+        BackgroundColor(palette::SURFACE),
+        BorderColor::all(palette::BORDER),
+    )
+}
+
+/// A row of items that wraps onto new lines.
+pub fn row(gap: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Row,
+        flex_wrap: FlexWrap::Wrap,
+        column_gap: px(gap),
+        row_gap: px(gap),
+        align_items: AlignItems::Center,
+        ..default()
+    }
+}
+
+/// A column of items.
+pub fn column(gap: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        row_gap: px(gap),
+        ..default()
+    }
+}
+
+/// A small coloured chip with a sign, for a stance (colour and sign, never colour alone).
+pub fn chip(text: impl Into<String>, colour: Color, scale: f32) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::axes(px(6), px(1)),
+            border_radius: BorderRadius::all(px(RADIUS)),
+            ..default()
+        },
+        BackgroundColor(colour),
+        children![label(text, Type::Small, scale, Color::WHITE)],
+    )
+}
