@@ -17,6 +17,8 @@ use super::screens::{Rebuild, Redraw, Screen, UiAction};
 enum Step {
     /// Activate the button with this action (waiting until it exists).
     Press(UiAction),
+    /// Wait until a button with this action exists.
+    Find(UiAction),
     /// Wait until this screen is shown.
     Await(Screen),
     /// Save a screenshot under this name.
@@ -111,13 +113,10 @@ fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
             }
         }
     }
-    steps.extend([
-        Step::Await(Screen::Reveal),
-        Step::Press(UiAction::ToDebrief),
-    ]);
-    // The button above appears only once the whole reveal has played; shoot it just before.
-    let at = steps.len() - 1;
-    steps.splice(at..at, shot("reveal"));
+    // The debrief button appears once the whole reveal has played.
+    steps.extend([Step::Await(Screen::Reveal), Step::Find(UiAction::ToDebrief)]);
+    steps.extend(shot("reveal"));
+    steps.push(Step::Press(UiAction::ToDebrief));
     steps.extend([Step::Await(Screen::Debrief)]);
     steps.extend(shot("debrief"));
     steps.push(Step::Press(UiAction::ToTitle));
@@ -152,6 +151,7 @@ fn drive(
                 .observe(save_to_disk(path));
             true
         }
+        Step::Find(action) => buttons.iter().any(|(_, a, _)| a == action),
         Step::Press(action) => match buttons
             .iter()
             .find(|(_, a, disabled)| *a == action && !disabled)

@@ -3,8 +3,8 @@
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
-use bevy::input_focus::InputFocus;
 use bevy::input_focus::tab_navigation::{NavAction, TabNavigation};
+use bevy::input_focus::{InputFocus, InputFocusVisible};
 use bevy::picking::hover::{HoverMap, Hovered};
 use bevy::prelude::*;
 use bevy::ui::{InteractionDisabled, Pressed};
@@ -74,6 +74,7 @@ fn focus_ring(
 fn keys(
     mut events: MessageReader<KeyboardInput>,
     mut focus: ResMut<InputFocus>,
+    mut visible: ResMut<InputFocusVisible>,
     nav: TabNavigation,
     screen: Res<State<Screen>>,
     mut editing: ResMut<Editing>,
@@ -94,10 +95,10 @@ fn keys(
         }
         match ev.key_code {
             KeyCode::ArrowDown | KeyCode::ArrowRight => {
-                move_focus(&mut focus, &nav, NavAction::Next)
+                move_focus(&mut focus, &mut visible, &nav, NavAction::Next)
             }
             KeyCode::ArrowUp | KeyCode::ArrowLeft => {
-                move_focus(&mut focus, &nav, NavAction::Previous)
+                move_focus(&mut focus, &mut visible, &nav, NavAction::Previous)
             }
             KeyCode::Escape => {
                 *editing = Editing::Nothing;
@@ -118,7 +119,13 @@ fn keys(
     }
 }
 
-fn move_focus(focus: &mut InputFocus, nav: &TabNavigation, action: NavAction) {
+fn move_focus(
+    focus: &mut InputFocus,
+    visible: &mut InputFocusVisible,
+    nav: &TabNavigation,
+    action: NavAction,
+) {
+    visible.0 = true;
     if let Ok(e) = nav.navigate(focus, action) {
         focus.set(e, bevy::input_focus::FocusCause::Navigated);
     }
@@ -210,11 +217,13 @@ fn on_scroll(
 /// Keeps the focused button visible inside its scrolling column.
 fn scroll_focus_into_view(
     focus: Res<InputFocus>,
+    visible: Res<InputFocusVisible>,
     nodes: Query<(&ComputedNode, &UiGlobalTransform)>,
     parents: Query<&ChildOf>,
     mut scrollers: Query<(&Node, &mut ScrollPosition)>,
 ) {
-    if !focus.is_changed() {
+    // Only keyboard navigation scrolls; a mouse user keeps their place.
+    if !focus.is_changed() || !visible.0 {
         return;
     }
     let Some(focused) = focus.get() else { return };

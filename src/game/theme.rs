@@ -16,8 +16,8 @@ pub mod palette {
     pub const ACCENT_PRESSED: Color = Color::srgb(0.055, 0.231, 0.420);
     pub const BUTTON: Color = Color::srgb(0.875, 0.894, 0.918);
     pub const BUTTON_HOVER: Color = Color::srgb(0.808, 0.839, 0.878);
-    pub const DISABLED: Color = Color::srgb(0.910, 0.910, 0.910);
-    pub const DISABLED_INK: Color = Color::srgb(0.600, 0.600, 0.600);
+    pub const DISABLED: Color = Color::srgb(0.965, 0.965, 0.960);
+    pub const DISABLED_INK: Color = Color::srgb(0.560, 0.560, 0.560);
     pub const FOCUS: Color = Color::srgb(0.851, 0.467, 0.024);
     pub const BORDER: Color = Color::srgb(0.800, 0.812, 0.831);
     pub const SCRIM: Color = Color::srgba(0.05, 0.07, 0.1, 0.55);

@@ -81,12 +81,7 @@ fn top_bar(ctx: &Ctx, s: &Session, root: &mut ChildSpawnerCommands) {
                 facts.spawn(heading(sc.meta.title.get(ctx.lang), k));
                 let money = sc.settings.money.get(ctx.lang);
                 for text in [
-                    format!(
-                        "{} {}/{}",
-                        ctx.tr("第几周", "Week"),
-                        s.week(),
-                        sc.settings.weeks
-                    ),
+                    format!("{} / {}", ctx.week(s.week()), sc.settings.weeks),
                     format!("{} {}", ctx.tr("行动点", "Points"), s.points()),
                     format!("{} {} {money}", ctx.tr("预算", "Budget"), s.budget()),
                     format!(
@@ -465,12 +460,7 @@ fn notebook_panel(ctx: &Ctx, s: &Session, side: &mut ChildSpawnerCommands) {
             };
             if week != Some(e.week) {
                 week = Some(e.week);
-                c.spawn(label(
-                    format!("{} {}", ctx.tr("第几周", "Week"), e.week),
-                    Type::Small,
-                    k,
-                    palette::ACCENT,
-                ));
+                c.spawn(label(ctx.week(e.week), Type::Small, k, palette::ACCENT));
             }
             any = true;
             c.spawn(body(text, k * 0.95));

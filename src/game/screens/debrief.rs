@@ -104,7 +104,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
             c.spawn(row(GAP_M)).with_children(|r| {
                 for week in 1..=sc.settings.weeks {
                     r.spawn(button(
-                        format!("{} {week}", ctx.tr("第几周", "Week")),
+                        ctx.week(week),
                         UiAction::WhatIf(week),
                         ButtonLook::Secondary,
                         k,
@@ -146,14 +146,14 @@ fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
                 ));
                 for snap in s.history() {
                     let truth = snap.support[i];
-                    let (colour, sign) = stance_mark(truth);
-                    let believed = snap.believed[i].map_or("?".to_string(), |b| format!("{b:+}"));
+                    let (colour, _) = stance_mark(truth);
+                    let believed = snap.believed[i].map_or("?".to_string(), signed);
                     r.spawn((Node {
                         width: px(46.0 * k),
                         ..column(1.0)
                     },))
                         .with_children(|cell| {
-                            cell.spawn(chip(format!("{sign}{truth:+}"), colour, k * 0.9));
+                            cell.spawn(chip(signed(truth), colour, k * 0.9));
                             cell.spawn(small(believed, k * 0.9));
                         });
                 }
@@ -169,6 +169,15 @@ fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
             k,
         ));
     });
+}
+
+/// A stance as a number with its sign, using a true minus sign.
+fn signed(v: i32) -> String {
+    match v {
+        0 => "0".into(),
+        v if v > 0 => format!("+{v}"),
+        v => format!("−{}", v.abs()),
+    }
 }
 
 fn roles(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
@@ -302,7 +311,7 @@ fn path_lines(ctx: &Ctx, s: &Session) -> Vec<String> {
         } else {
             acts.join(ctx.tr("；", "; "))
         };
-        lines.push(format!("{} {week}: {text}", ctx.tr("第几周", "Week")));
+        lines.push(format!("{}: {text}", ctx.week(week)));
     }
     lines
 }

@@ -146,6 +146,15 @@ impl Ctx<'_> {
     pub fn tr<'b>(&self, zh: &'b str, en: &'b str) -> &'b str {
         super::strings::tr(self.lang, zh, en)
     }
+
+    /// "第 3 周" or "Week 3".
+    pub fn week(&self, n: u32) -> String {
+        if self.lang == "zh" {
+            format!("第 {n} 周")
+        } else {
+            format!("Week {n}")
+        }
+    }
 }
 
 /// Whether an unfinished session is saved (for Continue).
