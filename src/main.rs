@@ -1,12 +1,9 @@
 //! The `lost-order` binary: the game window, and the terminal tools (check, play, simulate).
 
-mod cli;
-mod game;
-
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match cli::run() {
+    match lost_order::cli::run() {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");

@@ -14,7 +14,7 @@ use super::screens::{Rebuild, Redraw, Screen, UiAction};
 
 /// One step of the demo.
 #[derive(Clone, Debug)]
-enum Step {
+pub enum Step {
     /// Activate the button with this action (waiting until it exists).
     Press(UiAction),
     /// Wait until a button with this action exists.
@@ -50,7 +50,9 @@ pub fn plugin(decisions: Vec<Decision>, dir: PathBuf) -> impl Fn(&mut App) {
     }
 }
 
-fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
+/// The steps of one pass through the game in `lang`: title, briefing, the decisions through
+/// their buttons, the tender, the reveal and the debrief, with a screenshot of each screen.
+pub fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
     let shot = |name: &str| {
         [
             Step::Frames(8),

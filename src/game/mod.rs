@@ -1,15 +1,15 @@
 //! The Bevy front end: the window, the screens, and the plugins that drive the core's session.
 
 mod catalog;
-mod demo;
+pub mod demo;
 mod font;
 mod input;
 pub mod play;
 pub mod prefs;
 pub mod screens;
-mod storage;
+pub mod storage;
 mod strings;
-mod theme;
+pub mod theme;
 mod widgets;
 
 use std::path::PathBuf;
@@ -37,7 +37,12 @@ pub struct GameOptions {
 /// The game's logic without a window or rendering: screens, session, settings.
 /// Headless tests run exactly this with `MinimalPlugins` and `StatesPlugin`.
 pub fn plugin(app: &mut App) {
-    let dirs = Dirs::locate();
+    // Tests insert their own folders first; otherwise use the platform's.
+    let dirs = app
+        .world()
+        .get_resource::<Dirs>()
+        .cloned()
+        .unwrap_or_else(Dirs::locate);
     let prefs = prefs::Prefs::load(&dirs);
     let has_save = play::SaveFile::load(&dirs).is_some();
     app.insert_resource(Catalog::load())

@@ -1,0 +1,4 @@
+//! Lost Order's front ends over the core engine: the Bevy game and the terminal tools.
+
+pub mod cli;
+pub mod game;
