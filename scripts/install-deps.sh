@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
-# Installs the system packages the build and tests need. The terminal game and its tests need
-# none beyond the Rust toolchain; the window (a later issue) will add its packages here.
+# Installs the system packages the game and its tests need (Debian/Ubuntu, as root or with sudo).
+# Building needs none beyond the Rust toolchain; running the window needs Vulkan (Mesa's
+# lavapipe works without a GPU) and the X11 client libraries; the window test needs Xvfb.
 set -euo pipefail
-packages=()
-if [ ${#packages[@]} -gt 0 ]; then
-  apt-get update
-  apt-get install -y --no-install-recommends "${packages[@]}"
+packages=(
+  libvulkan1 mesa-vulkan-drivers
+  libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0
+  xvfb xauth
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
 fi
-echo "system packages: ${packages[*]:-none needed}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"

@@ -20,7 +20,7 @@ fn home(name: &str) -> PathBuf {
     dir
 }
 
-fn app(home: &PathBuf, seed: u64) -> App {
+fn app(home: &std::path::Path, seed: u64) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
     app.insert_resource(Dirs {

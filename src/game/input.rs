@@ -28,15 +28,16 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn button_colours(
-    mut buttons: Query<(
-        &ButtonLook,
-        Option<&Hovered>,
-        Has<Pressed>,
-        Has<InteractionDisabled>,
-        &mut BackgroundColor,
-    )>,
-) {
+/// A button's look and what the pointer is doing to it.
+type ButtonParts<'a> = (
+    &'a ButtonLook,
+    Option<&'a Hovered>,
+    Has<Pressed>,
+    Has<InteractionDisabled>,
+    &'a mut BackgroundColor,
+);
+
+fn button_colours(mut buttons: Query<ButtonParts>) {
     for (look, hovered, pressed, disabled, mut bg) in &mut buttons {
         let (colour, _) = look.colours(hovered.is_some_and(|h| h.get()), pressed, disabled);
         if bg.0 != colour {

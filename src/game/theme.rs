@@ -23,7 +23,7 @@ pub mod palette {
     pub const SCRIM: Color = Color::srgba(0.05, 0.07, 0.1, 0.55);
     pub const SELECTED: Color = Color::srgb(0.835, 0.898, 0.965);
     // Stance colours, always shown with a sign: colour-blind safe blue/orange scale.
-    pub const CHAMPION: Color = Color::srgb(0.031, 0.318, 0.612);
+    pub const CHAMPION: Color = Color::srgb(0.031, 0.322, 0.612);
     pub const SUPPORTIVE: Color = Color::srgb(0.259, 0.573, 0.776);
     pub const NEUTRAL: Color = Color::srgb(0.600, 0.600, 0.600);
     pub const SCEPTICAL: Color = Color::srgb(0.992, 0.553, 0.235);

@@ -11,6 +11,7 @@ mod settings;
 mod tender;
 mod title;
 
+use bevy::ecs::system::SystemParam;
 use bevy::input_focus::InputFocus;
 use bevy::input_focus::tab_navigation::{NavAction, TabGroup, TabNavigation};
 use bevy::prelude::*;
@@ -202,9 +203,23 @@ fn on_activate(
     commands.queue(move |world: &mut World| perform(world, action));
 }
 
+/// Everything the screens are built from.
+#[derive(SystemParam)]
+struct Sources<'w> {
+    prefs: Res<'w, Prefs>,
+    catalog: Res<'w, Catalog>,
+    play: Option<Res<'w, Play>>,
+    board: Res<'w, BoardUi>,
+    draft: Res<'w, BidDraft>,
+    chosen: Res<'w, Chosen>,
+    reveal: Res<'w, RevealProgress>,
+    has_save: Res<'w, HasSave>,
+    editing: Res<'w, Editing>,
+}
+
 #[expect(
     clippy::too_many_arguments,
-    reason = "a screen reads all of the game's state"
+    reason = "rebuilding reads the screen, the focus and all sources"
 )]
 fn rebuild(
     mut commands: Commands,
@@ -214,17 +229,7 @@ fn rebuild(
     focus: Res<InputFocus>,
     actions: Query<&UiAction>,
     mut wanted: ResMut<FocusWanted>,
-    (prefs, catalog, play, board, draft, chosen, reveal, has_save, editing): (
-        Res<Prefs>,
-        Res<Catalog>,
-        Option<Res<Play>>,
-        Res<BoardUi>,
-        Res<BidDraft>,
-        Res<Chosen>,
-        Res<RevealProgress>,
-        Res<HasSave>,
-        Res<Editing>,
-    ),
+    src: Sources,
 ) {
     redraw.0 = false;
     wanted.0 = Some(focus.get().and_then(|e| actions.get(e).ok().cloned()));
@@ -232,17 +237,17 @@ fn rebuild(
         commands.entity(root).despawn();
     }
     let ctx = Ctx {
-        lang: &prefs.lang,
-        scale: prefs.scale(),
-        prefs: &prefs,
-        catalog: &catalog,
-        play: play.as_deref(),
-        board: &board,
-        draft: &draft,
-        chosen: chosen.0.as_deref(),
-        reveal: &reveal,
-        has_save: has_save.0,
-        editing: *editing,
+        lang: &src.prefs.lang,
+        scale: src.prefs.scale(),
+        prefs: &src.prefs,
+        catalog: &src.catalog,
+        play: src.play.as_deref(),
+        board: &src.board,
+        draft: &src.draft,
+        chosen: src.chosen.0.as_deref(),
+        reveal: &src.reveal,
+        has_save: src.has_save.0,
+        editing: *src.editing,
     };
     let screen = *screen.get();
     commands

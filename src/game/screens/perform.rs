@@ -148,8 +148,8 @@ fn decide(world: &mut World, decision: Decision) {
     let message = match result {
         Ok(()) => play.session.log()[before..]
             .iter()
-            .filter_map(|e| lost_order_core::narrate::describe(&play.session, &e.happening, &lang))
-            .last(),
+            .rev()
+            .find_map(|e| lost_order_core::narrate::describe(&play.session, &e.happening, &lang)),
         Err(e) => Some(e),
     };
     world.resource_mut::<BoardUi>().message = message;
