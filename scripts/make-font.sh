@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 src=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 [ -f "$src" ] || { echo "missing $src: apt-get install fonts-noto-cjk" >&2; exit 1; }
 python3 -c "import fontTools" 2>/dev/null || { echo "missing fonttools: pip install fonttools" >&2; exit 1; }
-unicodes="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+2212,U+2460-24FF,U+2500-257F,U+25A0-25FF,U+2600-26FF,U+2713-2717,U+3000-303F,U+4E00-9FFF,U+FF00-FFEF"
+unicodes="U+0020-007E,U+00A0-00FF,U+2000-206F,U+2190-21FF,U+2200-22FF,U+2460-24FF,U+2500-257F,U+25A0-25FF,U+2600-26FF,U+2713-2717,U+3000-303F,U+4E00-9FFF,U+FF00-FFEF"
 # Index 2 of the collection is Noto Sans CJK SC.
 pyftsubset "$src" --font-number=2 --unicodes="$unicodes" \
   --layout-features='*' --no-hinting \

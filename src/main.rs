@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    lost_order::game::bench::mark_start();
     match lost_order::cli::run() {
         Ok(code) => code,
         Err(e) => {

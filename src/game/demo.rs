@@ -74,7 +74,13 @@ pub fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
     steps.extend([Step::Press(UiAction::Start), Step::Await(Screen::Board)]);
     let mut scene_shot = false;
     let mut board_shot = false;
-    for d in decisions {
+    for (i, d) in decisions.iter().enumerate() {
+        let last_week_ends = matches!(d, Decision::EndWeek)
+            && matches!(decisions.get(i + 1), Some(Decision::Bid(_)));
+        if last_week_ends {
+            // The map as it stands before the tender.
+            steps.extend(shot("map"));
+        }
         match d {
             Decision::Act { action, target } => {
                 if let Some(t) = target {

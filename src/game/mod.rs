@@ -1,5 +1,6 @@
 //! The Bevy front end: the window, the screens, and the plugins that drive the core's session.
 
+pub mod bench;
 mod catalog;
 pub mod demo;
 mod font;
@@ -76,6 +77,9 @@ pub fn run(options: GameOptions) -> AppExit {
     app.insert_resource(play::SeedOverride(options.seed));
     if let Some(lang) = options.lang {
         app.world_mut().resource_mut::<prefs::Prefs>().lang = lang;
+    }
+    if bench::enabled() {
+        app.add_plugins(bench::plugin);
     }
     match options.demo {
         Some((decisions, dir)) => {

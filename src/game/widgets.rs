@@ -80,7 +80,17 @@ pub fn button(
     look: ButtonLook,
     scale: f32,
 ) -> impl Bundle {
-    let (bg, ink) = look.colours(false, false, false);
+    button_in(text, action, look, scale, false)
+}
+
+fn button_in(
+    text: impl Into<String>,
+    action: UiAction,
+    look: ButtonLook,
+    scale: f32,
+    disabled: bool,
+) -> impl Bundle {
+    let (bg, ink) = look.colours(false, false, disabled);
     (
         Node {
             padding: UiRect::axes(px(14.0 * scale), px(7.0 * scale)),
@@ -127,8 +137,9 @@ pub fn tile(action: UiAction, look: ButtonLook, width: f32) -> impl Bundle {
 
 /// A button that cannot be used now, still focusable so that its reason can be read.
 pub fn disabled_button(text: impl Into<String>, action: UiAction, scale: f32) -> impl Bundle {
+    let text = format!("× {}", text.into());
     (
-        button(text, action, ButtonLook::Secondary, scale),
+        button_in(text, action, ButtonLook::Secondary, scale, true),
         InteractionDisabled,
     )
 }

@@ -131,6 +131,7 @@ fn top_bar(ctx: &Ctx, s: &Session, root: &mut ChildSpawnerCommands) {
 fn buying_center(ctx: &Ctx, s: &Session, map: &mut ChildSpawnerCommands) {
     let sc = s.scenario();
     let k = ctx.scale;
+    let mut cards_of: Vec<(&str, Entity)> = Vec::new();
     map.spawn(small(
         ctx.tr(
             "采购组织图：点选一个人查看详情和可用行动",
@@ -156,7 +157,7 @@ fn buying_center(ctx: &Ctx, s: &Session, map: &mut ChildSpawnerCommands) {
                 {
                     if b.on_map() {
                         any = true;
-                        person_card(ctx, s, p, b, cards);
+                        cards_of.push((p.id.as_str(), person_card(ctx, s, p, b, cards)));
                     } else if b.hinted {
                         any = true;
                         silhouette(ctx, p, cards);
@@ -171,9 +172,31 @@ fn buying_center(ctx: &Ctx, s: &Session, map: &mut ChildSpawnerCommands) {
             });
         });
     }
+    // Reporting lines between people who are both on the map.
+    let card = |id: &str| cards_of.iter().find(|(p, _)| *p == id).map(|(_, e)| *e);
+    // Lines run down from a boss to a report in a lower layer; within a layer the card's
+    // "↑ boss" line says it without crossing other cards.
+    let layer = |id: &str| sc.person(id).map(|p| p.layer);
+    for p in &sc.people {
+        let Some(boss_id) = p.reports_to.as_deref() else {
+            continue;
+        };
+        if layer(boss_id) >= Some(p.layer) {
+            continue;
+        }
+        if let (Some(report), Some(boss)) = (card(&p.id), card(boss_id)) {
+            map.spawn(super::report_lines::line(boss, report));
+        }
+    }
 }
 
-fn person_card(ctx: &Ctx, s: &Session, p: &Person, b: &Belief, cards: &mut ChildSpawnerCommands) {
+fn person_card(
+    ctx: &Ctx,
+    s: &Session,
+    p: &Person,
+    b: &Belief,
+    cards: &mut ChildSpawnerCommands,
+) -> Entity {
     let k = ctx.scale;
     let selected = ctx.board.selected.as_deref() == Some(p.id.as_str());
     let role = b.role.as_ref().map_or_else(
@@ -279,7 +302,8 @@ fn person_card(ctx: &Ctx, s: &Session, p: &Person, b: &Belief, cards: &mut Child
             if let Some(boss) = boss {
                 c.spawn(small(boss, k));
             }
-        });
+        })
+        .id()
 }
 
 fn silhouette(ctx: &Ctx, p: &Person, cards: &mut ChildSpawnerCommands) {

@@ -212,7 +212,7 @@ fn roles(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
             let (mark, colour) = if covered {
                 ("✓", palette::WON)
             } else {
-                ("✗", palette::LOST)
+                ("×", palette::LOST)
             };
             c.spawn(label(
                 format!(

@@ -4,6 +4,7 @@ mod board;
 mod briefing;
 mod debrief;
 mod perform;
+mod report_lines;
 mod reveal;
 mod scenarios;
 mod scene;
@@ -181,7 +182,7 @@ pub(super) fn plugin(app: &mut App) {
                 .chain()
                 .in_set(Rebuild),
         )
-        .add_plugins(reveal::plugin);
+        .add_plugins((reveal::plugin, report_lines::plugin));
 }
 
 fn mark_redraw(mut redraw: ResMut<Redraw>) {

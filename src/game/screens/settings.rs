@@ -42,11 +42,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 } else {
                     ctx.prefs.player.clone()
                 };
-                let text = if editing {
-                    format!("{shown}▏")
-                } else {
-                    shown
-                };
+                let text = if editing { format!("{shown}|") } else { shown };
                 r.spawn(button(
                     text,
                     UiAction::EditName,
@@ -98,7 +94,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 );
                 let text = if editing {
                     format!(
-                        "{}▏",
+                        "{}|",
                         ctx.prefs
                             .class_seed
                             .map(|v| v.to_string())

@@ -112,7 +112,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                                 let (mark, colour) = if met {
                                     ("✓", palette::WON)
                                 } else {
-                                    ("✗", palette::LOST)
+                                    ("×", palette::LOST)
                                 };
                                 let text = format!(
                                     "{mark} {} — {}",
