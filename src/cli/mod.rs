@@ -36,6 +36,9 @@ struct Cli {
     /// The world's seed for sessions started in this run (default: the class seed, else fresh).
     #[arg(long)]
     seed: Option<u64>,
+    /// The window's size in logical pixels, e.g. 1024x640 (the smallest it can be).
+    #[arg(long, value_name = "WxH", value_parser = parse_size, default_value = "1280x800")]
+    window_size: (u32, u32),
     /// Where --demo-script saves its screenshots.
     #[arg(long, value_name = "DIR", default_value = "screenshots")]
     screenshots: PathBuf,
@@ -93,7 +96,7 @@ enum Command {
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return run_game(cli.lang, cli.seed, cli.demo_script, cli.screenshots);
+        return run_game(cli.lang, cli.seed, cli.window_size, cli.demo_script, cli.screenshots);
     };
     match command {
         Command::Check { files } => check::run(&files),
@@ -130,6 +133,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
 fn run_game(
     lang: Option<String>,
     seed: Option<u64>,
+    window_size: (u32, u32),
     demo: Option<PathBuf>,
     screenshots: PathBuf,
 ) -> anyhow::Result<ExitCode> {
@@ -143,7 +147,7 @@ fn run_game(
         }
         None => None,
     };
-    let exit = crate::game::run(crate::game::GameOptions { lang, seed, demo });
+    let exit = crate::game::run(crate::game::GameOptions { lang, seed, window_size, demo });
     Ok(if exit.is_success() {
         ExitCode::SUCCESS
     } else {
@@ -156,6 +160,15 @@ fn load(path: &Path) -> anyhow::Result<Arc<Scenario>> {
     let scenario = lost_order_core::load::load_file(path)
         .with_context(|| format!("cannot load scenario {}", path.display()))?;
     Ok(Arc::new(scenario))
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s.split_once('x').ok_or("expected WIDTHxHEIGHT, e.g. 1024x640")?;
+    let (w, h): (u32, u32) = (w.parse().map_err(|_| "bad width")?, h.parse().map_err(|_| "bad height")?);
+    if w < 1024 || h < 640 {
+        return Err(format!("{w}x{h} is smaller than the smallest window, 1024x640"));
+    }
+    Ok((w, h))
 }
 
 fn default_lang() -> String {

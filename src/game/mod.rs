@@ -25,12 +25,14 @@ pub use catalog::Catalog;
 pub use storage::Dirs;
 
 /// How the game was started.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct GameOptions {
     /// Overrides the saved language for this run.
     pub lang: Option<String>,
     /// The world's seed for sessions started in this run (else the class seed, else fresh).
     pub seed: Option<u64>,
+    /// The window's logical size.
+    pub window_size: (u32, u32),
     /// Play these decisions through the UI and save screenshots, then quit.
     pub demo: Option<(Vec<Decision>, PathBuf)>,
 }
@@ -61,7 +63,7 @@ pub fn run(options: GameOptions) -> AppExit {
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
             title: "失之交臂的订单 · The Lost Order".into(),
-            resolution: (1280u32, 800u32).into(),
+            resolution: options.window_size.into(),
             resize_constraints: WindowResizeConstraints {
                 min_width: 1024.0,
                 min_height: 640.0,
