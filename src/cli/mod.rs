@@ -96,7 +96,13 @@ enum Command {
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return run_game(cli.lang, cli.seed, cli.window_size, cli.demo_script, cli.screenshots);
+        return run_game(
+            cli.lang,
+            cli.seed,
+            cli.window_size,
+            cli.demo_script,
+            cli.screenshots,
+        );
     };
     match command {
         Command::Check { files } => check::run(&files),
@@ -147,7 +153,12 @@ fn run_game(
         }
         None => None,
     };
-    let exit = crate::game::run(crate::game::GameOptions { lang, seed, window_size, demo });
+    let exit = crate::game::run(crate::game::GameOptions {
+        lang,
+        seed,
+        window_size,
+        demo,
+    });
     Ok(if exit.is_success() {
         ExitCode::SUCCESS
     } else {
@@ -163,10 +174,17 @@ fn load(path: &Path) -> anyhow::Result<Arc<Scenario>> {
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {
-    let (w, h) = s.split_once('x').ok_or("expected WIDTHxHEIGHT, e.g. 1024x640")?;
-    let (w, h): (u32, u32) = (w.parse().map_err(|_| "bad width")?, h.parse().map_err(|_| "bad height")?);
+    let (w, h) = s
+        .split_once('x')
+        .ok_or("expected WIDTHxHEIGHT, e.g. 1024x640")?;
+    let (w, h): (u32, u32) = (
+        w.parse().map_err(|_| "bad width")?,
+        h.parse().map_err(|_| "bad height")?,
+    );
     if w < 1024 || h < 640 {
-        return Err(format!("{w}x{h} is smaller than the smallest window, 1024x640"));
+        return Err(format!(
+            "{w}x{h} is smaller than the smallest window, 1024x640"
+        ));
     }
     Ok((w, h))
 }

@@ -79,6 +79,10 @@ pub enum UiAction {
 #[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Rebuild;
 
+/// Marks the buttons of a modal (a story scene): while one is open, only they can be used.
+#[derive(Component, Clone, Copy, Debug, Default)]
+pub struct InModal;
+
 /// Set when the current screen must be rebuilt.
 #[derive(Resource, Default)]
 pub struct Redraw(pub bool);
@@ -280,14 +284,23 @@ fn rebuild(
 fn restore_focus(
     mut wanted: ResMut<FocusWanted>,
     mut focus: ResMut<InputFocus>,
-    buttons: Query<(Entity, &UiAction)>,
+    buttons: Query<(Entity, &UiAction, Has<InModal>)>,
     nav: TabNavigation,
 ) {
     let Some(previous) = wanted.0.take() else {
         return;
     };
-    let same = previous.and_then(|p| buttons.iter().find(|(_, a)| **a == p).map(|(e, _)| e));
-    let target = same.or_else(|| nav.navigate(&InputFocus::default(), NavAction::First).ok());
+    // An open scene takes the focus; otherwise keep it on the same button, else the first.
+    let modal_first = buttons.iter().find(|(_, _, m)| *m).map(|(e, _, _)| e);
+    let same = previous.and_then(|p| {
+        buttons
+            .iter()
+            .find(|(_, a, m)| **a == p && (modal_first.is_none() || *m))
+            .map(|(e, _, _)| e)
+    });
+    let target = same
+        .or(modal_first)
+        .or_else(|| nav.navigate(&InputFocus::default(), NavAction::First).ok());
     match target {
         Some(e) => focus.set(e, bevy::input_focus::FocusCause::Navigated),
         None => focus.clear(),

@@ -4,7 +4,7 @@ use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
 use lost_order_core::engine::Session;
 
-use super::{Ctx, UiAction};
+use super::{Ctx, InModal, UiAction};
 use crate::game::theme::{GAP_L, GAP_M, palette};
 use crate::game::widgets::{
     ButtonLook, body, button, card_with, column, disabled_button, heading, small,
@@ -59,15 +59,16 @@ pub fn build(ctx: &Ctx, s: &Session, id: &str, root: &mut ChildSpawnerCommands) 
                         let act = UiAction::Choose(choice.id.clone());
                         match &option.blocked {
                             None => {
-                                choices.spawn(button(
-                                    choice.label.get(ctx.lang),
-                                    act,
-                                    ButtonLook::Primary,
-                                    k,
+                                choices.spawn((
+                                    button(choice.label.get(ctx.lang), act, ButtonLook::Primary, k),
+                                    InModal,
                                 ));
                             }
                             Some(reason) => {
-                                choices.spawn(disabled_button(choice.label.get(ctx.lang), act, k));
+                                choices.spawn((
+                                    disabled_button(choice.label.get(ctx.lang), act, k),
+                                    InModal,
+                                ));
                                 choices.spawn(small(
                                     format!(
                                         "{} {}",
