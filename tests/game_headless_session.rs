@@ -271,3 +271,23 @@ fn continue_resumes_the_saved_session_exactly() {
     assert_eq!(resumed.decisions(), played.as_slice());
     assert_eq!(resumed.seed(), 11);
 }
+
+#[test]
+fn nothing_behind_an_open_scene_can_be_used() {
+    let home = home("modal");
+    let mut app = app(&home, 3);
+    press(&mut app, &UiAction::NewSession);
+    press(&mut app, &UiAction::Start);
+    let phase = |app: &App| app.world().resource::<Play>().session.phase().clone();
+    assert!(matches!(phase(&app), lost_order_core::engine::Phase::Scene(_)));
+    // The board's End week button is there, behind the scene, but does nothing.
+    let (end_week, _) = button(&mut app, &UiAction::EndWeek).expect("the board is behind the scene");
+    app.world_mut().trigger(Activate { entity: end_week });
+    app.update();
+    app.update();
+    assert!(matches!(phase(&app), lost_order_core::engine::Phase::Scene(_)));
+    assert_eq!(app.world().resource::<Play>().session.week(), 1);
+    // The scene's own choice works.
+    press(&mut app, &UiAction::Choose("trust".into()));
+    assert_eq!(phase(&app), lost_order_core::engine::Phase::Planning);
+}
