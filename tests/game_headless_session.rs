@@ -279,15 +279,63 @@ fn nothing_behind_an_open_scene_can_be_used() {
     press(&mut app, &UiAction::NewSession);
     press(&mut app, &UiAction::Start);
     let phase = |app: &App| app.world().resource::<Play>().session.phase().clone();
-    assert!(matches!(phase(&app), lost_order_core::engine::Phase::Scene(_)));
+    assert!(matches!(
+        phase(&app),
+        lost_order_core::engine::Phase::Scene(_)
+    ));
     // The board's End week button is there, behind the scene, but does nothing.
-    let (end_week, _) = button(&mut app, &UiAction::EndWeek).expect("the board is behind the scene");
+    let (end_week, _) =
+        button(&mut app, &UiAction::EndWeek).expect("the board is behind the scene");
     app.world_mut().trigger(Activate { entity: end_week });
     app.update();
     app.update();
-    assert!(matches!(phase(&app), lost_order_core::engine::Phase::Scene(_)));
+    assert!(matches!(
+        phase(&app),
+        lost_order_core::engine::Phase::Scene(_)
+    ));
     assert_eq!(app.world().resource::<Play>().session.week(), 1);
     // The scene's own choice works.
     press(&mut app, &UiAction::Choose("trust".into()));
     assert_eq!(phase(&app), lost_order_core::engine::Phase::Planning);
+}
+
+#[test]
+fn what_if_replays_the_same_world_up_to_the_chosen_week() {
+    let home = home("whatif");
+    let mut app = app(&home, 11);
+    let mut steps = pass("en", &golden());
+    steps.pop();
+    run_steps(&mut app, steps);
+    let finished = app.world().resource::<Play>().session.clone();
+    press(&mut app, &UiAction::WhatIf(3));
+    assert_eq!(screen(&app), Screen::Board);
+    let again = app.world().resource::<Play>().session.clone();
+    assert_eq!(again.week(), 3);
+    assert_eq!(again.seed(), finished.seed());
+    let before_week_3: Vec<_> = finished
+        .decisions()
+        .iter()
+        .filter(|m| m.week < 3)
+        .cloned()
+        .collect();
+    assert_eq!(again.decisions(), before_week_3.as_slice());
+}
+
+#[test]
+fn settings_are_saved_and_restored() {
+    let home = home("settings");
+    {
+        let mut app = app(&home, 1);
+        press(&mut app, &UiAction::OpenSettings);
+        press(&mut app, &UiAction::SetLang("zh".into()));
+        press(
+            &mut app,
+            &UiAction::SetTextSize(lost_order::game::prefs::TextSize::Large),
+        );
+        assert!(texts(&mut app).contains("文字大小"));
+    }
+    let app = app(&home, 1);
+    let prefs = app.world().resource::<lost_order::game::prefs::Prefs>();
+    assert_eq!(prefs.lang, "zh");
+    assert_eq!(prefs.text_size, lost_order::game::prefs::TextSize::Large);
 }
