@@ -7,7 +7,7 @@ use bevy::ui::InteractionDisabled;
 use bevy::ui_widgets::Button;
 
 use super::screens::UiAction;
-use super::theme::{GAP_M, RADIUS, Type, palette};
+use super::theme::{GAP_L, GAP_M, RADIUS, Type, palette};
 
 /// A text that wraps inside its parent.
 pub fn label(text: impl Into<String>, ty: Type, scale: f32, color: Color) -> impl Bundle {
@@ -162,6 +162,34 @@ pub fn card_with(node: Node) -> impl Bundle {
         },
         BackgroundColor(palette::SURFACE),
         BorderColor::all(palette::BORDER),
+    )
+}
+
+/// A whole-screen column that scrolls, with the page's padding.
+pub fn page() -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::all(px(GAP_L * 1.5)),
+            overflow: Overflow::scroll_y(),
+            height: percent(100),
+            ..column(GAP_L)
+        },
+        ScrollPosition::default(),
+    )
+}
+
+/// A page of reading width, centred (briefing, reveal).
+pub fn narrow_page() -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::all(px(GAP_L * 1.5)),
+            overflow: Overflow::scroll_y(),
+            height: percent(100),
+            max_width: px(980),
+            align_self: AlignSelf::Center,
+            ..column(GAP_L)
+        },
+        ScrollPosition::default(),
     )
 }
 

@@ -3,8 +3,8 @@
 use bevy::prelude::*;
 
 use super::{Ctx, UiAction};
-use crate::game::theme::{GAP_L, GAP_M};
-use crate::game::widgets::{ButtonLook, body, button, card, column, heading, row, small};
+use crate::game::theme::GAP_M;
+use crate::game::widgets::{ButtonLook, body, button, card, heading, narrow_page, row, small};
 
 pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
     let s = ctx.scale;
@@ -19,16 +19,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
     };
     let sc = &entry.scenario;
     let m = &sc.meta;
-    root.spawn(Node {
-        padding: UiRect::all(px(GAP_L * 1.5)),
-        overflow: Overflow::scroll_y(),
-        height: percent(100),
-        max_width: px(980),
-        align_self: AlignSelf::Center,
-        ..column(GAP_L)
-    })
-    .insert(ScrollPosition::default())
-    .with_children(|page| {
+    root.spawn(narrow_page()).with_children(|page| {
         page.spawn(heading(m.title.get(ctx.lang), s * 1.3));
         page.spawn(card()).with_children(|c| {
             c.spawn(small(ctx.tr("案情", "The case"), s));

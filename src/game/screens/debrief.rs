@@ -10,7 +10,7 @@ use lost_order_core::scenario::BuyingRole;
 use super::{Ctx, UiAction};
 use crate::game::theme::{GAP_L, GAP_M, GAP_S, Type, palette, role_icon, stance_mark};
 use crate::game::widgets::{
-    ButtonLook, body, button, card, card_with, chip, column, heading, label, row, small,
+    ButtonLook, body, button, card, card_with, chip, column, heading, label, page, row, small,
 };
 
 pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
@@ -19,16 +19,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
     let Some(t) = s.tender() else { return };
     let k = ctx.scale;
     let sc = s.scenario();
-    root.spawn((
-        Node {
-            padding: UiRect::all(px(GAP_L)),
-            height: percent(100),
-            overflow: Overflow::scroll_y(),
-            ..column(GAP_L)
-        },
-        ScrollPosition::default(),
-    ))
-    .with_children(|page| {
+    root.spawn(page()).with_children(|page| {
         page.spawn(row(GAP_L)).with_children(|r| {
             r.spawn(heading(ctx.tr("复盘", "Debrief"), k * 1.3));
             let (text, colour) = if t.won {

@@ -6,8 +6,8 @@ use lost_order_core::narrate;
 
 use super::{Ctx, Redraw, RevealProgress, Screen, UiAction};
 use crate::game::play::Play;
-use crate::game::theme::{GAP_L, Type, palette};
-use crate::game::widgets::{ButtonLook, body, button, card, column, heading, label, small};
+use crate::game::theme::{Type, palette};
+use crate::game::widgets::{ButtonLook, body, button, card, heading, label, narrow_page, small};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Reveal), |mut r: ResMut<RevealProgress>| {
@@ -43,18 +43,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
     let Some(t) = s.tender() else { return };
     let k = ctx.scale;
     let sc = s.scenario();
-    root.spawn((
-        Node {
-            padding: UiRect::all(px(GAP_L * 1.5)),
-            height: percent(100),
-            max_width: px(980),
-            align_self: AlignSelf::Center,
-            overflow: Overflow::scroll_y(),
-            ..column(GAP_L)
-        },
-        ScrollPosition::default(),
-    ))
-    .with_children(|page| {
+    root.spawn(narrow_page()).with_children(|page| {
         page.spawn(heading(ctx.tr("开标", "The tender is decided"), k * 1.3));
         for (i, v) in t.stages.iter().enumerate().take(ctx.reveal.shown) {
             page.spawn(card()).with_children(|c| {

@@ -3,19 +3,12 @@
 use bevy::prelude::*;
 
 use super::{Ctx, UiAction};
-use crate::game::theme::{GAP_L, GAP_M, Type, palette};
-use crate::game::widgets::{ButtonLook, body, button, card, column, heading, label, small};
+use crate::game::theme::{GAP_M, Type, palette};
+use crate::game::widgets::{ButtonLook, body, button, card, column, heading, label, page, small};
 
 pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
     let s = ctx.scale;
-    root.spawn(Node {
-        padding: UiRect::all(px(GAP_L * 1.5)),
-        overflow: Overflow::scroll_y(),
-        height: percent(100),
-        ..column(GAP_L)
-    })
-    .insert(ScrollPosition::default())
-    .with_children(|page| {
+    root.spawn(page()).with_children(|page| {
         page.spawn(heading(ctx.tr("案例", "Scenarios"), s * 1.2));
         for entry in &ctx.catalog.entries {
             let m = &entry.scenario.meta;

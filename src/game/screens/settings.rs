@@ -4,19 +4,12 @@ use bevy::prelude::*;
 
 use super::{Ctx, Editing, UiAction};
 use crate::game::prefs::TextSize;
-use crate::game::theme::{GAP_L, GAP_M};
-use crate::game::widgets::{ButtonLook, body, button, card, column, heading, row, small};
+use crate::game::theme::GAP_M;
+use crate::game::widgets::{ButtonLook, body, button, card, heading, page, row, small};
 
 pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
     let s = ctx.scale;
-    root.spawn(Node {
-        padding: UiRect::all(px(GAP_L * 1.5)),
-        overflow: Overflow::scroll_y(),
-        height: percent(100),
-        ..column(GAP_L)
-    })
-    .insert(ScrollPosition::default())
-    .with_children(|page| {
+    root.spawn(page()).with_children(|page| {
         page.spawn(heading(ctx.tr("设置", "Settings"), s * 1.2));
         setting(page, ctx, ctx.tr("语言", "Language"), |r| {
             for (code, name) in [("zh", "中文"), ("en", "English")] {

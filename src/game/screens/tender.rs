@@ -133,28 +133,16 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
     });
 }
 
-/// Criteria the draft bid addresses.
+/// Criteria the draft bid addresses, as the core will judge them.
 fn addressed(ctx: &Ctx) -> Vec<String> {
     let Some(play) = ctx.play else {
         return Vec::new();
     };
-    let t = &play.session.scenario().tender;
-    let bid = &ctx.draft.0;
-    t.price_levels
-        .iter()
-        .filter(|o| o.id == bid.price)
-        .chain(t.emphases.iter().filter(|o| bid.emphases.contains(&o.id)))
-        .chain(
-            t.commitments
-                .iter()
-                .filter(|o| bid.commitments.contains(&o.id)),
-        )
-        .flat_map(|o| {
-            o.addresses
-                .iter()
-                .filter(|(_, s)| *s > 0)
-                .map(|(c, _)| c.clone())
-        })
+    play.session
+        .addresses(&ctx.draft.0)
+        .into_iter()
+        .filter(|(_, strength)| *strength > 0)
+        .map(|(c, _)| c)
         .collect()
 }
 

@@ -86,7 +86,7 @@ impl Session {
     }
 
     /// The criteria a bid addresses, each with its strongest option.
-    pub(crate) fn addresses(&self, bid: &Bid) -> BTreeMap<Id, i32> {
+    pub fn addresses(&self, bid: &Bid) -> BTreeMap<Id, i32> {
         let t = &self.scenario.tender;
         let chosen = t
             .price_levels
