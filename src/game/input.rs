@@ -57,13 +57,13 @@ fn focus_ring(
     }
     for (e, has) in &buttons {
         if focus.get() == Some(e) {
-            commands.entity(e).insert(Outline {
+            commands.entity(e).try_insert(Outline {
                 width: px(3),
                 offset: px(2),
                 color: palette::FOCUS,
             });
         } else if has {
-            commands.entity(e).remove::<Outline>();
+            commands.entity(e).try_remove::<Outline>();
         }
     }
 }
@@ -85,14 +85,23 @@ fn keys(
     mut board: ResMut<BoardUi>,
     mut next: ResMut<NextState<Screen>>,
 ) {
+    let just_started = editing.is_changed();
     for ev in events.read() {
         if ev.state != ButtonState::Pressed {
             continue;
         }
-        if *editing != Editing::Nothing && edit_text(ev, *editing, &mut prefs) {
-            prefs.save(&dirs);
-            redraw.0 = true;
-            continue;
+        if *editing != Editing::Nothing {
+            // The Enter that started the editing arrives here too; it must not end it.
+            if matches!(ev.logical_key, Key::Enter | Key::Escape) && !just_started {
+                *editing = Editing::Nothing;
+                redraw.0 = true;
+                continue;
+            }
+            if edit_text(ev, *editing, &mut prefs) {
+                prefs.save(&dirs);
+                redraw.0 = true;
+                continue;
+            }
         }
         match ev.key_code {
             KeyCode::ArrowDown | KeyCode::ArrowRight => {

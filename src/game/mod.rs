@@ -60,6 +60,8 @@ pub fn plugin(app: &mut App) {
 /// Opens the window and runs the game until the player quits.
 pub fn run(options: GameOptions) -> AppExit {
     let mut app = App::new();
+    // A command aimed at a button that a rebuild just removed is harmless: warn, never crash.
+    app.set_error_handler(bevy::ecs::error::warn);
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
             title: "失之交臂的订单 · The Lost Order".into(),

@@ -111,6 +111,26 @@ fn button_in(
     )
 }
 
+/// A text field being typed into: focusable and highlighted, but not a button, so Space and
+/// Enter go to the text (Enter or Esc ends the editing, see input.rs).
+pub fn field(text: impl Into<String>, action: UiAction, scale: f32) -> impl Bundle {
+    let (bg, ink) = ButtonLook::Selected.colours(false, false, false);
+    (
+        Node {
+            padding: UiRect::axes(px(14.0 * scale), px(7.0 * scale)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(RADIUS)),
+            min_width: px(160.0 * scale),
+            ..default()
+        },
+        TabIndex(0),
+        action,
+        BackgroundColor(bg),
+        BorderColor::all(palette::ACCENT),
+        children![label(text, Type::Body, scale, ink)],
+    )
+}
+
 /// A focusable card-like button whose content the caller adds as children.
 pub fn tile(action: UiAction, look: ButtonLook, width: f32) -> impl Bundle {
     let (bg, _) = look.colours(false, false, false);

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use super::{Ctx, Editing, UiAction};
 use crate::game::prefs::TextSize;
 use crate::game::theme::GAP_M;
-use crate::game::widgets::{ButtonLook, body, button, card, heading, page, row, small};
+use crate::game::widgets::{ButtonLook, body, button, card, field, heading, page, row, small};
 
 pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
     let s = ctx.scale;
@@ -29,31 +29,24 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 "Player name (for the session record)",
             ),
             |r| {
-                let editing = ctx.editing == Editing::Name;
-                let shown = if ctx.prefs.player.is_empty() && !editing {
+                let shown = if ctx.prefs.player.is_empty() {
                     ctx.tr("（未填写）", "(not set)").to_string()
                 } else {
                     ctx.prefs.player.clone()
                 };
-                let text = if editing { format!("{shown}|") } else { shown };
-                r.spawn(button(
-                    text,
+                let hint = ctx.tr(
+                    "选中后按回车，输入姓名，再按回车",
+                    "Press Enter on it, type the name, Enter again",
+                );
+                text_setting(
+                    r,
+                    ctx,
+                    Editing::Name,
+                    shown,
+                    ctx.prefs.player.clone(),
                     UiAction::EditName,
-                    if editing {
-                        ButtonLook::Selected
-                    } else {
-                        ButtonLook::Secondary
-                    },
-                    s,
-                ));
-                r.spawn(small(
-                    if editing {
-                        ctx.tr("输入姓名，按回车完成", "Type the name, then Enter")
-                    } else {
-                        ctx.tr("选中后输入", "Select it, then type")
-                    },
-                    s,
-                ));
+                    hint,
+                );
             },
         );
         setting(page, ctx, ctx.tr("文字大小", "Text size"), |r| {
@@ -70,7 +63,6 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 };
                 r.spawn(button(ctx.tr(zh, en), UiAction::SetTextSize(size), look, s));
             }
-            let _ = TextSize::ALL;
         });
         setting(
             page,
@@ -80,39 +72,28 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 "Class seed (set by the instructor; empty means random)",
             ),
             |r| {
-                let editing = ctx.editing == Editing::ClassSeed;
+                let typed = ctx
+                    .prefs
+                    .class_seed
+                    .map(|v| v.to_string())
+                    .unwrap_or_default();
                 let shown = ctx.prefs.class_seed.map_or_else(
                     || ctx.tr("（随机）", "(random)").to_string(),
                     |v| v.to_string(),
                 );
-                let text = if editing {
-                    format!(
-                        "{}|",
-                        ctx.prefs
-                            .class_seed
-                            .map(|v| v.to_string())
-                            .unwrap_or_default()
-                    )
-                } else {
-                    shown
-                };
-                r.spawn(button(
-                    text,
+                let hint = ctx.tr(
+                    "选中后按回车，输入数字；退格清除",
+                    "Press Enter on it, type digits; Backspace clears",
+                );
+                text_setting(
+                    r,
+                    ctx,
+                    Editing::ClassSeed,
+                    shown,
+                    typed,
                     UiAction::EditClassSeed,
-                    if editing {
-                        ButtonLook::Selected
-                    } else {
-                        ButtonLook::Secondary
-                    },
-                    s,
-                ));
-                r.spawn(small(
-                    ctx.tr(
-                        "选中后输入数字；退格清除",
-                        "Select it, type digits; Backspace clears",
-                    ),
-                    s,
-                ));
+                    hint,
+                );
             },
         );
         setting(page, ctx, ctx.tr("全屏", "Full screen"), |r| {
@@ -152,4 +133,22 @@ fn setting(
         c.spawn(body(title, ctx.scale));
         c.spawn(row(GAP_M)).with_children(options);
     });
+}
+
+/// A value typed by the player: a button to start editing, a field while editing.
+fn text_setting(
+    r: &mut ChildSpawnerCommands,
+    ctx: &Ctx,
+    which: Editing,
+    shown: String,
+    typed: String,
+    action: UiAction,
+    hint: &str,
+) {
+    if ctx.editing == which {
+        r.spawn(field(format!("{typed}|"), action, ctx.scale));
+    } else {
+        r.spawn(button(shown, action, ButtonLook::Secondary, ctx.scale));
+    }
+    r.spawn(small(hint, ctx.scale));
 }
