@@ -4,6 +4,7 @@ pub mod engine;
 pub mod load;
 pub mod narrate;
 pub mod policy;
+pub mod record;
 pub mod scenario;
 pub mod simulate;
 pub mod text;

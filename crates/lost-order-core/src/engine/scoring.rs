@@ -1,13 +1,13 @@
 //! The rubric: a score out of 100, each line with its points, kept apart from the outcome.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::logic::Scope;
 use super::session::Session;
 use crate::scenario::{BuyingRole, Fact, Id, Measure};
 
 /// The points of one rubric line.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineScore {
     pub id: Id,
     pub points: u32,

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::decision::{Bid, Decision};
 use super::dice::Dice;
@@ -79,7 +79,7 @@ pub struct ChoiceOption {
 }
 
 /// A decision as it was made, with the result it had.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Made {
     pub week: u32,
     pub decision: Decision,

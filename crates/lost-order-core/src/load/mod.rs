@@ -70,7 +70,8 @@ pub enum LoadError {
 /// Parses and validates `source`; never panics, whatever the input.
 pub fn check_source(path: &str, source: &str) -> Checked {
     let (scenario, diagnostics) = match parse::parse(source) {
-        Ok(s) => {
+        Ok(mut s) => {
+            s.hash = blake3::hash(source.as_bytes()).to_hex().to_string();
             let d = validate::validate(&s, source);
             (Some(s), d)
         }

@@ -46,6 +46,9 @@ pub struct Scenario {
     pub tender: Tender,
     pub endings: Vec<Ending>,
     pub rubric: Vec<RubricLine>,
+    /// BLAKE3 of the source text, set when loading; session records carry it.
+    #[serde(skip)]
+    pub hash: String,
 }
 
 /// Who wrote the case and what it teaches.

@@ -1,0 +1,56 @@
+//! Session records: an append-only journal of one trainee's session, one RON value per line,
+//! flushed after every decision, so that a crash loses nothing and a class can be debriefed.
+//!
+//! ```text
+//! (format: 1, scenario: "lost_order", scenario_version: "1.0.0", scenario_hash: "…", seed: 11, player: "Wang Fang", started: 1764300000)
+//! Decision((week: 1, decision: Choose("ask_who"), result: None))
+//! Decision((week: 1, decision: Act(action: "visit", target: Some("liu")), result: Some("warm")))
+//! Finished((won: true, ending: "won_on_value", margin: 39, score: 74, rubric: [(id: "outcome", points: 25, max: 30), …]))
+//! ```
+
+mod read;
+mod replay;
+mod write;
+
+use serde::{Deserialize, Serialize};
+
+pub use read::{Record, RecordError, read_record};
+pub use replay::{Divergence, replay};
+pub use write::{RecordWriter, file_name};
+
+use crate::engine::{LineScore, Made};
+use crate::scenario::Id;
+
+/// The version of the record format this build writes and reads.
+pub const RECORD_FORMAT: u32 = 1;
+
+/// The first line of a record: what was played, by whom, in which world.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub format: u32,
+    pub scenario: Id,
+    pub scenario_version: String,
+    /// BLAKE3 of the scenario file; a different hash means the case was edited since.
+    pub scenario_hash: String,
+    pub seed: u64,
+    pub player: String,
+    /// Seconds since the Unix epoch.
+    pub started: u64,
+}
+
+/// The outcome, written once the tender is decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finished {
+    pub won: bool,
+    pub ending: Id,
+    pub margin: i32,
+    pub score: u32,
+    pub rubric: Vec<LineScore>,
+}
+
+/// Every line after the header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Entry {
+    Decision(Made),
+    Finished(Finished),
+}
