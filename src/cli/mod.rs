@@ -3,6 +3,7 @@
 mod check;
 mod play_script;
 mod play_text;
+mod records;
 mod screen;
 mod simulate;
 
@@ -69,9 +70,29 @@ enum Command {
         /// The world's seed; the same seed and choices give the same session.
         #[arg(long)]
         seed: Option<u64>,
+        /// Continue the unfinished session of this record (with --text).
+        #[arg(long, value_name = "RECORD", conflicts_with = "script")]
+        resume: Option<PathBuf>,
+        /// With --resume: start a new session from this week of the record, same seed ("what if").
+        #[arg(long, value_name = "WEEK", requires = "resume")]
+        from_week: Option<u32>,
+        /// Where --text writes its session record (default: the user's data folder).
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        /// The trainee's name, for the session record.
+        #[arg(long, default_value = "")]
+        player: String,
         /// The scenario file.
         #[arg(default_value = "scenarios/lost_order.ron")]
         scenario: PathBuf,
+    },
+    /// Re-run a session record and check every result; exit 1 at the first divergence.
+    Replay {
+        /// The record (a .record.ron file).
+        record: PathBuf,
+        /// The scenario file (default: the shipped one, or scenarios/<id>.ron).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
     },
     /// Run many seeded sessions of a named policy and summarize the outcomes.
     Simulate {
@@ -87,6 +108,9 @@ enum Command {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+        /// Write one session record per run into this folder.
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
         /// The scenario file.
         #[arg(default_value = "scenarios/lost_order.ron")]
         scenario: PathBuf,
@@ -112,27 +136,45 @@ pub fn run() -> anyhow::Result<ExitCode> {
             json,
             lang,
             seed,
+            resume,
+            from_week,
+            records: dir,
+            player,
             scenario,
         } => {
+            let dir = dir.unwrap_or_else(records::default_dir);
+            if let Some(record) = resume {
+                let lang = lang.unwrap_or_else(default_lang);
+                let (session, writer) = records::resume(&record, from_week, &dir, &player)?;
+                let lang = session.scenario().lang(&lang).to_string();
+                return play_text::run(session, &lang, Some(writer));
+            }
             let scenario = load(&scenario)?;
             let lang = lang.unwrap_or_else(default_lang);
             let lang = scenario.lang(&lang).to_string();
             let seed = seed.unwrap_or_else(fresh_seed);
             match script {
                 Some(path) => play_script::run(scenario, &path, seed, &lang, json),
-                None if text => play_text::run(scenario, seed, &lang),
+                None if text => {
+                    let writer = records::create(&dir, &scenario, seed, &player)?;
+                    eprintln!("recording to {}", writer.path().display());
+                    let session = lost_order_core::engine::Session::new(scenario, seed);
+                    play_text::run(session, &lang, Some(writer))
+                }
                 None => anyhow::bail!(
                     "choose how to play: `--text` in the terminal, or `--script FILE`"
                 ),
             }
         }
+        Command::Replay { record, scenario } => records::replay(&record, scenario.as_deref()),
         Command::Simulate {
             policy,
             runs,
             seed,
             json,
+            records: dir,
             scenario,
-        } => simulate::run(load(&scenario)?, policy, runs, seed, json),
+        } => simulate::run(load(&scenario)?, policy, runs, seed, json, dir.as_deref()),
     }
 }
 
@@ -167,7 +209,7 @@ fn run_game(
 }
 
 /// Loads a scenario that must be free of errors, with the checker's report if it is not.
-fn load(path: &Path) -> anyhow::Result<Arc<Scenario>> {
+pub(crate) fn load(path: &Path) -> anyhow::Result<Arc<Scenario>> {
     let scenario = lost_order_core::load::load_file(path)
         .with_context(|| format!("cannot load scenario {}", path.display()))?;
     Ok(Arc::new(scenario))
@@ -194,7 +236,7 @@ fn default_lang() -> String {
     if env.starts_with("zh") { "zh" } else { "en" }.to_string()
 }
 
-fn fresh_seed() -> u64 {
+pub(crate) fn fresh_seed() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_secs())

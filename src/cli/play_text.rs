@@ -2,16 +2,22 @@
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use lost_order_core::engine::{Bid, Decision, Happening, Phase, Session};
 use lost_order_core::narrate;
-use lost_order_core::scenario::{BidOption, Scenario};
+use lost_order_core::record::RecordWriter;
+use lost_order_core::scenario::BidOption;
 
 use super::screen::{self, t};
 
-pub fn run(scenario: Arc<Scenario>, seed: u64, lang: &str) -> anyhow::Result<ExitCode> {
+pub fn run(
+    mut session: Session,
+    lang: &str,
+    mut record: Option<RecordWriter>,
+) -> anyhow::Result<ExitCode> {
     let mut input = std::io::stdin().lock();
+    let scenario = session.scenario_arc();
+    let seed = session.seed();
     let m = &scenario.meta;
     println!(
         "\n{}\n{}\n\n{}\n\n{}: {}\n{}: {}",
@@ -28,7 +34,6 @@ pub fn run(scenario: Arc<Scenario>, seed: u64, lang: &str) -> anyhow::Result<Exi
         t(lang, "种子", "seed"),
         t(lang, "输入 h 查看帮助", "type h for help")
     );
-    let mut session = Session::new(scenario.clone(), seed);
     print_happenings(
         &session,
         &session
@@ -55,6 +60,10 @@ pub fn run(scenario: Arc<Scenario>, seed: u64, lang: &str) -> anyhow::Result<Exi
         match session.apply(&decision) {
             Ok(happenings) => print_happenings(&session, &happenings, lang),
             Err(e) => println!("! {e}"),
+        }
+        // Every decision reaches the disk before the next prompt.
+        if let Some(r) = record.as_mut() {
+            r.sync(&session)?;
         }
     }
     print!("{}", screen::debrief(&session, lang));

@@ -1,9 +1,10 @@
 //! `lost-order simulate`: many seeded sessions of one policy on all cores, summed up.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use lost_order_core::policy::Policy;
 use lost_order_core::scenario::Scenario;
@@ -15,10 +16,24 @@ pub fn run(
     runs: u64,
     seed: u64,
     as_json: bool,
+    records: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let done = AtomicU64::new(0);
+    let record_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     let show_progress = std::io::IsTerminal::is_terminal(&std::io::stderr()) && runs >= 1000;
-    let progress = |_: &lost_order_core::simulate::Run| {
+    let progress = |run: &lost_order_core::simulate::Run| {
+        if let Some(dir) = records {
+            // One record per run, named as a trainee's would be.
+            let player = format!("sim-{}-{}", policy.name(), run.seed.wrapping_sub(seed));
+            let written = super::records::create(dir, &scenario, run.seed, &player)
+                .and_then(|mut w| w.sync(&run.session).map_err(anyhow::Error::from));
+            if let Err(e) = written {
+                record_error
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .get_or_insert(e);
+            }
+        }
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if show_progress && n.is_multiple_of((runs / 20).max(1)) {
             eprint!("\r{n}/{runs} sessions");
@@ -26,6 +41,9 @@ pub fn run(
         }
     };
     let summary = simulate(&scenario, policy, runs, seed, &progress)?;
+    if let Some(e) = record_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(e);
+    }
     if show_progress {
         eprintln!();
     }

@@ -36,13 +36,27 @@ impl RecordWriter {
         Ok(w)
     }
 
-    /// Continues an existing record whose `written` decisions are already in it.
-    pub fn reopen(path: &Path, written: usize) -> std::io::Result<RecordWriter> {
+    /// Continues the record at `path`: rewrites it from what was read (so a torn tail is gone),
+    /// atomically, then appends from there.
+    pub fn resume(path: &Path, record: &super::Record) -> std::io::Result<RecordWriter> {
+        let mut text = ron::to_string(&record.header).map_err(std::io::Error::other)? + "\n";
+        for made in &record.decisions {
+            text +=
+                &ron::to_string(&Entry::Decision(made.clone())).map_err(std::io::Error::other)?;
+            text.push('\n');
+        }
+        let tmp = path.with_extension("tmp");
+        {
+            let mut f = File::create(&tmp)?;
+            f.write_all(text.as_bytes())?;
+            f.sync_all()?;
+        }
+        std::fs::rename(&tmp, path)?;
         let file = OpenOptions::new().append(true).open(path)?;
         Ok(RecordWriter {
             file,
             path: path.to_path_buf(),
-            written,
+            written: record.decisions.len(),
             finished: false,
         })
     }

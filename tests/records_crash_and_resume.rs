@@ -1,0 +1,160 @@
+//! Session records on the real binary: kill it mid-session, nothing is lost; resume; replay.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lost-order");
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("lo-cli-records-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+fn only_record(dir: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+fn replay(record: &Path) -> (bool, String) {
+    let out = Command::new(BIN)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("replay")
+        .arg(record)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn killing_the_terminal_game_loses_no_decision_and_resume_finishes_it() {
+    let records = dir("crash");
+    // Week 1 of the tutorial: the scene, three actions, end of week.
+    let week_one = "1\n2\n1\n2\n2\n2\n3\ne\n";
+    let mut child = Command::new(BIN)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "play",
+            "--text",
+            "--lang",
+            "en",
+            "--seed",
+            "1",
+            "--player",
+            "Li Lei",
+            "--records",
+        ])
+        .arg(&records)
+        .arg("scenarios/tutorial.ron")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .as_mut()
+        .unwrap()
+        .write_all(week_one.as_bytes())
+        .unwrap();
+    child.stdin.as_mut().unwrap().flush().unwrap();
+    // Wait until the end of week 1 is on disk, then kill the process without warning.
+    let record = loop {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        if let Ok(mut e) = std::fs::read_dir(&records)
+            && let Some(Ok(f)) = e.next()
+            && std::fs::read_to_string(f.path())
+                .unwrap_or_default()
+                .contains("EndWeek")
+        {
+            break f.path();
+        }
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        record
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("tutorial-Li_Lei-1-")
+    );
+    let (ok, said) = replay(&record);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("5 decisions replayed exactly; unfinished, in week 2"),
+        "{said}"
+    );
+
+    // Resume and play weeks 2 and 3 and the bid.
+    let rest = "4\n1\n4\n2\n4\n3\ne\ne\n1\n1 2\n1\n";
+    let mut child = Command::new(BIN)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["play", "--text", "--lang", "en", "--resume"])
+        .arg(&record)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(rest.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("You won the order."),
+        "{text}"
+    );
+    assert_eq!(only_record(&records), record);
+    let (ok, said) = replay(&record);
+    assert!(ok && said.contains("finished: won"), "{said}");
+}
+
+#[test]
+fn replay_fails_with_the_first_divergence_when_the_record_was_altered() {
+    let records = dir("diverge");
+    let out = Command::new(BIN)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "simulate",
+            "--policy",
+            "full-coverage",
+            "--runs",
+            "1",
+            "--seed",
+            "11",
+            "--records",
+        ])
+        .arg(&records)
+        .arg("scenarios/lost_order.ron")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let record = only_record(&records);
+    let (ok, said) = replay(&record);
+    assert!(ok, "{said}");
+    // Change one result, as if the scenario had been edited since.
+    let text = std::fs::read_to_string(&record).unwrap();
+    let altered = text.replacen(
+        "result:Some(\"introduced\")",
+        "result:Some(\"declined\")",
+        1,
+    );
+    assert_ne!(text, altered);
+    std::fs::write(&record, altered).unwrap();
+    let (ok, said) = replay(&record);
+    assert!(!ok, "{said}");
+    assert!(said.contains("diverged at decision"), "{said}");
+}
