@@ -173,6 +173,18 @@ fn edit_text(ev: &KeyboardInput, editing: Editing, prefs: &mut Prefs) -> bool {
             prefs.player.push(' ');
             true
         }
+        (Key::Backspace, Editing::RecordsDir) => {
+            prefs.records_dir.get_or_insert_default().pop();
+            true
+        }
+        (Key::Character(s), Editing::RecordsDir) => {
+            prefs.records_dir.get_or_insert_default().push_str(s);
+            true
+        }
+        (Key::Space, Editing::RecordsDir) => {
+            prefs.records_dir.get_or_insert_default().push(' ');
+            true
+        }
         _ => false,
     }
 }

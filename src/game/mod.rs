@@ -47,8 +47,10 @@ pub fn plugin(app: &mut App) {
         .cloned()
         .unwrap_or_else(Dirs::locate);
     let prefs = prefs::Prefs::load(&dirs);
-    let has_save = play::SaveFile::load(&dirs).is_some();
-    app.insert_resource(Catalog::load())
+    let catalog = Catalog::load();
+    let has_save = play::unfinished(&prefs.records(&dirs), &catalog).is_some();
+    app.insert_resource(catalog)
+        .init_resource::<play::Recording>()
         .insert_resource(prefs)
         .insert_resource(dirs)
         .init_resource::<play::SeedOverride>()

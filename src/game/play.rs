@@ -1,11 +1,12 @@
-//! The running session: the core's `Session` in a resource, saved after every decision.
+//! The running session: the core's `Session` in a resource, recorded after every decision.
+
+use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
-use lost_order_core::engine::{Bid, Decision, Phase, Session};
-use serde::{Deserialize, Serialize};
+use lost_order_core::engine::{Bid, Decision, Session};
+use lost_order_core::record::{Header, RECORD_FORMAT, RecordWriter, read_record, replay};
 
 use super::catalog::Catalog;
-use super::storage::{Dirs, write_atomic};
 
 /// The session being played, and which scenario it is.
 #[derive(Resource, Clone, Debug)]
@@ -14,56 +15,9 @@ pub struct Play {
     pub session: Session,
 }
 
-/// What is saved after each decision: enough to rebuild the session exactly.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SaveFile {
-    pub scenario: String,
-    pub version: String,
-    pub seed: u64,
-    pub player: String,
-    pub decisions: Vec<Decision>,
-}
-
-impl SaveFile {
-    fn path(dirs: &Dirs) -> std::path::PathBuf {
-        dirs.data.join("current-session.ron")
-    }
-
-    /// The unfinished session, if one was saved and still replays.
-    pub fn load(dirs: &Dirs) -> Option<SaveFile> {
-        let text = std::fs::read_to_string(Self::path(dirs)).ok()?;
-        ron::from_str(&text)
-            .inspect_err(|e| warn!("saved session unreadable: {e}"))
-            .ok()
-    }
-
-    pub fn clear(dirs: &Dirs) {
-        let _ = std::fs::remove_file(Self::path(dirs));
-    }
-
-    pub fn save(&self, dirs: &Dirs) {
-        let text = ron::ser::to_string(self).unwrap_or_default();
-        if let Err(e) = write_atomic(&Self::path(dirs), &text) {
-            error!("cannot save the session: {e}");
-        }
-    }
-
-    /// Replays the saved decisions into a fresh session.
-    pub fn resume(&self, catalog: &Catalog) -> Option<Play> {
-        let entry = catalog.get(&self.scenario)?;
-        let mut session = Session::new(entry.scenario.clone(), self.seed);
-        for d in &self.decisions {
-            if let Err(e) = session.apply(d) {
-                warn!("saved session no longer replays ({e}); starting it anew is needed");
-                return None;
-            }
-        }
-        Some(Play {
-            key: self.scenario.clone(),
-            session,
-        })
-    }
-}
+/// The session record being written (see `lost_order_core::record`).
+#[derive(Resource, Debug, Default)]
+pub struct Recording(pub Option<RecordWriter>);
 
 /// A seed given on the command line (`--seed`), used instead of the class seed for this run.
 #[derive(Resource, Clone, Copy, Debug, Default)]
@@ -81,30 +35,12 @@ impl Play {
         }
     }
 
-    /// Applies a decision and saves the session; a finished session clears the save.
-    pub fn decide(&mut self, decision: &Decision, dirs: &Dirs, player: &str) -> Result<(), String> {
-        self.session.apply(decision).map_err(|e| e.to_string())?;
-        if *self.session.phase() == Phase::Ended {
-            SaveFile::clear(dirs);
-        } else {
-            self.save_file(player).save(dirs);
-        }
-        Ok(())
-    }
-
-    pub fn save_file(&self, player: &str) -> SaveFile {
-        SaveFile {
-            scenario: self.key.clone(),
-            version: self.session.scenario().meta.version.clone(),
-            seed: self.session.seed(),
-            player: player.to_string(),
-            decisions: self
-                .session
-                .decisions()
-                .iter()
-                .map(|m| m.decision.clone())
-                .collect(),
-        }
+    /// Applies a decision.
+    pub fn decide(&mut self, decision: &Decision) -> Result<(), String> {
+        self.session
+            .apply(decision)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 
     /// A new session with the same seed, replaying the decisions made before `week`.
@@ -120,6 +56,78 @@ impl Play {
             session,
         }
     }
+}
+
+/// Starts the record of a new session in `dir`.
+pub fn start_record(dir: &Path, play: &Play, player: &str) -> Option<RecordWriter> {
+    let s = play.session.scenario();
+    let header = Header {
+        format: RECORD_FORMAT,
+        scenario: s.meta.id.clone(),
+        scenario_version: s.meta.version.clone(),
+        scenario_hash: s.hash.clone(),
+        seed: play.session.seed(),
+        player: player.to_string(),
+        started: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+    };
+    let mut writer = RecordWriter::create(dir, &header)
+        .inspect_err(|e| error!("cannot create a session record in {}: {e}", dir.display()))
+        .ok()?;
+    if let Err(e) = writer.sync(&play.session) {
+        error!("cannot write the session record: {e}");
+    }
+    Some(writer)
+}
+
+/// The newest unfinished record in `dir` of a scenario in the catalog, if any.
+pub fn unfinished(dir: &Path, catalog: &Catalog) -> Option<PathBuf> {
+    let mut best: Option<(u64, PathBuf)> = None;
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let path = entry.path();
+        let Ok(record) = read_record(&path) else {
+            continue;
+        };
+        let known = catalog
+            .entries
+            .iter()
+            .any(|e| e.scenario.meta.id == record.header.scenario);
+        if record.finished.is_none()
+            && known
+            && best
+                .as_ref()
+                .is_none_or(|(t, _)| record.header.started >= *t)
+        {
+            best = Some((record.header.started, path));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// Reopens an unfinished record: the session replayed exactly, and its writer.
+pub fn resume(path: &Path, catalog: &Catalog) -> Option<(Play, RecordWriter)> {
+    let record = read_record(path).inspect_err(|e| warn!("{e}")).ok()?;
+    for w in &record.warnings {
+        warn!("{w}");
+    }
+    let entry = catalog
+        .entries
+        .iter()
+        .find(|e| e.scenario.meta.id == record.header.scenario)?;
+    let session = replay(entry.scenario.clone(), &record)
+        .inspect_err(|d| warn!("{}: no longer replays: {d}", path.display()))
+        .ok()?;
+    let writer = RecordWriter::resume(path, &record)
+        .inspect_err(|e| error!("{e}"))
+        .ok()?;
+    Some((
+        Play {
+            key: entry.key.clone(),
+            session,
+        },
+        writer,
+    ))
 }
 
 /// The bid being composed on the tender screen.

@@ -44,6 +44,8 @@ pub struct Prefs {
     /// Set by an instructor so a class faces one world; `None` means a fresh seed each session.
     pub class_seed: Option<u64>,
     pub fullscreen: bool,
+    /// Where session records go; `None` means the user's data folder (`records/`).
+    pub records_dir: Option<String>,
 }
 
 impl Default for Prefs {
@@ -55,6 +57,7 @@ impl Default for Prefs {
             text_size: TextSize::Medium,
             class_seed: None,
             fullscreen: false,
+            records_dir: None,
         }
     }
 }
@@ -81,6 +84,14 @@ impl Prefs {
         if let Err(e) = write_atomic(&Self::path(dirs), &text) {
             error!("cannot save settings: {e}");
         }
+    }
+
+    /// The folder session records are written to.
+    pub fn records(&self, dirs: &Dirs) -> std::path::PathBuf {
+        self.records_dir
+            .as_ref()
+            .filter(|d| !d.trim().is_empty())
+            .map_or_else(|| dirs.data.join("records"), std::path::PathBuf::from)
     }
 
     pub fn scale(&self) -> f32 {

@@ -56,6 +56,7 @@ pub enum UiAction {
     ToggleFullscreen,
     EditName,
     EditClassSeed,
+    EditRecordsDir,
     SelectPerson(String),
     ShowNotebook,
     ShowLog,
@@ -111,6 +112,7 @@ pub enum Editing {
     Nothing,
     Name,
     ClassSeed,
+    RecordsDir,
 }
 
 /// The button to focus after a rebuild.

@@ -6,7 +6,7 @@ use lost_order_core::engine::{Decision, Phase};
 
 use super::{BoardUi, Chosen, Editing, HasSave, Redraw, RevealProgress, Screen, UiAction};
 use crate::game::catalog::Catalog;
-use crate::game::play::{BidDraft, Play, SaveFile, SeedOverride};
+use crate::game::play::{self, BidDraft, Play, Recording, SeedOverride};
 use crate::game::prefs::Prefs;
 use crate::game::storage::Dirs;
 
@@ -24,14 +24,14 @@ pub fn perform(world: &mut World, action: UiAction) {
             go(world, Screen::Briefing);
         }
         UiAction::Continue => {
-            let dirs = world.resource::<Dirs>().clone();
-            let resumed = SaveFile::load(&dirs).and_then(|s| s.resume(world.resource::<Catalog>()));
-            match resumed {
-                Some(play) => start_play(world, play),
-                None => {
-                    SaveFile::clear(&dirs);
-                    world.resource_mut::<HasSave>().0 = false;
+            let dir = records_dir(world);
+            let catalog = world.resource::<Catalog>();
+            match play::unfinished(&dir, catalog).and_then(|path| play::resume(&path, catalog)) {
+                Some((resumed, writer)) => {
+                    world.resource_mut::<Recording>().0 = Some(writer);
+                    start_play(world, resumed);
                 }
+                None => world.resource_mut::<HasSave>().0 = false,
             }
         }
         UiAction::OpenScenarios => go(world, Screen::Scenarios),
@@ -62,7 +62,7 @@ pub fn perform(world: &mut World, action: UiAction) {
                 .or(world.resource::<Prefs>().class_seed)
                 .unwrap_or_else(fresh_seed);
             start_play(world, Play::new(&key, entry.scenario, seed));
-            save_now(world);
+            record_new(world);
         }
         UiAction::SetTextSize(size) => update_prefs(world, |p| p.text_size = size),
         UiAction::ToggleFullscreen => {
@@ -71,6 +71,7 @@ pub fn perform(world: &mut World, action: UiAction) {
         }
         UiAction::EditName => toggle_editing(world, Editing::Name),
         UiAction::EditClassSeed => toggle_editing(world, Editing::ClassSeed),
+        UiAction::EditRecordsDir => toggle_editing(world, Editing::RecordsDir),
         UiAction::SelectPerson(id) => {
             world.resource_mut::<BoardUi>().selected = Some(id);
         }
@@ -108,7 +109,7 @@ pub fn perform(world: &mut World, action: UiAction) {
                 return;
             };
             start_play(world, play);
-            save_now(world);
+            record_new(world);
         }
     }
 }
@@ -136,13 +137,12 @@ fn reset_draft(world: &mut World) {
 
 /// Takes a decision in the session, saves it, and moves to the screen the new phase needs.
 fn decide(world: &mut World, decision: Decision) {
-    let dirs = world.resource::<Dirs>().clone();
-    let player = world.resource::<Prefs>().player.clone();
     let Some(mut play) = world.get_resource_mut::<Play>() else {
         return;
     };
     let before = play.session.log().len();
-    let result = play.decide(&decision, &dirs, &player);
+    let result = play.decide(&decision);
+    write_record(world);
     let lang = world.resource::<Prefs>().lang.clone();
     let play = world.resource::<Play>();
     let message = match result {
@@ -168,12 +168,30 @@ fn follow_phase(world: &mut World) {
     }
 }
 
-fn save_now(world: &mut World) {
-    let dirs = world.resource::<Dirs>().clone();
+/// Starts a record for the session just begun (a new one, or a "what if").
+fn record_new(world: &mut World) {
+    let dir = records_dir(world);
     let player = world.resource::<Prefs>().player.clone();
-    if let Some(play) = world.get_resource::<Play>() {
-        play.save_file(&player).save(&dirs);
+    let writer = world
+        .get_resource::<Play>()
+        .and_then(|p| play::start_record(&dir, p, &player));
+    world.resource_mut::<Recording>().0 = writer;
+}
+
+/// Appends the newest decisions (and the outcome) to the record, synced to the disk.
+fn write_record(world: &mut World) {
+    let Some(session) = world.get_resource::<Play>().map(|p| p.session.clone()) else {
+        return;
+    };
+    if let Some(writer) = world.resource_mut::<Recording>().0.as_mut()
+        && let Err(e) = writer.sync(&session)
+    {
+        error!("cannot write the session record: {e}");
     }
+}
+
+fn records_dir(world: &World) -> std::path::PathBuf {
+    world.resource::<Prefs>().records(world.resource::<Dirs>())
 }
 
 fn toggle_option(world: &mut World, id: String, emphasis: bool) {
@@ -230,8 +248,9 @@ pub fn apply_window_mode(world: &mut World) {
 }
 
 pub fn refresh_has_save(world: &mut World) {
-    let dirs = world.resource::<Dirs>().clone();
-    world.resource_mut::<HasSave>().0 = SaveFile::load(&dirs).is_some();
+    let dir = records_dir(world);
+    let has = play::unfinished(&dir, world.resource::<Catalog>()).is_some();
+    world.resource_mut::<HasSave>().0 = has;
 }
 
 fn fresh_seed() -> u64 {

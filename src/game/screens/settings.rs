@@ -96,6 +96,39 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 );
             },
         );
+        setting(
+            page,
+            ctx,
+            ctx.tr(
+                "会话记录文件夹（讲师可设为共享文件夹）",
+                "Session records folder (an instructor may set a shared folder)",
+            ),
+            |r| {
+                let typed = ctx.prefs.records_dir.clone().unwrap_or_default();
+                let shown = if typed.trim().is_empty() {
+                    ctx.tr(
+                        "（默认：用户数据文件夹）",
+                        "(default: the user's data folder)",
+                    )
+                    .to_string()
+                } else {
+                    typed.clone()
+                };
+                let hint = ctx.tr(
+                    "选中后按回车，输入路径，再按回车",
+                    "Press Enter on it, type the path, Enter again",
+                );
+                text_setting(
+                    r,
+                    ctx,
+                    Editing::RecordsDir,
+                    shown,
+                    typed,
+                    UiAction::EditRecordsDir,
+                    hint,
+                );
+            },
+        );
         setting(page, ctx, ctx.tr("全屏", "Full screen"), |r| {
             let on = ctx.prefs.fullscreen;
             let text = if on {
