@@ -4,6 +4,7 @@ mod check;
 mod play_script;
 mod play_text;
 mod records;
+mod report;
 mod screen;
 mod simulate;
 
@@ -94,6 +95,21 @@ enum Command {
         #[arg(long)]
         scenario: Option<PathBuf>,
     },
+    /// Write the class debrief of one scenario from a folder (or files) of session records.
+    Report {
+        /// Folders of records (*.record.ron) or record files.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Where to write index.html, summary.json, sessions.csv and decisions.csv.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The scenario (default: the one most records name, shipped or in scenarios/).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Language of the report: zh or en (default: from $LANG).
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Run many seeded sessions of a named policy and summarize the outcomes.
     Simulate {
         /// liao, full-coverage, price-only, top-only, do-nothing, random or greedy.
@@ -167,6 +183,17 @@ pub fn run() -> anyhow::Result<ExitCode> {
             }
         }
         Command::Replay { record, scenario } => records::replay(&record, scenario.as_deref()),
+        Command::Report {
+            inputs,
+            out,
+            scenario,
+            lang,
+        } => report::run(
+            &inputs,
+            &out,
+            scenario.as_deref(),
+            &lang.unwrap_or_else(default_lang),
+        ),
         Command::Simulate {
             policy,
             runs,

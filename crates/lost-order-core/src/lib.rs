@@ -5,6 +5,7 @@ pub mod load;
 pub mod narrate;
 pub mod policy;
 pub mod record;
+pub mod report;
 pub mod scenario;
 pub mod simulate;
 pub mod text;
