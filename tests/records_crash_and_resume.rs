@@ -158,3 +158,24 @@ fn replay_fails_with_the_first_divergence_when_the_record_was_altered() {
     assert!(!ok, "{said}");
     assert!(said.contains("diverged at decision"), "{said}");
 }
+
+/// Golden records, kept in the repository: they must replay exactly as long as the flagship is
+/// unchanged. (When the flagship is edited on purpose, regenerate them with
+/// `lost-order simulate --policy P --runs 1 --seed 11 --records DIR` and copy them here.)
+#[test]
+fn golden_records_replay_exactly() {
+    for (file, expect) in [
+        (
+            "tests/golden/full_coverage-seed11.record.ron",
+            "finished: won (won_on_value), score 74/100",
+        ),
+        (
+            "tests/golden/liao-seed11.record.ron",
+            "finished: lost (vetoed), score 8/100",
+        ),
+    ] {
+        let (ok, said) = replay(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file));
+        assert!(ok, "{said}");
+        assert!(said.contains(expect), "{file}: {said}");
+    }
+}

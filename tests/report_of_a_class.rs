@@ -7,17 +7,50 @@ use std::process::Command;
 const BIN: &str = env!("CARGO_BIN_EXE_lost-order");
 
 fn run(args: &[&str]) -> String {
-    let out = Command::new(BIN).current_dir(env!("CARGO_MANIFEST_DIR")).args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(BIN)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn class(dir: &Path) {
-    for (policy, runs) in [("full-coverage", "80"), ("liao", "40"), ("random", "40"), ("greedy", "40")] {
-        run(&["simulate", "--policy", policy, "--runs", runs, "--seed", "100", "--records", dir.to_str().unwrap(), "scenarios/lost_order.ron"]);
+    for (policy, runs) in [
+        ("full-coverage", "80"),
+        ("liao", "40"),
+        ("random", "40"),
+        ("greedy", "40"),
+    ] {
+        run(&[
+            "simulate",
+            "--policy",
+            policy,
+            "--runs",
+            runs,
+            "--seed",
+            "100",
+            "--records",
+            dir.to_str().unwrap(),
+            "scenarios/lost_order.ron",
+        ]);
     }
     // Another scenario's records must be listed as skipped, never mixed in.
-    run(&["simulate", "--policy", "full-coverage", "--runs", "2", "--records", dir.to_str().unwrap(), "scenarios/tutorial.ron"]);
+    run(&[
+        "simulate",
+        "--policy",
+        "full-coverage",
+        "--runs",
+        "2",
+        "--records",
+        dir.to_str().unwrap(),
+        "scenarios/tutorial.ron",
+    ]);
 }
 
 #[test]
@@ -27,14 +60,24 @@ fn a_report_of_200_trainees_matches_their_records() {
     let records = root.join("records");
     let out = root.join("report");
     class(&records);
-    let said = run(&["report", records.to_str().unwrap(), "--out", out.to_str().unwrap(), "--lang", "en"]);
+    let said = run(&[
+        "report",
+        records.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
     assert!(said.contains("200 sessions (2 skipped)"), "{said}");
 
     // What the records themselves say, read line by line.
     let mut won = 0;
     let mut scores = Vec::new();
     let mut players = Vec::new();
-    for f in std::fs::read_dir(&records).unwrap().map(|e| e.unwrap().path()) {
+    for f in std::fs::read_dir(&records)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+    {
         let text = std::fs::read_to_string(&f).unwrap();
         if !text.starts_with("(format:1,scenario:\"lost_order\"") {
             continue;
@@ -42,19 +85,41 @@ fn a_report_of_200_trainees_matches_their_records() {
         let finished = text.lines().last().unwrap();
         assert!(finished.starts_with("Finished("), "{finished}");
         won += usize::from(finished.contains("won:true"));
-        let score: u32 = finished.split("score:").nth(1).unwrap().split(',').next().unwrap().parse().unwrap();
+        let score: u32 = finished
+            .split("score:")
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         scores.push(score);
-        players.push(text.split("player:\"").nth(1).unwrap().split('"').next().unwrap().to_string());
+        players.push(
+            text.split("player:\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .to_string(),
+        );
     }
     assert_eq!(players.len(), 200);
 
-    let summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["sessions"].as_array().unwrap().len(), 200);
     assert_eq!(summary["won"].as_u64().unwrap() as usize, won);
     assert_eq!(summary["lost"].as_u64().unwrap() as usize, 200 - won);
     let mean = scores.iter().map(|s| f64::from(*s)).sum::<f64>() / 200.0;
     assert!((summary["score_mean"].as_f64().unwrap() - mean).abs() < 1e-9);
-    let binned: u64 = summary["scores"].as_array().unwrap().iter().map(|c| c["count"].as_u64().unwrap()).sum();
+    let binned: u64 = summary["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
     assert_eq!(binned, 200);
     assert_eq!(summary["skipped"].as_array().unwrap().len(), 2);
     assert!(summary["liao"]["won"] == false);
@@ -66,15 +131,38 @@ fn a_report_of_200_trainees_matches_their_records() {
 
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     for player in &players {
-        assert!(html.contains(&format!("<td>{player}</td>")), "{player} missing from the page");
+        assert!(
+            html.contains(&format!("<td>{player}</td>")),
+            "{player} missing from the page"
+        );
     }
-    for chart in ["chart-outcome", "chart-endings", "chart-scores", "chart-roles", "chart-mistakes", "chart-engaged", "chart-engagement"] {
+    for chart in [
+        "chart-outcome",
+        "chart-endings",
+        "chart-scores",
+        "chart-roles",
+        "chart-mistakes",
+        "chart-engaged",
+        "chart-engagement",
+    ] {
         assert!(html.contains(&format!("id=\"{chart}\"")), "{chart} missing");
     }
-    for (open, close) in [("<svg", "</svg>"), ("<table", "</table>"), ("<tr", "</tr>"), ("<figure", "</figure>")] {
-        assert_eq!(html.matches(open).count(), html.matches(close).count(), "{open} not balanced");
+    for (open, close) in [
+        ("<svg", "</svg>"),
+        ("<table", "</table>"),
+        ("<tr", "</tr>"),
+        ("<figure", "</figure>"),
+    ] {
+        assert_eq!(
+            html.matches(open).count(),
+            html.matches(close).count(),
+            "{open} not balanced"
+        );
     }
-    assert!(!html.contains("http://") && !html.contains("https://"), "the page must need no network");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "the page must need no network"
+    );
     browser_check(&out.join("index.html"), players.len());
 }
 
@@ -87,7 +175,15 @@ fn browser_check(page: &PathBuf, trainees: usize) {
     }
     let profile = std::env::temp_dir().join(format!("lo-chromium-{}", std::process::id()));
     let out = Command::new("chromium")
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--dump-dom"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--dump-dom",
+        ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("file://{}", page.display()))
         .output()
