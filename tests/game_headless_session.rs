@@ -113,8 +113,13 @@ fn a_whole_flagship_session_ends_as_the_core_says() {
     let mut app = app(&home, 11);
     let decisions = golden();
     let mut steps = pass("en", &decisions);
-    // Stop on the debrief instead of going back to the title.
-    steps.pop();
+    // Stop on the debrief instead of going on to the title and the instructor view.
+    steps.truncate(
+        steps
+            .iter()
+            .position(|s| matches!(s, Step::Press(UiAction::ToTitle)))
+            .unwrap(),
+    );
     run_steps(&mut app, steps);
     assert_eq!(screen(&app), Screen::Debrief);
     let played = app.world().resource::<Play>().session.clone();
@@ -304,7 +309,12 @@ fn what_if_replays_the_same_world_up_to_the_chosen_week() {
     let home = home("whatif");
     let mut app = app(&home, 11);
     let mut steps = pass("en", &golden());
-    steps.pop();
+    steps.truncate(
+        steps
+            .iter()
+            .position(|s| matches!(s, Step::Press(UiAction::ToTitle)))
+            .unwrap(),
+    );
     run_steps(&mut app, steps);
     let finished = app.world().resource::<Play>().session.clone();
     press(&mut app, &UiAction::WhatIf(3));
@@ -338,4 +348,73 @@ fn settings_are_saved_and_restored() {
     let prefs = app.world().resource::<lost_order::game::prefs::Prefs>();
     assert_eq!(prefs.lang, "zh");
     assert_eq!(prefs.text_size, lost_order::game::prefs::TextSize::Large);
+}
+
+#[test]
+fn the_debrief_exports_a_report_and_the_instructor_view_shows_the_class() {
+    let home = home("instructor");
+    let mut app = app(&home, 11);
+    let mut steps = pass("en", &golden());
+    steps.truncate(
+        steps
+            .iter()
+            .position(|s| matches!(s, Step::Press(UiAction::ToTitle)))
+            .unwrap(),
+    );
+    run_steps(&mut app, steps);
+    press(&mut app, &UiAction::ExportSession);
+    let reports = home.join("data/records/reports");
+    let exported: Vec<_> = std::fs::read_dir(&reports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(exported.len(), 1);
+    assert!(exported[0].join("index.html").exists() && exported[0].join("summary.json").exists());
+    assert!(texts(&mut app).contains("Report written to"));
+
+    // Two more trainees of the class, recorded by the simulator's policies.
+    let scenario = Arc::new(
+        lost_order_core::load::load_file(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenarios/lost_order.ron"
+        )))
+        .unwrap(),
+    );
+    for (i, policy) in [
+        lost_order_core::policy::Policy::Liao,
+        lost_order_core::policy::Policy::Random,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let run = lost_order_core::simulate::play(scenario.clone(), policy, 11).unwrap();
+        let header = lost_order_core::record::Header {
+            format: lost_order_core::record::RECORD_FORMAT,
+            scenario: "lost_order".into(),
+            scenario_version: scenario.meta.version.clone(),
+            scenario_hash: scenario.hash.clone(),
+            seed: 11,
+            player: format!("trainee-{i}"),
+            started: 1_000 + i as u64,
+        };
+        let mut w =
+            lost_order_core::record::RecordWriter::create(&home.join("data/records"), &header)
+                .unwrap();
+        w.sync(&run.session).unwrap();
+    }
+    press(&mut app, &UiAction::ToTitle);
+    press(&mut app, &UiAction::OpenInstructor);
+    assert_eq!(screen(&app), Screen::Instructor);
+    let shown = texts(&mut app);
+    assert!(shown.contains("trainees 3"), "{shown}");
+    for word in [
+        "trainee-0",
+        "trainee-1",
+        "Score distribution",
+        "Most common fatal mistakes",
+    ] {
+        assert!(shown.contains(word), "`{word}` missing: {shown}");
+    }
+    press(&mut app, &UiAction::ExportClass);
+    assert!(home.join("data/records/report/index.html").exists());
 }

@@ -4,8 +4,9 @@ mod check;
 mod play_script;
 mod play_text;
 mod records;
-mod report;
-mod screen;
+pub mod report;
+pub(crate) mod screen;
+
 mod simulate;
 
 use std::path::{Path, PathBuf};

@@ -127,7 +127,14 @@ pub fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
     steps.push(Step::Press(UiAction::ToDebrief));
     steps.extend([Step::Await(Screen::Debrief)]);
     steps.extend(shot("debrief"));
-    steps.push(Step::Press(UiAction::ToTitle));
+    steps.extend([
+        Step::Press(UiAction::ToTitle),
+        Step::Await(Screen::Title),
+        Step::Press(UiAction::OpenInstructor),
+        Step::Await(Screen::Instructor),
+    ]);
+    steps.extend(shot("instructor"));
+    steps.push(Step::Press(UiAction::Back));
     steps
 }
 

@@ -9,7 +9,7 @@ pub mod play;
 pub mod prefs;
 pub mod screens;
 pub mod storage;
-mod strings;
+pub mod strings;
 pub mod theme;
 mod widgets;
 

@@ -13,7 +13,7 @@ use crate::game::widgets::{
     ButtonLook, body, button, card, card_with, chip, column, heading, label, page, row, small,
 };
 
-pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
+pub fn build(ctx: &Ctx, class: &super::instructor::ClassView, root: &mut ChildSpawnerCommands) {
     let Some(play) = ctx.play else { return };
     let s = &play.session;
     let Some(t) = s.tender() else { return };
@@ -103,12 +103,23 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 }
             });
         });
-        page.spawn(button(
-            ctx.tr("回到标题画面", "Back to the title"),
-            UiAction::ToTitle,
-            ButtonLook::Primary,
-            k,
-        ));
+        page.spawn(row(GAP_M)).with_children(|r| {
+            r.spawn(button(
+                ctx.tr("回到标题画面", "Back to the title"),
+                UiAction::ToTitle,
+                ButtonLook::Primary,
+                k,
+            ));
+            r.spawn(button(
+                ctx.tr("导出本次会话的报告", "Export this session's report"),
+                UiAction::ExportSession,
+                ButtonLook::Secondary,
+                k,
+            ));
+        });
+        if let Some(m) = &class.message {
+            page.spawn(body(m.clone(), k));
+        }
     });
 }
 

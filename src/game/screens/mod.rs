@@ -3,6 +3,7 @@
 mod board;
 mod briefing;
 mod debrief;
+pub mod instructor;
 mod perform;
 mod report_lines;
 mod reveal;
@@ -38,6 +39,7 @@ pub enum Screen {
     Tender,
     Reveal,
     Debrief,
+    Instructor,
 }
 
 /// What a button does when activated.
@@ -74,6 +76,9 @@ pub enum UiAction {
     ToDebrief,
     WhatIf(u32),
     ToTitle,
+    OpenInstructor,
+    ExportClass,
+    ExportSession,
 }
 
 /// The systems that rebuild the screen; anything that looks up buttons runs before them.
@@ -179,6 +184,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<FocusWanted>()
         .init_resource::<RevealProgress>()
         .init_resource::<HasSave>()
+        .init_resource::<instructor::ClassView>()
         .init_resource::<InputFocus>()
         .add_observer(on_activate)
         .add_systems(StateTransition, mark_redraw.run_if(state_changed::<Screen>))
@@ -222,6 +228,7 @@ struct Sources<'w> {
     reveal: Res<'w, RevealProgress>,
     has_save: Res<'w, HasSave>,
     editing: Res<'w, Editing>,
+    class: Res<'w, instructor::ClassView>,
 }
 
 #[expect(
@@ -278,7 +285,8 @@ fn rebuild(
             Screen::Board => board::build(&ctx, root),
             Screen::Tender => tender::build(&ctx, root),
             Screen::Reveal => reveal::build(&ctx, root),
-            Screen::Debrief => debrief::build(&ctx, root),
+            Screen::Debrief => debrief::build(&ctx, &src.class, root),
+            Screen::Instructor => instructor::build(&ctx, &src.class, root),
         });
 }
 

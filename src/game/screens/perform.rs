@@ -4,6 +4,7 @@ use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowMode};
 use lost_order_core::engine::{Decision, Phase};
 
+use super::instructor::ClassView;
 use super::{BoardUi, Chosen, Editing, HasSave, Redraw, RevealProgress, Screen, UiAction};
 use crate::game::catalog::Catalog;
 use crate::game::play::{self, BidDraft, Play, Recording, SeedOverride};
@@ -103,7 +104,48 @@ pub fn perform(world: &mut World, action: UiAction) {
             let mut r = world.resource_mut::<RevealProgress>();
             r.shown = (r.shown + 1).min(total + 1);
         }
-        UiAction::ToDebrief => go(world, Screen::Debrief),
+        UiAction::ToDebrief => {
+            world.resource_mut::<ClassView>().message = None;
+            go(world, Screen::Debrief);
+        }
+        UiAction::OpenInstructor => {
+            load_class(world);
+            go(world, Screen::Instructor);
+        }
+        UiAction::ExportClass => {
+            let out = records_dir(world).join("report");
+            let message = match world.resource::<ClassView>().report.as_ref() {
+                Some(report) => export(report, &out, world.resource::<Prefs>().lang.as_str()),
+                None => return,
+            };
+            world.resource_mut::<ClassView>().message = Some(message);
+        }
+        UiAction::ExportSession => {
+            let Some(path) = world
+                .resource::<Recording>()
+                .0
+                .as_ref()
+                .map(|w| w.path().to_path_buf())
+            else {
+                return;
+            };
+            let Some(scenario) = world
+                .get_resource::<Play>()
+                .map(|p| p.session.scenario_arc())
+            else {
+                return;
+            };
+            let lang = world.resource::<Prefs>().lang.clone();
+            let stem = path.file_name().map_or("session".into(), |f| {
+                f.to_string_lossy()
+                    .trim_end_matches(".record.ron")
+                    .to_string()
+            });
+            let out = records_dir(world).join("reports").join(stem);
+            let report = lost_order_core::report::build(scenario, &[path], &lang);
+            let message = export(&report, &out, &lang);
+            world.resource_mut::<ClassView>().message = Some(message);
+        }
         UiAction::WhatIf(week) => {
             let Some(play) = world.get_resource::<Play>().map(|p| p.what_if(week)) else {
                 return;
@@ -165,6 +207,38 @@ fn follow_phase(world: &mut World) {
     };
     if *world.resource::<State<Screen>>().get() != screen {
         go(world, screen);
+    }
+}
+
+/// Builds the class report of the records folder for the instructor view.
+fn load_class(world: &mut World) {
+    let dir = records_dir(world);
+    let lang = world.resource::<Prefs>().lang.clone();
+    let files = crate::cli::report::record_files(std::slice::from_ref(&dir)).unwrap_or_default();
+    let report = (!files.is_empty())
+        .then(|| crate::cli::report::scenario_of_class(&files).ok())
+        .flatten()
+        .map(|scenario| lost_order_core::report::build(scenario, &files, &lang));
+    *world.resource_mut::<ClassView>() = ClassView {
+        report,
+        folder: dir.display().to_string(),
+        message: None,
+    };
+}
+
+/// Writes a report's files and says where, or what went wrong.
+fn export(
+    report: &lost_order_core::report::ClassReport,
+    out: &std::path::Path,
+    lang: &str,
+) -> String {
+    match crate::class_report::write(report, out) {
+        Ok(()) => format!(
+            "{} {}",
+            crate::game::strings::tr(lang, "报告已写入", "Report written to"),
+            out.join("index.html").display()
+        ),
+        Err(e) => format!("{e:#}"),
     }
 }
 

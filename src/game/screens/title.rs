@@ -74,6 +74,12 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 s,
             ));
             menu.spawn(button(
+                ctx.tr("讲师视图", "Instructor view"),
+                UiAction::OpenInstructor,
+                ButtonLook::Secondary,
+                s,
+            ));
+            menu.spawn(button(
                 ctx.tr("退出", "Quit"),
                 UiAction::Quit,
                 ButtonLook::Secondary,

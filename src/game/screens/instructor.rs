@@ -1,0 +1,197 @@
+//! The instructor view: the class charts of a folder of session records, for projection.
+
+use bevy::prelude::*;
+use lost_order_core::report::{ClassReport, Count};
+
+use super::{Ctx, UiAction};
+use crate::game::theme::{GAP_M, Type, palette};
+use crate::game::widgets::{
+    ButtonLook, body, button, card, card_with, heading, label, page, row, small,
+};
+
+/// The class report shown (built when the view opens or is reloaded) and the last export's result.
+#[derive(Resource, Default)]
+pub struct ClassView {
+    pub report: Option<ClassReport>,
+    pub folder: String,
+    pub message: Option<String>,
+}
+
+pub fn build(ctx: &Ctx, view: &ClassView, root: &mut ChildSpawnerCommands) {
+    let k = ctx.scale;
+    root.spawn(page()).with_children(|p| {
+        p.spawn(row(GAP_M)).with_children(|r| {
+            r.spawn(heading(
+                ctx.tr("讲师视图：班级复盘", "Instructor view: class debrief"),
+                k * 1.2,
+            ));
+            r.spawn(button(
+                ctx.tr("重新载入", "Reload"),
+                UiAction::OpenInstructor,
+                ButtonLook::Secondary,
+                k,
+            ));
+            r.spawn(button(
+                ctx.tr(
+                    "导出报告（HTML/CSV/JSON）",
+                    "Export the report (HTML/CSV/JSON)",
+                ),
+                UiAction::ExportClass,
+                ButtonLook::Secondary,
+                k,
+            ));
+            r.spawn(button(
+                ctx.tr("返回", "Back"),
+                UiAction::Back,
+                ButtonLook::Primary,
+                k,
+            ));
+        });
+        p.spawn(small(
+            format!(
+                "{}: {}",
+                ctx.tr("记录文件夹", "Records folder"),
+                view.folder
+            ),
+            k,
+        ));
+        if let Some(m) = &view.message {
+            p.spawn(body(m.clone(), k));
+        }
+        let Some(r) = &view.report else {
+            p.spawn(body(
+                ctx.tr(
+                    "这个文件夹里还没有会话记录。",
+                    "There are no session records in this folder yet.",
+                ),
+                k,
+            ));
+            return;
+        };
+        let mean = r.score_mean.map_or("–".to_string(), |m| format!("{m:.1}"));
+        p.spawn(body(
+            format!(
+                "{} · {} {} · {} {} · {} {} · {} {} · {} {mean}",
+                r.title,
+                ctx.tr("学员", "trainees"),
+                r.sessions.len(),
+                ctx.tr("赢", "won"),
+                r.won,
+                ctx.tr("输", "lost"),
+                r.lost,
+                ctx.tr("未完成", "unfinished"),
+                r.unfinished,
+                ctx.tr("平均分", "mean score")
+            ),
+            k,
+        ));
+        p.spawn(row(GAP_M)).with_children(|charts| {
+            chart(ctx, charts, ctx.tr("结局", "Endings"), &r.endings);
+            chart(
+                ctx,
+                charts,
+                ctx.tr("得分分布", "Score distribution"),
+                &r.scores,
+            );
+            chart(
+                ctx,
+                charts,
+                ctx.tr("覆盖各采购角色的学员数", "Trainees covering each role"),
+                &r.roles,
+            );
+            chart(
+                ctx,
+                charts,
+                ctx.tr("最常见的致命错误", "Most common fatal mistakes"),
+                &r.mistakes,
+            );
+            let engaged: Vec<Count> = r
+                .engagement
+                .iter()
+                .map(|e| Count {
+                    id: e.person.clone(),
+                    label: e.name.clone(),
+                    count: e.trainees,
+                })
+                .collect();
+            chart(
+                ctx,
+                charts,
+                ctx.tr("接触过各人的学员数", "Trainees who engaged each person"),
+                &engaged,
+            );
+        });
+        p.spawn(card()).with_children(|c| {
+            c.spawn(label(
+                ctx.tr("每位学员", "Every trainee"),
+                Type::Body,
+                k,
+                palette::INK_SOFT,
+            ));
+            for s in r.sessions.iter().chain(r.liao.iter()) {
+                let outcome = match s.won {
+                    Some(true) => ctx.tr("赢", "won"),
+                    Some(false) => ctx.tr("输", "lost"),
+                    None => ctx.tr("未完成", "unfinished"),
+                };
+                let score = s.score.map_or("–".to_string(), |v| v.to_string());
+                c.spawn(small(
+                    format!(
+                        "{} · {outcome} · {score} · {}/4 · {}",
+                        s.player,
+                        s.covered.len(),
+                        s.path.iter().filter(|x| !x.is_empty()).count()
+                    ),
+                    k,
+                ));
+            }
+        });
+        if !r.skipped.is_empty() {
+            p.spawn(small(
+                format!(
+                    "{} {}",
+                    r.skipped.len(),
+                    ctx.tr(
+                        "份其他案例或版本的记录未纳入",
+                        "records of another scenario or version were left out"
+                    )
+                ),
+                k,
+            ));
+        }
+    });
+}
+
+/// A bar chart of counts, drawn with nodes: a label, a bar as long as the count, the number.
+fn chart(ctx: &Ctx, parent: &mut ChildSpawnerCommands, title: &str, items: &[Count]) {
+    let k = ctx.scale;
+    let max = items.iter().map(|c| c.count).max().unwrap_or(0).max(1) as f32;
+    parent
+        .spawn(card_with(Node {
+            width: px(460.0 * k),
+            ..default()
+        }))
+        .with_children(|c| {
+            c.spawn(label(title, Type::Body, k, palette::INK_SOFT));
+            for item in items {
+                c.spawn(row(GAP_M)).with_children(|line| {
+                    line.spawn((
+                        Node {
+                            width: px(150.0 * k),
+                            ..default()
+                        },
+                        children![small(item.label.clone(), k)],
+                    ));
+                    line.spawn((
+                        Node {
+                            width: px(item.count as f32 / max * 220.0 * k),
+                            height: px(14.0 * k),
+                            ..default()
+                        },
+                        BackgroundColor(palette::ACCENT),
+                    ));
+                    line.spawn(small(item.count.to_string(), k));
+                });
+            }
+        });
+}
