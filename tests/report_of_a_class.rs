@@ -1,7 +1,7 @@
 //! The class report over 200 simulated trainees: its figures equal what the records say, and its
 //! page holds every trainee and every chart.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_lost-order");
@@ -168,7 +168,7 @@ fn a_report_of_200_trainees_matches_their_records() {
 
 /// With `LOST_ORDER_BROWSER_TESTS=1` (set by .ci/run): headless Chromium loads the page and
 /// its DOM has every trainee's row (plus Liao's) and the charts.
-fn browser_check(page: &PathBuf, trainees: usize) {
+fn browser_check(page: &Path, trainees: usize) {
     if std::env::var("LOST_ORDER_BROWSER_TESTS").as_deref() != Ok("1") {
         eprintln!("browser check skipped: set LOST_ORDER_BROWSER_TESTS=1 with chromium installed");
         return;
