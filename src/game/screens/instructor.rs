@@ -85,7 +85,11 @@ pub fn build(ctx: &Ctx, view: &ClassView, root: &mut ChildSpawnerCommands) {
             ),
             k,
         ));
-        p.spawn(row(GAP_M)).with_children(|charts| {
+        p.spawn(Node {
+            align_items: AlignItems::FlexStart,
+            ..row(GAP_M)
+        })
+        .with_children(|charts| {
             chart(ctx, charts, ctx.tr("结局", "Endings"), &r.endings);
             chart(
                 ctx,
@@ -134,13 +138,17 @@ pub fn build(ctx: &Ctx, view: &ClassView, root: &mut ChildSpawnerCommands) {
                     Some(false) => ctx.tr("输", "lost"),
                     None => ctx.tr("未完成", "unfinished"),
                 };
-                let score = s.score.map_or("–".to_string(), |v| v.to_string());
+                let score = s.score.map_or("–".to_string(), |v| format!("{v}/100"));
+                let player = if s.player.is_empty() {
+                    ctx.tr("（未署名）", "(no name)").to_string()
+                } else {
+                    s.player.clone()
+                };
                 c.spawn(small(
                     format!(
-                        "{} · {outcome} · {score} · {}/4 · {}",
-                        s.player,
-                        s.covered.len(),
-                        s.path.iter().filter(|x| !x.is_empty()).count()
+                        "{player} · {outcome} · {score} · {} {}/4",
+                        ctx.tr("覆盖角色", "roles covered"),
+                        s.covered.len()
                     ),
                     k,
                 ));
