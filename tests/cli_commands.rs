@@ -116,9 +116,11 @@ fn simulate_rejects_an_unknown_policy() {
 fn play_text_runs_a_whole_session_from_typed_input() {
     // Scene: ask for introductions. Weeks: needs + proposal on people, then end; bid.
     let typed = "1\n2\n1\n2\n2\n2\n3\ne\n4\n1\n4\n2\n4\n3\ne\ne\n1\n1 2\n1\n";
+    let home = std::env::temp_dir().join(format!("lo-cli-text-{}", std::process::id()));
     for (lang, won) in [("en", "You won the order."), ("zh", "你赢得了订单。")] {
         let mut child = Command::new(BIN)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LOST_ORDER_HOME", &home)
             .args([
                 "play",
                 "--text",
@@ -144,4 +146,9 @@ fn play_text_runs_a_whole_session_from_typed_input() {
         assert!(out.contains(won), "{lang}: {out}");
         assert!(out.contains("/100"), "{out}");
     }
+    // Both sessions were recorded, under distinct names though they share seed and second.
+    let records: Vec<_> = std::fs::read_dir(home.join("data/records"))
+        .unwrap()
+        .collect();
+    assert_eq!(records.len(), 2);
 }

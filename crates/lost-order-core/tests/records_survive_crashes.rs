@@ -116,3 +116,13 @@ fn replay_names_the_first_divergence() {
         "{e}"
     );
 }
+
+#[test]
+fn two_records_with_the_same_name_do_not_clash() {
+    let d = dir("clash");
+    let s = flagship();
+    let a = RecordWriter::create(&d, &header(&s, 11)).unwrap();
+    let b = RecordWriter::create(&d, &header(&s, 11)).unwrap();
+    assert_ne!(a.path(), b.path());
+    assert!(b.path().to_str().unwrap().ends_with("-2.record.ron"));
+}

@@ -21,11 +21,23 @@ impl RecordWriter {
     /// Creates `dir/<file_name>` for a new session and writes its header.
     pub fn create(dir: &Path, header: &Header) -> std::io::Result<RecordWriter> {
         std::fs::create_dir_all(dir)?;
-        let path = dir.join(file_name(header));
-        let file = OpenOptions::new()
-            .create_new(true)
-            .append(true)
-            .open(&path)?;
+        let name = file_name(header);
+        // Two sessions with the same player, seed and second get `-2`, `-3`… rather than clash.
+        let mut attempt = 1;
+        let (file, path) = loop {
+            let path = if attempt == 1 {
+                dir.join(&name)
+            } else {
+                dir.join(name.replace(".record.ron", &format!("-{attempt}.record.ron")))
+            };
+            match OpenOptions::new().create_new(true).append(true).open(&path) {
+                Ok(file) => break (file, path),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
+                    attempt += 1
+                }
+                Err(e) => return Err(e),
+            }
+        };
         let mut w = RecordWriter {
             file,
             path,
