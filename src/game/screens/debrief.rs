@@ -2,7 +2,7 @@
 //! beside Liao's, and "what if" replays from any week with the same seed.
 
 use bevy::prelude::*;
-use lost_order_core::engine::{Decision, Session};
+use lost_order_core::engine::Session;
 use lost_order_core::narrate::role_name;
 use lost_order_core::policy::Policy;
 use lost_order_core::scenario::BuyingRole;
@@ -287,33 +287,19 @@ fn paths(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
     });
 }
 
+/// The session's actions by week, as the class report words them.
 fn path_lines(ctx: &Ctx, s: &Session) -> Vec<String> {
-    let sc = s.scenario();
-    let mut lines = Vec::new();
-    for week in 1..=sc.settings.weeks {
-        let acts: Vec<String> = s
-            .decisions()
-            .iter()
-            .filter(|m| m.week == week)
-            .filter_map(|m| match &m.decision {
-                Decision::Act { action, target } => Some(format!(
-                    "{} {}",
-                    sc.action(action)
-                        .map_or(action.as_str(), |a| a.label.get(ctx.lang)),
-                    target
-                        .as_deref()
-                        .map(|t| sc.person_name(t, ctx.lang))
-                        .unwrap_or_default()
-                )),
-                _ => None,
-            })
-            .collect();
-        let text = if acts.is_empty() {
-            ctx.tr("（无行动）", "(nothing)").to_string()
-        } else {
-            acts.join(ctx.tr("；", "; "))
-        };
-        lines.push(format!("{}: {text}", ctx.week(week)));
-    }
-    lines
+    lost_order_core::report::row_from_session(s, ctx.lang)
+        .path
+        .into_iter()
+        .enumerate()
+        .map(|(i, acts)| {
+            let text = if acts.is_empty() {
+                ctx.tr("（无行动）", "(nothing)").to_string()
+            } else {
+                acts
+            };
+            format!("{}: {text}", ctx.week(i as u32 + 1))
+        })
+        .collect()
 }
