@@ -199,7 +199,10 @@ fn every_screen_speaks_both_languages() {
             }
         }
         seen += &texts(&mut app);
-        while button(&mut app, &UiAction::ToDebrief).is_none() {
+        for _ in 0..10 {
+            if button(&mut app, &UiAction::ToDebrief).is_some() {
+                break;
+            }
             press(&mut app, &UiAction::RevealNext);
         }
         seen += &texts(&mut app);

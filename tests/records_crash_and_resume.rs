@@ -67,7 +67,12 @@ fn killing_the_terminal_game_loses_no_decision_and_resume_finishes_it() {
         .unwrap();
     child.stdin.as_mut().unwrap().flush().unwrap();
     // Wait until the end of week 1 is on disk, then kill the process without warning.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let record = loop {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "week 1 never reached the record"
+        );
         std::thread::sleep(std::time::Duration::from_millis(100));
         if let Ok(mut e) = std::fs::read_dir(&records)
             && let Some(Ok(f)) = e.next()
