@@ -23,17 +23,32 @@ fn demo_script_saves_every_screen_in_both_languages() {
     let shots = root.join("screenshots");
     let home = std::env::temp_dir().join(format!("lost-order-window-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&shots);
-    let out = Command::new(env!("CARGO_BIN_EXE_lost-order"))
+    let _ = std::fs::create_dir_all(&home);
+    let log_path = home.join("demo.log");
+    let mut out = Command::new(env!("CARGO_BIN_EXE_lost-order"))
         .current_dir(std::env::temp_dir())
         .env("LOST_ORDER_HOME", &home)
         .args(["--seed", "11", "--demo-script"])
         .arg(root.join("tests/golden/full_coverage.script"))
         .arg("--screenshots")
         .arg(&shots)
-        .output()
+        .stdout(std::process::Stdio::null())
+        // A file, not a pipe: nobody reads the log while the demo runs, and a full pipe would block it.
+        .stderr(std::fs::File::create(&log_path).unwrap())
+        .spawn()
         .unwrap();
-    let log = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "the demo failed:\n{log}");
+    // The demo ends by itself; ten minutes means something is wrong.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
+    while out.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            out.kill().unwrap();
+            panic!("the demo did not finish in ten minutes");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let status = out.wait().unwrap();
+    let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+    assert!(status.success(), "the demo failed:\n{log}");
     for lang in ["zh", "en"] {
         for screen in SCREENS {
             let path = shots.join(format!("{screen}-{lang}.png"));
