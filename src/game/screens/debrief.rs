@@ -204,9 +204,7 @@ fn roles(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
             if holders.is_empty() {
                 continue;
             }
-            let covered = holders
-                .iter()
-                .any(|&i| s.truth().people[i].met && s.truth().people[i].support >= 1);
+            let covered = s.covered_roles().contains(&role);
             let names: Vec<&str> = holders
                 .iter()
                 .map(|&i| sc.people[i].name.get(ctx.lang))
@@ -235,7 +233,11 @@ fn roles(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
 fn paths(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
     let k = ctx.scale;
     let liao = lost_order_core::simulate::play(s.scenario_arc(), Policy::Liao, s.seed()).ok();
-    page.spawn(row(GAP_M)).with_children(|r| {
+    page.spawn(Node {
+        align_items: AlignItems::FlexStart,
+        ..row(GAP_M)
+    })
+    .with_children(|r| {
         r.spawn(card_with(Node {
             flex_grow: 1.0,
             flex_basis: px(0),

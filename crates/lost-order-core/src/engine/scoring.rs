@@ -57,16 +57,7 @@ fn share(s: &mut Session, measure: &Measure) -> f64 {
                 .into_iter()
                 .filter(|r| s.world.people.iter().any(|p| p.role == *r))
                 .collect();
-            let covered = present
-                .iter()
-                .filter(|r| {
-                    s.world
-                        .people
-                        .iter()
-                        .any(|p| p.role == **r && p.met && p.support >= 1)
-                })
-                .count();
-            ratio(covered, present.len())
+            ratio(s.covered_roles().len(), present.len())
         }
         Measure::CoachDeveloped => bool_share(s.world.people.iter().any(|p| p.coach)),
         Measure::Found { person, by_week } => match s.belief(person).and_then(|b| b.identified) {

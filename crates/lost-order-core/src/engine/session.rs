@@ -276,6 +276,20 @@ impl Session {
         &self.world
     }
 
+    /// The buying roles covered: a true holder of the role was met and supports us (≥ 1).
+    /// The rubric, the class report and the debrief all use this one definition.
+    pub fn covered_roles(&self) -> Vec<crate::scenario::BuyingRole> {
+        crate::scenario::BuyingRole::FOUR
+            .into_iter()
+            .filter(|r| {
+                self.world
+                    .people
+                    .iter()
+                    .any(|p| p.role == *r && p.met && p.support >= 1)
+            })
+            .collect()
+    }
+
     /// Every action with every possible target, enabled or with the reason it is not.
     pub fn options(&self) -> Vec<ActionOption> {
         let mut out = Vec::new();

@@ -127,15 +127,7 @@ fn row_of(scenario: &Arc<Scenario>, path: &Path, lang: &str) -> Result<SessionRo
 pub fn row_from_session(session: &Session, lang: &str) -> SessionRow {
     let sc = session.scenario();
     let t = session.tender();
-    let truth = &session.truth().people;
-    let covered = BuyingRole::FOUR
-        .into_iter()
-        .filter(|r| {
-            truth
-                .iter()
-                .any(|p| p.role == *r && p.met && p.support >= 1)
-        })
-        .collect();
+    let covered = session.covered_roles();
     let path = (1..=sc.settings.weeks)
         .map(|week| {
             let acts: Vec<String> = session
