@@ -1,5 +1,5 @@
-//! Lost Order's front ends over the core engine: the Bevy game and the terminal tools.
+//! Lost Order's front ends over the core engine and the application layer: the Bevy game and
+//! the terminal tools. The terminal tools reach the game only through `game::run`.
 
-pub mod class_report;
 pub mod cli;
 pub mod game;

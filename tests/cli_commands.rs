@@ -1,21 +1,11 @@
 //! The real binary's subcommands: exit codes, messages and outputs a user relies on.
 
+mod common;
+
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
-const BIN: &str = env!("CARGO_BIN_EXE_lost-order");
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{lost_order, run, stderr, stdout, temp_dir};
 
 #[test]
 fn check_passes_shipped_scenarios() {
@@ -53,7 +43,7 @@ fn check_reports_a_missing_file_clearly() {
 
 #[test]
 fn play_script_reports_a_bad_decision_with_its_place() {
-    let dir = std::env::temp_dir().join(format!("lost-order-cli-{}", std::process::id()));
+    let dir = temp_dir("cli", "bad-decision");
     std::fs::create_dir_all(&dir).unwrap();
     let script = dir.join("bad.script");
     std::fs::write(&script, "choose ask_who\nact visit wang\n").unwrap();
@@ -67,9 +57,9 @@ fn play_script_reports_a_bad_decision_with_its_place() {
         "scenarios/lost_order.ron",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = stderr(&o);
     assert!(
-        err.contains("decision 2") && err.contains("do not know `wang`"),
+        err.contains("decision 2") && err.contains("Chief Engineer Wang: you do not know them yet"),
         "{err}"
     );
 }
@@ -116,10 +106,9 @@ fn simulate_rejects_an_unknown_policy() {
 fn play_text_runs_a_whole_session_from_typed_input() {
     // Scene: ask for introductions. Weeks: needs + proposal on people, then end; bid.
     let typed = "1\n2\n1\n2\n2\n2\n3\ne\n4\n1\n4\n2\n4\n3\ne\ne\n1\n1 2\n1\n";
-    let home = std::env::temp_dir().join(format!("lo-cli-text-{}", std::process::id()));
+    let home = temp_dir("cli", "text");
     for (lang, won) in [("en", "You won the order."), ("zh", "你赢得了订单。")] {
-        let mut child = Command::new(BIN)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+        let mut child = lost_order()
             .env("LOST_ORDER_HOME", &home)
             .args([
                 "play",
@@ -151,4 +140,74 @@ fn play_text_runs_a_whole_session_from_typed_input() {
         .unwrap()
         .collect();
     assert_eq!(records.len(), 2);
+}
+
+/// An action that costs more points than are left: exit 1 and a sentence in the trainee's
+/// language, never Debug output.
+#[test]
+fn a_script_action_without_enough_points_is_refused_in_words() {
+    let dir = temp_dir("cli", "no-points");
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("too-much.script");
+    // Three points a week; the fourth action has none left.
+    std::fs::write(
+        &script,
+        "choose thanks\nact visit buyer\nact needs buyer\nact introduce buyer\nact visit buyer\n",
+    )
+    .unwrap();
+    for (lang, words) in [
+        ("en", ["decision 5", "not enough action points"]),
+        ("zh", ["第 5 条决定", "行动点不足"]),
+    ] {
+        let o = run(&[
+            "play",
+            "--script",
+            script.to_str().unwrap(),
+            "--seed",
+            "1",
+            "--lang",
+            lang,
+            "scenarios/tutorial.ron",
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{lang}");
+        let err = stderr(&o);
+        for w in words {
+            assert!(err.contains(w), "{lang}: `{w}` missing from {err}");
+        }
+        for debug in ["{", "}", "NotEnoughPoints", "Blocked"] {
+            assert!(!err.contains(debug), "{lang}: `{debug}` in {err}");
+        }
+    }
+}
+
+/// Two trainees who start `play --text` at the same moment get different worlds.
+#[test]
+fn two_sessions_started_together_get_different_seeds() {
+    let home = temp_dir("cli", "seeds");
+    let children: Vec<_> = (0..2)
+        .map(|i| {
+            let mut child = lost_order()
+                .env("LOST_ORDER_HOME", &home)
+                .args(["play", "--text", "--lang", "en", "--player"])
+                .arg(format!("trainee-{i}"))
+                .arg("scenarios/tutorial.ron")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .spawn()
+                .unwrap();
+            child.stdin.take().unwrap().write_all(b"q\n").unwrap();
+            child
+        })
+        .collect();
+    for child in children {
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", stdout(&o));
+    }
+    let mut headers = Vec::new();
+    for entry in std::fs::read_dir(home.join("data/records")).unwrap() {
+        let record = lost_order_core::record::read_record(&entry.unwrap().path()).unwrap();
+        headers.push(record.header);
+    }
+    assert_eq!(headers.len(), 2);
+    assert_ne!(headers[0].seed, headers[1].seed, "{headers:?}");
 }

@@ -42,7 +42,11 @@ fn font_covers_cjk_latin_and_every_shown_character() {
     let mut sources = Vec::new();
     files(&root.join("scenarios"), "ron", &mut sources);
     files(&root.join("src/game"), "rs", &mut sources);
-    sources.push(root.join("crates/lost-order-core/src/narrate.rs"));
+    files(
+        &root.join("crates/lost-order-core/src/narrate"),
+        "rs",
+        &mut sources,
+    );
     for path in sources {
         let text = std::fs::read_to_string(&path).unwrap();
         let missing: Vec<char> = text

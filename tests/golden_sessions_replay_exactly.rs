@@ -1,29 +1,17 @@
 //! Golden sessions: a script and a seed give the expected outcome and score, byte-identically every time.
 
-use std::process::Command;
-
-const BIN: &str = env!("CARGO_BIN_EXE_lost-order");
+mod common;
 
 fn play(script: &str, seed: u64, scenario: &str) -> (String, serde_json::Value) {
-    let out = Command::new(BIN)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "play",
-            "--script",
-            script,
-            "--seed",
-            &seed.to_string(),
-            "--json",
-            scenario,
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = common::run_ok(&[
+        "play",
+        "--script",
+        script,
+        "--seed",
+        &seed.to_string(),
+        "--json",
+        scenario,
+    ]);
     let json = serde_json::from_str(&text).unwrap();
     (text, json)
 }

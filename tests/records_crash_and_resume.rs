@@ -1,37 +1,20 @@
 //! Session records on the real binary: kill it mid-session, nothing is lost; resume; replay.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-const BIN: &str = env!("CARGO_BIN_EXE_lost-order");
+use common::{lost_order, only_file as only_record, stdout};
 
 fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("lo-cli-records-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
-}
-
-fn only_record(dir: &Path) -> PathBuf {
-    let files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    files[0].clone()
+    common::temp_dir("cli-records", name)
 }
 
 fn replay(record: &Path) -> (bool, String) {
-    let out = Command::new(BIN)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("replay")
-        .arg(record)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let out = lost_order().arg("replay").arg(record).output().unwrap();
+    (out.status.success(), stdout(&out))
 }
 
 #[test]
@@ -39,8 +22,7 @@ fn killing_the_terminal_game_loses_no_decision_and_resume_finishes_it() {
     let records = dir("crash");
     // Week 1 of the tutorial: the scene, three actions, end of week.
     let week_one = "1\n2\n1\n2\n2\n2\n3\ne\n";
-    let mut child = Command::new(BIN)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let mut child = lost_order()
         .args([
             "play",
             "--text",
@@ -102,8 +84,7 @@ fn killing_the_terminal_game_loses_no_decision_and_resume_finishes_it() {
 
     // Resume and play weeks 2 and 3 and the bid.
     let rest = "4\n1\n4\n2\n4\n3\ne\ne\n1\n1 2\n1\n";
-    let mut child = Command::new(BIN)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let mut child = lost_order()
         .args(["play", "--text", "--lang", "en", "--resume"])
         .arg(&record)
         .stdin(Stdio::piped())
@@ -130,8 +111,7 @@ fn killing_the_terminal_game_loses_no_decision_and_resume_finishes_it() {
 #[test]
 fn replay_fails_with_the_first_divergence_when_the_record_was_altered() {
     let records = dir("diverge");
-    let out = Command::new(BIN)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let out = lost_order()
         .args([
             "simulate",
             "--policy",

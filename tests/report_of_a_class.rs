@@ -1,24 +1,12 @@
 //! The class report over 200 simulated trainees: its figures equal what the records say, and its
 //! page holds every trainee and every chart.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_lost-order");
-
-fn run(args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::run_ok as run;
 
 fn class(dir: &Path) {
     for (policy, runs) in [

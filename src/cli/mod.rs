@@ -4,9 +4,8 @@ mod check;
 mod play_script;
 mod play_text;
 mod records;
-pub mod report;
-pub(crate) mod screen;
-
+mod report;
+mod screen;
 mod simulate;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +14,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use lost_order_app::{Folders, fresh_seed, lang_from_env};
 use lost_order_core::scenario::Scenario;
 
 /// Lost Order: a case-study simulator for key-account sales training.
@@ -134,6 +134,7 @@ enum Command {
     },
 }
 
+/// Parses the command line and runs the subcommand, or opens the game window without one.
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
@@ -159,23 +160,23 @@ pub fn run() -> anyhow::Result<ExitCode> {
             player,
             scenario,
         } => {
-            let dir = dir.unwrap_or_else(records::default_dir);
+            let dir = dir.unwrap_or_else(|| Folders::locate().records());
             if let Some(record) = resume {
-                let lang = lang.unwrap_or_else(default_lang);
-                let (session, writer) = records::resume(&record, from_week, &dir, &player)?;
+                let lang = lang.unwrap_or_else(lang_from_env);
+                let (session, writer) = records::resume(&record, None, from_week, &dir, &player)?;
                 let lang = session.scenario().lang(&lang).to_string();
                 return play_text::run(session, &lang, Some(writer));
             }
             let scenario = load(&scenario)?;
-            let lang = lang.unwrap_or_else(default_lang);
+            let lang = lang.unwrap_or_else(lang_from_env);
             let lang = scenario.lang(&lang).to_string();
             let seed = seed.unwrap_or_else(fresh_seed);
             match script {
                 Some(path) => play_script::run(scenario, &path, seed, &lang, json),
                 None if text => {
-                    let writer = records::create(&dir, &scenario, seed, &player)?;
-                    eprintln!("recording to {}", writer.path().display());
                     let session = lost_order_core::engine::Session::new(scenario, seed);
+                    let writer = lost_order_app::records::start(&dir, &session, &player)?;
+                    eprintln!("recording to {}", writer.path().display());
                     play_text::run(session, &lang, Some(writer))
                 }
                 None => anyhow::bail!(
@@ -193,7 +194,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             &inputs,
             &out,
             scenario.as_deref(),
-            &lang.unwrap_or_else(default_lang),
+            &lang.unwrap_or_else(lang_from_env),
         ),
         Command::Simulate {
             policy,
@@ -223,12 +224,13 @@ fn run_game(
         }
         None => None,
     };
+    // The one way the terminal tools reach the game: opening its window.
     let exit = crate::game::run(crate::game::GameOptions {
         lang,
         seed,
         window_size,
         demo,
-    });
+    })?;
     Ok(if exit.is_success() {
         ExitCode::SUCCESS
     } else {
@@ -257,15 +259,4 @@ fn parse_size(s: &str) -> Result<(u32, u32), String> {
         ));
     }
     Ok((w, h))
-}
-
-fn default_lang() -> String {
-    let env = std::env::var("LANG").unwrap_or_default();
-    if env.starts_with("zh") { "zh" } else { "en" }.to_string()
-}
-
-pub(crate) fn fresh_seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_secs())
 }

@@ -5,11 +5,15 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
-use lost_order_core::engine::{Phase, Session, parse_script};
+use lost_order_core::engine::{Phase, Session, format_script, parse_script};
 use lost_order_core::narrate;
 use lost_order_core::scenario::Scenario;
+use lost_order_core::text::pick;
 use serde_json::json;
 
+/// Plays the script at `path` in a new session of `scenario` with `seed`, then prints the
+/// outcome in `lang` (one JSON object with `as_json`). Exits 1 with the reason, in `lang`, when
+/// a decision is refused.
 pub fn run(
     scenario: Arc<Scenario>,
     path: &Path,
@@ -29,22 +33,46 @@ pub fn run(
                 n + 1
             );
         }
-        session.apply(decision).with_context(|| {
-            format!(
-                "{}: decision {} ({decision:?}) in week {}",
-                path.display(),
-                n + 1,
-                session.week()
-            )
-        })?;
+        if let Err(e) = session.apply(decision) {
+            // The trainee's words, in their language: which line, then why it was refused.
+            let line = format_script(std::slice::from_ref(decision));
+            let at = pick(
+                lang,
+                "{path}：第 {n} 条决定（第 {week} 周，`{line}`）未能执行。",
+                "{path}: decision {n} (week {week}, `{line}`) was refused.",
+            );
+            let at = lost_order_core::text::fill(
+                at,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("n", &(n + 1).to_string()),
+                    ("week", &session.week().to_string()),
+                    ("line", line.trim()),
+                ],
+            );
+            eprintln!("{at}\n{}", narrate::error(session.scenario(), &e, lang));
+            return Ok(ExitCode::FAILURE);
+        }
     }
     if *session.phase() != Phase::Ended {
-        bail!(
-            "{}: the script ended in week {} before the session did (the session is {:?})",
-            path.display(),
-            session.week(),
-            session.phase()
+        let text = pick(
+            lang,
+            "{path}：脚本在第 {week} 周就结束了，会话还没有结束（当前：{phase}）。",
+            "{path}: the script ended in week {week} before the session did (now: {phase}).",
         );
+        let phase = narrate::phase_name(session.phase(), session.scenario(), lang);
+        eprintln!(
+            "{}",
+            lost_order_core::text::fill(
+                text,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("week", &session.week().to_string()),
+                    ("phase", &phase),
+                ],
+            )
+        );
+        return Ok(ExitCode::FAILURE);
     }
     let tender = session.tender().expect("an ended session has a tender");
     if as_json {

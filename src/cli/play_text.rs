@@ -59,7 +59,7 @@ pub fn run(
         };
         match session.apply(&decision) {
             Ok(happenings) => print_happenings(&session, &happenings, lang),
-            Err(e) => println!("! {e}"),
+            Err(e) => println!("! {}", narrate::error(session.scenario(), &e, lang)),
         }
         // Every decision reaches the disk before the next prompt.
         if let Some(r) = record.as_mut() {

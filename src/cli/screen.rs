@@ -1,13 +1,10 @@
 //! Text renderings of the session for the terminal: status, map, notebook, reveal and debrief.
 
 use lost_order_core::engine::{Belief, Session};
-use lost_order_core::narrate::{self, layer_name, role_name, stance_label};
+use lost_order_core::narrate::{self, belief_labels, belief_text, layer_name, role_name};
 use lost_order_core::scenario::Layer;
-
 /// The Chinese or the English form of a terminal label.
-pub fn t<'a>(lang: &str, zh: &'a str, en: &'a str) -> &'a str {
-    if lang == "zh" { zh } else { en }
-}
+pub(super) use lost_order_core::text::pick as t;
 
 pub fn status(s: &Session, lang: &str) -> String {
     let money = s.scenario().settings.money.get(lang);
@@ -55,51 +52,31 @@ pub fn map(s: &Session, lang: &str) -> String {
     out
 }
 
+/// What the player believes of a person on one line, "?" where they do not know.
 fn believed(s: &Session, b: &Belief, lang: &str) -> String {
-    let sc = s.scenario();
-    let q = "?";
-    let role = b.role.as_ref().map_or(q.to_string(), |r| {
-        format!(
-            "{}{}",
-            role_name(r.value, lang),
-            if r.assumed {
-                t(lang, "（推测）", " (assumed)")
-            } else {
-                ""
-            }
-        )
-    });
-    let stance = b.stance.as_ref().map_or(q.to_string(), |x| {
-        format!(
-            "{} [{} {}]",
-            stance_label(x.value, lang),
-            t(lang, "第", "week"),
-            x.week
-        )
-    });
-    let influence = b
-        .influence
-        .as_ref()
-        .map_or(q.to_string(), |x| format!("{}/10", x.value));
-    let cares = b.criteria.as_ref().map_or(q.to_string(), |c| {
-        c.value
-            .iter()
-            .map(|c| sc.criterion_name(c, lang))
-            .collect::<Vec<_>>()
-            .join(t(lang, "、", ", "))
-    });
-    let coach = if b.coach {
-        t(lang, " · ★教练", " · ★coach")
-    } else {
-        ""
+    let text = belief_text(s.scenario(), b, lang);
+    let q = || "?".to_string();
+    let stance = match (text.stance, text.seen) {
+        (Some(stance), Some(seen)) => format!("{stance} [{seen}]"),
+        (stance, _) => stance.unwrap_or_else(q),
     };
-    format!(
-        "{}: {role} · {}: {stance} · {}: {influence} · {}: {cares}{coach}",
-        t(lang, "角色", "role"),
-        t(lang, "立场", "stance"),
-        t(lang, "影响力", "influence"),
-        t(lang, "关心", "cares about"),
-    )
+    let values = [
+        text.role.unwrap_or_else(q),
+        stance,
+        text.influence.unwrap_or_else(q),
+        text.criteria.unwrap_or_else(q),
+    ];
+    let sep = t(lang, "：", ": ");
+    let mut line = belief_labels(lang)
+        .iter()
+        .zip(values)
+        .map(|(label, value)| format!("{label}{sep}{value}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if text.coach {
+        line += t(lang, " · ★教练", " · ★coach");
+    }
+    line
 }
 
 pub fn notebook(s: &Session, lang: &str) -> String {

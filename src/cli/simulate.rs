@@ -25,8 +25,8 @@ pub fn run(
         if let Some(dir) = records {
             // One record per run, named as a trainee's would be.
             let player = format!("sim-{}-{}", policy.name(), run.seed.wrapping_sub(seed));
-            let written = super::records::create(dir, &scenario, run.seed, &player)
-                .and_then(|mut w| w.sync(&run.session).map_err(anyhow::Error::from));
+            let written = lost_order_app::records::start(dir, &run.session, &player)
+                .map_err(anyhow::Error::from);
             if let Err(e) = written {
                 record_error
                     .lock()

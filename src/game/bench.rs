@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use bevy::prelude::*;
 
-use super::screens::{Screen, ScreenRoot, UiAction, perform};
+use super::screens::{BriefingAction, Screen, ScreenAction, ScreenRoot, TitleAction};
 
 static START: OnceLock<Instant> = OnceLock::new();
 
@@ -43,11 +43,11 @@ fn open_board(world: &mut World, mut step: Local<u32>) {
         .is_some();
     match (*step, screen) {
         (0, Screen::Title) if shown => {
-            perform(world, UiAction::NewSession);
+            TitleAction::NewSession.perform(world);
             *step = 1;
         }
         (1, Screen::Briefing) => {
-            perform(world, UiAction::Start);
+            BriefingAction::Start.perform(world);
             *step = 2;
         }
         (2, Screen::Board) => {

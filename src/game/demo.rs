@@ -10,15 +10,18 @@ use bevy::ui::InteractionDisabled;
 use bevy::ui_widgets::Activate;
 use lost_order_core::engine::Decision;
 
-use super::screens::{Rebuild, Redraw, Screen, UiAction};
+use super::screens::{
+    BoardAction, BriefingAction, GoTo, Rebuild, SceneAction, Screen, TenderAction, TitleAction,
+};
+use super::widgets::ButtonKey;
 
 /// One step of the demo.
 #[derive(Clone, Debug)]
 pub enum Step {
-    /// Activate the button with this action (waiting until it exists).
-    Press(UiAction),
-    /// Wait until a button with this action exists.
-    Find(UiAction),
+    /// Activate the button with this key (waiting until it exists and is enabled).
+    Press(ButtonKey),
+    /// Wait until a button with this key exists.
+    Find(ButtonKey),
     /// Wait until this screen is shown.
     Await(Screen),
     /// Save a screenshot under this name.
@@ -62,16 +65,16 @@ pub fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
     };
     let mut steps = vec![
         Step::Await(Screen::Title),
-        Step::Press(UiAction::SetLang(lang.into())),
+        press(TitleAction::SetLang(lang.into())),
         Step::Frames(4),
     ];
     steps.extend(shot("title"));
     steps.extend([
-        Step::Press(UiAction::NewSession),
+        press(TitleAction::NewSession),
         Step::Await(Screen::Briefing),
     ]);
     steps.extend(shot("briefing"));
-    steps.extend([Step::Press(UiAction::Start), Step::Await(Screen::Board)]);
+    steps.extend([press(BriefingAction::Start), Step::Await(Screen::Board)]);
     let mut scene_shot = false;
     let mut board_shot = false;
     for (i, d) in decisions.iter().enumerate() {
@@ -84,73 +87,78 @@ pub fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
         match d {
             Decision::Act { action, target } => {
                 if let Some(t) = target {
-                    steps.push(Step::Press(UiAction::SelectPerson(t.clone())));
+                    steps.push(press(BoardAction::SelectPerson(t.clone())));
                     if !board_shot {
                         steps.extend(shot("board"));
                         board_shot = true;
                     }
                 }
-                steps.push(Step::Press(UiAction::Act {
+                steps.push(press(BoardAction::Act {
                     action: action.clone(),
                     target: target.clone(),
                 }));
             }
-            Decision::EndWeek => steps.push(Step::Press(UiAction::EndWeek)),
+            Decision::EndWeek => steps.push(press(BoardAction::EndWeek)),
             Decision::Choose(c) => {
                 if !scene_shot {
                     steps.extend(shot("scene"));
                     scene_shot = true;
                 }
-                steps.push(Step::Press(UiAction::Choose(c.clone())));
+                steps.push(press(SceneAction::Choose(c.clone())));
             }
             Decision::Bid(bid) => {
                 steps.push(Step::Await(Screen::Tender));
-                steps.push(Step::Press(UiAction::Price(bid.price.clone())));
+                steps.push(press(TenderAction::Price(bid.price.clone())));
                 steps.extend(
                     bid.emphases
                         .iter()
-                        .map(|e| Step::Press(UiAction::ToggleEmphasis(e.clone()))),
+                        .map(|e| press(TenderAction::ToggleEmphasis(e.clone()))),
                 );
                 steps.extend(
                     bid.commitments
                         .iter()
-                        .map(|c| Step::Press(UiAction::ToggleCommitment(c.clone()))),
+                        .map(|c| press(TenderAction::ToggleCommitment(c.clone()))),
                 );
                 steps.extend(shot("tender"));
-                steps.push(Step::Press(UiAction::SubmitBid));
+                steps.push(press(TenderAction::SubmitBid));
             }
         }
     }
     // The debrief button appears once the whole reveal has played.
-    steps.extend([Step::Await(Screen::Reveal), Step::Find(UiAction::ToDebrief)]);
+    steps.extend([Step::Await(Screen::Reveal), find(GoTo(Screen::Debrief))]);
     steps.extend(shot("reveal"));
-    steps.push(Step::Press(UiAction::ToDebrief));
+    steps.push(press(GoTo(Screen::Debrief)));
     steps.extend([Step::Await(Screen::Debrief)]);
     steps.extend(shot("debrief"));
     steps.extend([
-        Step::Press(UiAction::ToTitle),
+        press(GoTo(Screen::Title)),
         Step::Await(Screen::Title),
-        Step::Press(UiAction::OpenInstructor),
+        press(GoTo(Screen::Instructor)),
         Step::Await(Screen::Instructor),
     ]);
     steps.extend(shot("instructor"));
-    steps.push(Step::Press(UiAction::Back));
+    steps.push(press(GoTo(Screen::Title)));
     steps
+}
+
+/// The step that presses the button carrying `action`.
+pub fn press<A: std::fmt::Debug + 'static>(action: A) -> Step {
+    Step::Press(ButtonKey::of(&action))
+}
+
+/// The step that waits for the button carrying `action`.
+pub fn find<A: std::fmt::Debug + 'static>(action: A) -> Step {
+    Step::Find(ButtonKey::of(&action))
 }
 
 /// Takes the next step when it can; fails the run if a step waits too long.
 fn drive(
     mut demo: ResMut<Demo>,
     mut commands: Commands,
-    buttons: Query<(Entity, &UiAction, Has<InteractionDisabled>)>,
+    buttons: Query<(Entity, &ButtonKey, Has<InteractionDisabled>)>,
     screen: Res<State<Screen>>,
-    redraw: Res<Redraw>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    // Buttons about to be rebuilt must not be pressed: their entities are on the way out.
-    if redraw.0 {
-        return;
-    }
     let Some(step) = demo.steps.front().cloned() else {
         info!("demo finished");
         exit.write(AppExit::Success);

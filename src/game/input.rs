@@ -1,7 +1,8 @@
-//! Keyboard and mouse beyond the widgets: focus ring, arrows, Esc, text fields, wheel scrolling.
+//! Keyboard and mouse beyond the widgets, the same on every screen: focus ring, arrow keys,
+//! wheel scrolling. Keys that mean something on one screen (Esc, typing) are that screen's.
 
 use bevy::input::ButtonState;
-use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::input::keyboard::KeyboardInput;
 use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::input_focus::tab_navigation::{NavAction, TabNavigation};
 use bevy::input_focus::{InputFocus, InputFocusVisible};
@@ -9,11 +10,8 @@ use bevy::picking::hover::{HoverMap, Hovered};
 use bevy::prelude::*;
 use bevy::ui::{InteractionDisabled, Pressed};
 
-use super::prefs::Prefs;
-use super::screens::{BoardUi, Editing, Redraw, Screen, UiAction};
-use super::storage::Dirs;
 use super::theme::palette;
-use super::widgets::ButtonLook;
+use super::widgets::{ButtonKey, ButtonLook};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_observer(on_scroll).add_systems(
@@ -21,7 +19,7 @@ pub(super) fn plugin(app: &mut App) {
         (
             button_colours,
             focus_ring,
-            keys,
+            arrows,
             scroll_wheel,
             scroll_focus_into_view,
         ),
@@ -50,7 +48,7 @@ fn button_colours(mut buttons: Query<ButtonParts>) {
 fn focus_ring(
     focus: Res<InputFocus>,
     mut commands: Commands,
-    buttons: Query<(Entity, Has<Outline>), With<UiAction>>,
+    buttons: Query<(Entity, Has<Outline>), With<ButtonKey>>,
 ) {
     if !focus.is_changed() {
         return;
@@ -68,40 +66,16 @@ fn focus_ring(
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one place for all keys the widgets do not handle"
-)]
-fn keys(
+/// The arrow keys move the focus like Tab and Shift+Tab.
+fn arrows(
     mut events: MessageReader<KeyboardInput>,
     mut focus: ResMut<InputFocus>,
     mut visible: ResMut<InputFocusVisible>,
     nav: TabNavigation,
-    screen: Res<State<Screen>>,
-    mut editing: ResMut<Editing>,
-    mut prefs: ResMut<Prefs>,
-    dirs: Res<Dirs>,
-    mut redraw: ResMut<Redraw>,
-    mut board: ResMut<BoardUi>,
-    mut next: ResMut<NextState<Screen>>,
 ) {
-    let just_started = editing.is_changed();
     for ev in events.read() {
         if ev.state != ButtonState::Pressed {
             continue;
-        }
-        if *editing != Editing::Nothing {
-            // The Enter that started the editing arrives here too; it must not end it.
-            if matches!(ev.logical_key, Key::Enter | Key::Escape) && !just_started {
-                *editing = Editing::Nothing;
-                redraw.0 = true;
-                continue;
-            }
-            if edit_text(ev, *editing, &mut prefs) {
-                prefs.save(&dirs);
-                redraw.0 = true;
-                continue;
-            }
         }
         match ev.key_code {
             KeyCode::ArrowDown | KeyCode::ArrowRight => {
@@ -109,20 +83,6 @@ fn keys(
             }
             KeyCode::ArrowUp | KeyCode::ArrowLeft => {
                 move_focus(&mut focus, &mut visible, &nav, NavAction::Previous)
-            }
-            KeyCode::Escape => {
-                *editing = Editing::Nothing;
-                match screen.get() {
-                    Screen::Board if board.selected.is_some() || board.show_log => {
-                        board.selected = None;
-                        board.show_log = false;
-                    }
-                    Screen::Settings | Screen::Scenarios | Screen::Briefing => {
-                        next.set(Screen::Title)
-                    }
-                    _ => {}
-                }
-                redraw.0 = true;
             }
             _ => {}
         }
@@ -138,54 +98,6 @@ fn move_focus(
     visible.0 = true;
     if let Ok(e) = nav.navigate(focus, action) {
         focus.set(e, bevy::input_focus::FocusCause::Navigated);
-    }
-}
-
-/// Typing into the name or class-seed field; returns whether the key was used.
-fn edit_text(ev: &KeyboardInput, editing: Editing, prefs: &mut Prefs) -> bool {
-    match (&ev.logical_key, editing) {
-        (Key::Backspace, Editing::Name) => {
-            prefs.player.pop();
-            true
-        }
-        (Key::Backspace, Editing::ClassSeed) => {
-            prefs.class_seed = prefs.class_seed.map(|v| v / 10).filter(|v| *v > 0);
-            true
-        }
-        (Key::Character(s), Editing::Name) if prefs.player.chars().count() < 40 => {
-            prefs.player.push_str(s);
-            true
-        }
-        (Key::Character(s), Editing::ClassSeed) => match s.parse::<u64>() {
-            Ok(d) if s.len() == 1 => {
-                prefs.class_seed = Some(
-                    prefs
-                        .class_seed
-                        .unwrap_or(0)
-                        .saturating_mul(10)
-                        .saturating_add(d),
-                );
-                true
-            }
-            _ => false,
-        },
-        (Key::Space, Editing::Name) => {
-            prefs.player.push(' ');
-            true
-        }
-        (Key::Backspace, Editing::RecordsDir) => {
-            prefs.records_dir.get_or_insert_default().pop();
-            true
-        }
-        (Key::Character(s), Editing::RecordsDir) => {
-            prefs.records_dir.get_or_insert_default().push_str(s);
-            true
-        }
-        (Key::Space, Editing::RecordsDir) => {
-            prefs.records_dir.get_or_insert_default().push(' ');
-            true
-        }
-        _ => false,
     }
 }
 

@@ -1,17 +1,14 @@
 //! The Bevy front end: the window, the screens, and the plugins that drive the core's session.
 
 pub mod bench;
-mod catalog;
 pub mod demo;
 mod font;
 mod input;
 pub mod play;
 pub mod prefs;
 pub mod screens;
-pub mod storage;
-pub mod strings;
 pub mod theme;
-mod widgets;
+pub mod widgets;
 
 use std::path::PathBuf;
 
@@ -19,10 +16,10 @@ use bevy::input_focus::tab_navigation::TabNavigationPlugin;
 use bevy::prelude::*;
 use bevy::window::{RequestRedraw, WindowResizeConstraints};
 use bevy::winit::WinitSettings;
+use lost_order_app::{Catalog, Folders};
 use lost_order_core::engine::Decision;
 
-pub use catalog::Catalog;
-pub use storage::Dirs;
+use prefs::Home;
 
 /// How the game was started.
 #[derive(Clone, Debug)]
@@ -31,36 +28,42 @@ pub struct GameOptions {
     pub lang: Option<String>,
     /// The world's seed for sessions started in this run (else the class seed, else fresh).
     pub seed: Option<u64>,
-    /// The window's logical size.
+    /// The window's logical size in pixels (at least 1024×640).
     pub window_size: (u32, u32),
-    /// Play these decisions through the UI and save screenshots, then quit.
+    /// Play these decisions through the UI and save screenshots into the folder, then quit.
     pub demo: Option<(Vec<Decision>, PathBuf)>,
 }
 
+/// The scenarios the game offers (see `lost_order_app::Catalog`).
+#[derive(Resource, Clone, Debug, Deref)]
+pub struct Scenarios(pub Catalog);
+
 /// The game's logic without a window or rendering: screens, session, settings.
-/// Headless tests run exactly this with `MinimalPlugins` and `StatesPlugin`.
+/// Headless tests run exactly this with `MinimalPlugins` and `StatesPlugin`; they may insert
+/// their own [`Home`] first, else the user's folders are used.
 pub fn plugin(app: &mut App) {
-    // Tests insert their own folders first; otherwise use the platform's.
-    let dirs = app
+    let home = app
         .world()
-        .get_resource::<Dirs>()
+        .get_resource::<Home>()
         .cloned()
-        .unwrap_or_else(Dirs::locate);
-    let prefs = prefs::Prefs::load(&dirs);
-    let catalog = Catalog::load();
-    let has_save = play::unfinished(&prefs.records(&dirs), &catalog).is_some();
-    app.insert_resource(catalog)
+        .unwrap_or_else(|| Home(Folders::locate()));
+    let prefs = prefs::Prefs::load(&home);
+    app.insert_resource(Scenarios(Catalog::load()))
         .init_resource::<play::Recording>()
         .insert_resource(prefs)
-        .insert_resource(dirs)
+        .insert_resource(home)
         .init_resource::<play::SeedOverride>()
         .add_message::<RequestRedraw>()
-        .add_plugins(screens::plugin)
-        .insert_resource(screens::HasSave(has_save));
+        // Screens read keys (Esc, typing); headless tests have no input plugin to add them.
+        .add_message::<bevy::input::keyboard::KeyboardInput>()
+        .add_plugins(screens::plugin);
 }
 
 /// Opens the window and runs the game until the player quits.
-pub fn run(options: GameOptions) -> AppExit {
+///
+/// # Errors
+/// When the demo's screenshot folder cannot be created.
+pub fn run(options: GameOptions) -> std::io::Result<AppExit> {
     let mut app = App::new();
     // A command aimed at a button that a rebuild just removed is harmless: warn, never crash.
     app.set_error_handler(bevy::ecs::error::warn);
@@ -79,7 +82,7 @@ pub fn run(options: GameOptions) -> AppExit {
     }))
     .add_plugins((TabNavigationPlugin, font::plugin, plugin, input::plugin))
     .insert_resource(ClearColor(theme::palette::BACKGROUND))
-    .add_systems(Startup, (spawn_camera, apply_start_settings));
+    .add_systems(Startup, (spawn_camera, screens::apply_window_mode));
     app.insert_resource(play::SeedOverride(options.seed));
     if let Some(lang) = options.lang {
         app.world_mut().resource_mut::<prefs::Prefs>().lang = lang;
@@ -89,7 +92,9 @@ pub fn run(options: GameOptions) -> AppExit {
     }
     match options.demo {
         Some((decisions, dir)) => {
-            let _ = std::fs::create_dir_all(&dir);
+            std::fs::create_dir_all(&dir).map_err(|e| {
+                std::io::Error::new(e.kind(), format!("cannot create {}: {e}", dir.display()))
+            })?;
             // The demo advances by frames, so it runs continuously.
             app.insert_resource(WinitSettings::game())
                 .add_plugins(demo::plugin(decisions, dir));
@@ -99,13 +104,9 @@ pub fn run(options: GameOptions) -> AppExit {
             app.insert_resource(WinitSettings::desktop_app());
         }
     }
-    app.run()
+    Ok(app.run())
 }
 
 fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
-}
-
-fn apply_start_settings(world: &mut World) {
-    screens::apply_window_mode(world);
 }

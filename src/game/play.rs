@@ -1,17 +1,22 @@
 //! The running session: the core's `Session` in a resource, recorded after every decision.
+//! Starting a session and taking a decision are announced as events, so the screens that care
+//! (the router, the board) react without this module knowing them.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use bevy::prelude::*;
-use lost_order_core::engine::{Bid, Decision, Session};
-use lost_order_core::record::{Header, RECORD_FORMAT, RecordWriter, read_record, replay};
+use lost_order_app::fresh_seed;
+use lost_order_app::records;
+use lost_order_core::engine::{Decision, Session};
+use lost_order_core::narrate;
+use lost_order_core::record::RecordWriter;
 
-use super::catalog::Catalog;
+use super::prefs::{Home, Prefs};
 
-/// The session being played, and which scenario it is.
+/// The session being played, and the catalog key (file name) of its scenario.
 #[derive(Resource, Clone, Debug)]
 pub struct Play {
-    pub key: String,
+    pub key: Option<String>,
     pub session: Session,
 }
 
@@ -23,113 +28,71 @@ pub struct Recording(pub Option<RecordWriter>);
 #[derive(Resource, Clone, Copy, Debug, Default)]
 pub struct SeedOverride(pub Option<u64>);
 
-impl Play {
-    pub fn new(
-        key: &str,
-        scenario: std::sync::Arc<lost_order_core::scenario::Scenario>,
-        seed: u64,
-    ) -> Play {
-        Play {
-            key: key.to_string(),
-            session: Session::new(scenario, seed),
-        }
-    }
+/// A session was started, resumed or replayed from a week; it is in [`Play`].
+#[derive(Event, Clone, Copy, Debug)]
+pub struct SessionStarted;
 
-    /// Applies a decision.
-    pub fn decide(&mut self, decision: &Decision) -> Result<(), String> {
-        self.session
-            .apply(decision)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
-    }
-
-    /// A new session with the same seed, replaying the decisions made before `week`.
-    pub fn what_if(&self, week: u32) -> Play {
-        let mut session = Session::new(self.session.scenario_arc(), self.session.seed());
-        for m in self.session.decisions().iter().filter(|m| m.week < week) {
-            if session.apply(&m.decision).is_err() {
-                break;
-            }
-        }
-        Play {
-            key: self.key.clone(),
-            session,
-        }
-    }
+/// A decision was taken (or refused); `message` says what came of it in the player's language.
+#[derive(Event, Clone, Debug)]
+pub struct Decided {
+    pub message: Option<String>,
 }
 
-/// Starts the record of a new session in `dir`.
-pub fn start_record(dir: &Path, play: &Play, player: &str) -> Option<RecordWriter> {
-    let s = play.session.scenario();
-    let header = Header {
-        format: RECORD_FORMAT,
-        scenario: s.meta.id.clone(),
-        scenario_version: s.meta.version.clone(),
-        scenario_hash: s.hash.clone(),
-        seed: play.session.seed(),
-        player: player.to_string(),
-        started: std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs()),
+/// The folder session records go to: the one set in Settings, else the user's data folder.
+pub fn records_dir(world: &World) -> PathBuf {
+    world.resource::<Prefs>().records(world.resource::<Home>())
+}
+
+/// The seed for a new session: `--seed`, else the class seed, else a fresh one.
+pub fn new_seed(world: &World) -> u64 {
+    world
+        .resource::<SeedOverride>()
+        .0
+        .or(world.resource::<Prefs>().class_seed)
+        .unwrap_or_else(fresh_seed)
+}
+
+/// Makes `session` the current one, with `writer` as its record (`None`: start a new record).
+pub fn start(
+    world: &mut World,
+    key: Option<String>,
+    session: Session,
+    writer: Option<RecordWriter>,
+) {
+    let writer = writer.or_else(|| {
+        let dir = records_dir(world);
+        let player = world.resource::<Prefs>().player.clone();
+        records::start(&dir, &session, &player)
+            .inspect_err(|e| error!("cannot create a session record: {e}"))
+            .ok()
+    });
+    world.resource_mut::<Recording>().0 = writer;
+    world.insert_resource(Play { key, session });
+    world.trigger(SessionStarted);
+}
+
+/// Takes a decision in the current session, appends it to the record, and announces it.
+pub fn decide(world: &mut World, decision: &Decision) {
+    let lang = world.resource::<Prefs>().lang.clone();
+    let Some(mut play) = world.get_resource_mut::<Play>() else {
+        return;
     };
-    let mut writer = RecordWriter::create(dir, &header)
-        .inspect_err(|e| error!("cannot create a session record in {}: {e}", dir.display()))
-        .ok()?;
-    if let Err(e) = writer.sync(&play.session) {
+    let before = play.session.log().len();
+    let result = play.session.apply(decision);
+    let play = world.resource::<Play>();
+    let s = &play.session;
+    let message = match result {
+        Ok(_) => s.log()[before..]
+            .iter()
+            .rev()
+            .find_map(|e| narrate::describe(s, &e.happening, &lang)),
+        Err(e) => Some(narrate::error(s.scenario(), &e, &lang)),
+    };
+    let session = s.clone();
+    if let Some(writer) = world.resource_mut::<Recording>().0.as_mut()
+        && let Err(e) = writer.sync(&session)
+    {
         error!("cannot write the session record: {e}");
     }
-    Some(writer)
+    world.trigger(Decided { message });
 }
-
-/// The newest unfinished record in `dir` of a scenario in the catalog, if any.
-pub fn unfinished(dir: &Path, catalog: &Catalog) -> Option<PathBuf> {
-    let mut best: Option<(u64, PathBuf)> = None;
-    for entry in std::fs::read_dir(dir).ok()?.flatten() {
-        let path = entry.path();
-        let Ok(record) = read_record(&path) else {
-            continue;
-        };
-        let known = catalog
-            .entries
-            .iter()
-            .any(|e| e.scenario.meta.id == record.header.scenario);
-        if record.finished.is_none()
-            && known
-            && best
-                .as_ref()
-                .is_none_or(|(t, _)| record.header.started >= *t)
-        {
-            best = Some((record.header.started, path));
-        }
-    }
-    best.map(|(_, p)| p)
-}
-
-/// Reopens an unfinished record: the session replayed exactly, and its writer.
-pub fn resume(path: &Path, catalog: &Catalog) -> Option<(Play, RecordWriter)> {
-    let record = read_record(path).inspect_err(|e| warn!("{e}")).ok()?;
-    for w in &record.warnings {
-        warn!("{w}");
-    }
-    let entry = catalog
-        .entries
-        .iter()
-        .find(|e| e.scenario.meta.id == record.header.scenario)?;
-    let session = replay(entry.scenario.clone(), &record)
-        .inspect_err(|d| warn!("{}: no longer replays: {d}", path.display()))
-        .ok()?;
-    let writer = RecordWriter::resume(path, &record)
-        .inspect_err(|e| error!("{e}"))
-        .ok()?;
-    Some((
-        Play {
-            key: entry.key.clone(),
-            session,
-        },
-        writer,
-    ))
-}
-
-/// The bid being composed on the tender screen.
-#[derive(Resource, Clone, Debug, Default)]
-pub struct BidDraft(pub Bid);

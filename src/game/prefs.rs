@@ -3,7 +3,11 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::storage::{Dirs, write_atomic};
+use lost_order_app::{Folders, write_atomic};
+
+/// Where the game keeps its settings and records (the user's folders, or a test's).
+#[derive(Resource, Clone, Debug, Deref)]
+pub struct Home(pub Folders);
 
 /// Text size steps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,9 +54,8 @@ pub struct Prefs {
 
 impl Default for Prefs {
     fn default() -> Self {
-        let lang = std::env::var("LANG").unwrap_or_default();
         Prefs {
-            lang: if lang.starts_with("zh") { "zh" } else { "en" }.into(),
+            lang: lost_order_app::lang_from_env(),
             player: String::new(),
             text_size: TextSize::Medium,
             class_seed: None,
@@ -63,13 +66,9 @@ impl Default for Prefs {
 }
 
 impl Prefs {
-    fn path(dirs: &Dirs) -> std::path::PathBuf {
-        dirs.config.join("settings.ron")
-    }
-
     /// The saved settings, or the defaults when there are none or they cannot be read.
-    pub fn load(dirs: &Dirs) -> Prefs {
-        match std::fs::read_to_string(Self::path(dirs)) {
+    pub fn load(folders: &Folders) -> Prefs {
+        match std::fs::read_to_string(folders.settings_file()) {
             Ok(text) => ron::from_str(&text).unwrap_or_else(|e| {
                 warn!("settings file unreadable, using defaults: {e}");
                 Prefs::default()
@@ -78,23 +77,32 @@ impl Prefs {
         }
     }
 
-    pub fn save(&self, dirs: &Dirs) {
+    /// Writes the settings file atomically; a failure is logged, the game goes on.
+    pub fn save(&self, folders: &Folders) {
         let text =
             ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default();
-        if let Err(e) = write_atomic(&Self::path(dirs), &text) {
+        if let Err(e) = write_atomic(&folders.settings_file(), &text) {
             error!("cannot save settings: {e}");
         }
     }
 
     /// The folder session records are written to.
-    pub fn records(&self, dirs: &Dirs) -> std::path::PathBuf {
+    pub fn records(&self, folders: &Folders) -> std::path::PathBuf {
         self.records_dir
             .as_ref()
             .filter(|d| !d.trim().is_empty())
-            .map_or_else(|| dirs.data.join("records"), std::path::PathBuf::from)
+            .map_or_else(|| folders.records(), std::path::PathBuf::from)
     }
 
     pub fn scale(&self) -> f32 {
         self.text_size.scale()
     }
+}
+
+/// Changes the settings and saves them at once.
+pub fn update(world: &mut World, change: impl FnOnce(&mut Prefs)) {
+    let home = world.resource::<Home>().clone();
+    let mut prefs = world.resource_mut::<Prefs>();
+    change(&mut prefs);
+    prefs.save(&home);
 }

@@ -1,6 +1,7 @@
 //! The one place for the look: palette, spacing, type scale, and stance and role markers.
 
 use bevy::prelude::*;
+use lost_order_core::engine::Stance;
 use lost_order_core::scenario::BuyingRole;
 
 pub mod palette {
@@ -59,14 +60,15 @@ impl Type {
     }
 }
 
-/// The colour and sign of a stance, never colour alone.
-pub fn stance_mark(support: i32) -> (Color, &'static str) {
-    match support {
-        i32::MIN..=-3 => (palette::OPPONENT, "−−"),
-        -2..=-1 => (palette::SCEPTICAL, "−"),
-        0 => (palette::NEUTRAL, "○"),
-        1..=2 => (palette::SUPPORTIVE, "+"),
-        _ => (palette::CHAMPION, "++"),
+/// The colour of a stance band (the bands are the core's, `Stance::of`); always shown with
+/// the band's sign, never colour alone.
+pub fn stance_colour(stance: Stance) -> Color {
+    match stance {
+        Stance::Opponent => palette::OPPONENT,
+        Stance::Sceptical => palette::SCEPTICAL,
+        Stance::Neutral => palette::NEUTRAL,
+        Stance::Supportive => palette::SUPPORTIVE,
+        Stance::Champion => palette::CHAMPION,
     }
 }
 

@@ -1,4 +1,7 @@
-//! Widgets as plain functions returning bundles: labels, buttons, panels, chips.
+//! Widgets as plain functions returning bundles: labels, buttons, panels, chips. A button takes
+//! what it does as a value (any action component); widgets know nothing of the screens.
+
+use std::fmt::Debug;
 
 use bevy::input_focus::tab_navigation::TabIndex;
 use bevy::picking::hover::Hovered;
@@ -6,7 +9,6 @@ use bevy::prelude::*;
 use bevy::ui::InteractionDisabled;
 use bevy::ui_widgets::Button;
 
-use super::screens::UiAction;
 use super::theme::{GAP_L, GAP_M, RADIUS, Type, palette};
 
 /// A text that wraps inside its parent.
@@ -73,19 +75,32 @@ impl ButtonLook {
     }
 }
 
-/// A focusable button that sends `action` when activated by mouse, Enter or Space.
-pub fn button(
+/// Names a button by its action's type and value, so that the focus can find the same button
+/// after its screen was rebuilt, and scripts can find a button without knowing its screen.
+#[derive(Component, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ButtonKey(String);
+
+impl ButtonKey {
+    /// The key of a button that carries `action`.
+    pub fn of<A: Debug + 'static>(action: &A) -> ButtonKey {
+        ButtonKey(format!("{}::{action:?}", std::any::type_name::<A>()))
+    }
+}
+
+/// A focusable button carrying `action` (any component the screen routes, see
+/// `screens::route`), activated by mouse, Enter or Space.
+pub fn button<A: Component + Debug>(
     text: impl Into<String>,
-    action: UiAction,
+    action: A,
     look: ButtonLook,
     scale: f32,
 ) -> impl Bundle {
     button_in(text, action, look, scale, false)
 }
 
-fn button_in(
+fn button_in<A: Component + Debug>(
     text: impl Into<String>,
-    action: UiAction,
+    action: A,
     look: ButtonLook,
     scale: f32,
     disabled: bool,
@@ -103,6 +118,7 @@ fn button_in(
         Button,
         Hovered::default(),
         TabIndex(0),
+        ButtonKey::of(&action),
         action,
         look,
         BackgroundColor(bg),
@@ -113,7 +129,7 @@ fn button_in(
 
 /// A text field being typed into: focusable and highlighted, but not a button, so Space and
 /// Enter go to the text (Enter or Esc ends the editing, see input.rs).
-pub fn field(text: impl Into<String>, action: UiAction, scale: f32) -> impl Bundle {
+pub fn field<A: Component + Debug>(text: impl Into<String>, action: A, scale: f32) -> impl Bundle {
     let (bg, ink) = ButtonLook::Selected.colours(false, false, false);
     (
         Node {
@@ -124,6 +140,7 @@ pub fn field(text: impl Into<String>, action: UiAction, scale: f32) -> impl Bund
             ..default()
         },
         TabIndex(0),
+        ButtonKey::of(&action),
         action,
         BackgroundColor(bg),
         BorderColor::all(palette::ACCENT),
@@ -132,7 +149,7 @@ pub fn field(text: impl Into<String>, action: UiAction, scale: f32) -> impl Bund
 }
 
 /// A focusable card-like button whose content the caller adds as children.
-pub fn tile(action: UiAction, look: ButtonLook, width: f32) -> impl Bundle {
+pub fn tile<A: Component + Debug>(action: A, look: ButtonLook, width: f32) -> impl Bundle {
     let (bg, _) = look.colours(false, false, false);
     (
         Node {
@@ -148,6 +165,7 @@ pub fn tile(action: UiAction, look: ButtonLook, width: f32) -> impl Bundle {
         Button,
         Hovered::default(),
         TabIndex(0),
+        ButtonKey::of(&action),
         action,
         look,
         BackgroundColor(bg),
@@ -156,7 +174,11 @@ pub fn tile(action: UiAction, look: ButtonLook, width: f32) -> impl Bundle {
 }
 
 /// A button that cannot be used now, still focusable so that its reason can be read.
-pub fn disabled_button(text: impl Into<String>, action: UiAction, scale: f32) -> impl Bundle {
+pub fn disabled_button<A: Component + Debug>(
+    text: impl Into<String>,
+    action: A,
+    scale: f32,
+) -> impl Bundle {
     let text = format!("× {}", text.into());
     (
         button_in(text, action, ButtonLook::Secondary, scale, true),

@@ -9,3 +9,6 @@ pub mod report;
 pub mod scenario;
 pub mod simulate;
 pub mod text;
+
+#[cfg(test)]
+mod testkit;

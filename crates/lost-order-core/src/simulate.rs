@@ -21,6 +21,10 @@ pub struct Run {
 }
 
 /// Plays one session with `policy`; the policy's own randomness is derived from the seed.
+///
+/// # Errors
+/// `NeverEnded` when the session is not over after `MAX_DECISIONS` (10 000) decisions; the
+/// error of an `EndWeek` the session refuses (a policy that cannot even end its week).
 pub fn play(scenario: Arc<Scenario>, policy: Policy, seed: u64) -> Result<Run, SessionError> {
     let mut session = Session::new(scenario, seed);
     let mut dice = Dice::new(seed ^ 0x9E37_79B9_7F4A_7C15);
@@ -37,9 +41,9 @@ pub fn play(scenario: Arc<Scenario>, policy: Policy, seed: u64) -> Result<Run, S
             session.apply(&Decision::EndWeek)?;
         }
     }
-    Err(SessionError::WrongPhase(format!(
-        "still not over after {MAX_DECISIONS} decisions"
-    )))
+    Err(SessionError::NeverEnded {
+        decisions: MAX_DECISIONS,
+    })
 }
 
 /// Score statistics over many runs.

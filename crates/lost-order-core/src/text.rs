@@ -43,6 +43,12 @@ impl Text {
     }
 }
 
+/// Picks the Chinese form when `lang` is `zh`, else the English one: for the engine's and the
+/// front ends' own words (a scenario's words are `Text`s and use `Text::get`).
+pub fn pick<'a>(lang: &str, zh: &'a str, en: &'a str) -> &'a str {
+    if lang == "zh" { zh } else { en }
+}
+
 /// Replaces `{key}` placeholders in `template` by their values.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -78,6 +84,13 @@ mod tests {
             t.missing(&["zh".into(), "en".into(), "fr".into()]),
             vec!["zh", "fr"]
         );
+    }
+
+    #[test]
+    fn picks_chinese_only_for_zh() {
+        assert_eq!(pick("zh", "是", "yes"), "是");
+        assert_eq!(pick("en", "是", "yes"), "yes");
+        assert_eq!(pick("fr", "是", "yes"), "yes");
     }
 
     #[test]

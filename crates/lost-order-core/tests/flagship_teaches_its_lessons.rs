@@ -1,20 +1,14 @@
 //! The flagship makes the lesson true over many seeds (game-design.md section 2).
 
-use std::sync::Arc;
+mod common;
 
-use lost_order_core::load::load_file;
 use lost_order_core::policy::Policy;
 use lost_order_core::simulate::{Summary, simulate};
 
 const RUNS: u64 = 500;
 
 fn run(policy: Policy) -> Summary {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../scenarios/lost_order.ron"
-    );
-    let scenario = Arc::new(load_file(std::path::Path::new(path)).unwrap());
-    simulate(&scenario, policy, RUNS, 1, &|_| {}).unwrap()
+    simulate(&common::flagship(), policy, RUNS, 1, &|_| {}).unwrap()
 }
 
 #[test]

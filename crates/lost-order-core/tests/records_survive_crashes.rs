@@ -1,28 +1,13 @@
 //! Session records: written as decisions are made, read back whole, torn tails dropped, replayed exactly.
 
-use std::sync::Arc;
+mod common;
 
-use lost_order_core::engine::{Decision, Session, parse_script};
-use lost_order_core::load::load_file;
+use common::flagship;
+use lost_order_core::engine::{Decision, Session};
 use lost_order_core::record::{Header, RECORD_FORMAT, RecordWriter, read_record, replay};
 
-fn flagship() -> Arc<lost_order_core::scenario::Scenario> {
-    Arc::new(
-        load_file(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../scenarios/lost_order.ron"
-        )))
-        .unwrap(),
-    )
-}
-
 fn golden() -> Vec<Decision> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/golden/full_coverage.script"
-    ))
-    .unwrap();
-    parse_script(&text).unwrap()
+    common::golden("full_coverage.script")
 }
 
 fn dir(name: &str) -> std::path::PathBuf {
@@ -32,15 +17,7 @@ fn dir(name: &str) -> std::path::PathBuf {
 }
 
 fn header(s: &lost_order_core::scenario::Scenario, seed: u64) -> Header {
-    Header {
-        format: RECORD_FORMAT,
-        scenario: s.meta.id.clone(),
-        scenario_version: s.meta.version.clone(),
-        scenario_hash: s.hash.clone(),
-        seed,
-        player: "Wang Fang".into(),
-        started: 1_764_300_000,
-    }
+    Header::new(s, seed, "Wang Fang", 1_764_300_000)
 }
 
 fn write_session(dir: &std::path::Path, decisions: &[Decision]) -> (std::path::PathBuf, Session) {
@@ -114,6 +91,22 @@ fn replay_names_the_first_divergence() {
     assert!(
         e.to_string().contains("the record says Some(\"declined\")"),
         "{e}"
+    );
+}
+
+#[test]
+fn a_header_names_the_scenario_it_was_made_with() {
+    let s = flagship();
+    let h = header(&s, 11);
+    assert_eq!(h.format, RECORD_FORMAT);
+    assert_eq!(
+        (h.scenario.as_str(), h.scenario_version.as_str()),
+        (s.meta.id.as_str(), s.meta.version.as_str())
+    );
+    assert_eq!(h.scenario_hash, s.hash);
+    assert_eq!(
+        (h.seed, h.player.as_str(), h.started),
+        (11, "Wang Fang", 1_764_300_000)
     );
 }
 

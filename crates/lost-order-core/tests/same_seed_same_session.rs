@@ -1,22 +1,13 @@
 //! Determinism in one process: the same seed and decisions give identical sessions.
 
-use std::sync::Arc;
+mod common;
 
-use lost_order_core::engine::{Session, parse_script};
-use lost_order_core::load::load_file;
+use lost_order_core::engine::Session;
 
 #[test]
 fn same_seed_and_script_replay_identically_in_one_process() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let scenario = Arc::new(
-        load_file(std::path::Path::new(&format!(
-            "{root}/scenarios/lost_order.ron"
-        )))
-        .unwrap(),
-    );
-    let script =
-        std::fs::read_to_string(format!("{root}/tests/golden/full_coverage.script")).unwrap();
-    let decisions = parse_script(&script).unwrap();
+    let scenario = common::flagship();
+    let decisions = common::golden("full_coverage.script");
     let play = || {
         let mut s = Session::new(scenario.clone(), 11);
         for d in &decisions {

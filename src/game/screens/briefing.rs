@@ -1,17 +1,69 @@
 //! The briefing: the case, your goal and your resources, then Start.
 
 use bevy::prelude::*;
+use lost_order_app::Entry;
+use lost_order_core::engine::Session;
 
-use super::{Ctx, UiAction};
+use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, esc_to, route};
+use crate::game::Scenarios;
+use crate::game::play::{self, new_seed};
+use crate::game::prefs::Prefs;
 use crate::game::theme::GAP_M;
 use crate::game::widgets::{ButtonLook, body, button, card, heading, narrow_page, row, small};
 
-pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
+/// The catalog key of the case being briefed.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct Chosen(pub Option<String>);
+
+/// What the briefing's buttons do.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum BriefingAction {
+    /// Start a new session of the chosen case.
+    Start,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Chosen>()
+        .add_systems(OnEnter(Screen::Briefing), rebuild)
+        .add_systems(
+            Update,
+            (
+                esc_to(Screen::Title),
+                rebuild
+                    .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<Chosen>))
+                    .in_set(Rebuild),
+            )
+                .run_if(in_state(Screen::Briefing)),
+        );
+    route::<BriefingAction>(app);
+}
+
+impl ScreenAction for BriefingAction {
+    fn perform(self, world: &mut World) {
+        let BriefingAction::Start = self;
+        let Some(key) = world.resource::<Chosen>().0.clone() else {
+            return;
+        };
+        let Some(entry) = world.resource::<Scenarios>().get(&key).cloned() else {
+            return;
+        };
+        let session = Session::new(entry.scenario, new_seed(world));
+        play::start(world, Some(key), session, None);
+    }
+}
+
+fn rebuild(mut ui: ScreenUi, prefs: Res<Prefs>, catalog: Res<Scenarios>, chosen: Res<Chosen>) {
+    let ctx = Ctx::new(&prefs);
+    let entry = chosen.0.as_deref().and_then(|k| catalog.get(k));
+    ui.build(|root| build(&ctx, entry, root));
+}
+
+fn build(ctx: &Ctx, entry: Option<&Entry>, root: &mut ChildSpawnerCommands) {
     let s = ctx.scale;
-    let Some(entry) = ctx.chosen.and_then(|k| ctx.catalog.get(k)) else {
+    let Some(entry) = entry else {
         root.spawn(button(
             ctx.tr("返回", "Back"),
-            UiAction::Back,
+            GoTo(Screen::Title),
             ButtonLook::Primary,
             s,
         ));
@@ -58,13 +110,13 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
         page.spawn(row(GAP_M)).with_children(|r| {
             r.spawn(button(
                 ctx.tr("开始", "Start"),
-                UiAction::Start,
+                BriefingAction::Start,
                 ButtonLook::Primary,
                 s,
             ));
             r.spawn(button(
                 ctx.tr("返回", "Back"),
-                UiAction::Back,
+                GoTo(Screen::Title),
                 ButtonLook::Secondary,
                 s,
             ));

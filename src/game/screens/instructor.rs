@@ -1,23 +1,107 @@
 //! The instructor view: the class charts of a folder of session records, for projection.
 
+use std::path::Path;
+
 use bevy::prelude::*;
+use lost_order_app::{class_report, records};
 use lost_order_core::report::{ClassReport, Count};
 
-use super::{Ctx, UiAction};
+use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use crate::game::Scenarios;
+use crate::game::play::records_dir;
+use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_M, Type, palette};
 use crate::game::widgets::{
     ButtonLook, body, button, card, card_with, heading, label, page, row, small,
 };
 
-/// The class report shown (built when the view opens or is reloaded) and the last export's result.
-#[derive(Resource, Default)]
-pub struct ClassView {
-    pub report: Option<ClassReport>,
-    pub folder: String,
-    pub message: Option<String>,
+/// What the instructor view's buttons do.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum InstructorAction {
+    /// Read the records folder again.
+    Reload,
+    /// Write the class report (HTML, CSV, JSON) into `<records>/report/`.
+    Export,
 }
 
-pub fn build(ctx: &Ctx, view: &ClassView, root: &mut ChildSpawnerCommands) {
+/// The class report shown (built when the view opens or is reloaded) and the last export's result.
+#[derive(Resource, Default)]
+struct ClassView {
+    report: Option<ClassReport>,
+    folder: String,
+    message: Option<String>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ClassView>()
+        .add_systems(OnEnter(Screen::Instructor), (load_class, rebuild).chain())
+        .add_systems(
+            Update,
+            rebuild
+                .run_if(in_state(Screen::Instructor))
+                .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<ClassView>))
+                .in_set(Rebuild),
+        );
+    route::<InstructorAction>(app);
+}
+
+impl ScreenAction for InstructorAction {
+    fn perform(self, world: &mut World) {
+        match self {
+            InstructorAction::Reload => {
+                load_class(world);
+            }
+            InstructorAction::Export => {
+                let out = records_dir(world).join("report");
+                let lang = world.resource::<Prefs>().lang.clone();
+                let message = match world.resource::<ClassView>().report.as_ref() {
+                    Some(report) => export(report, &out, &lang),
+                    None => return,
+                };
+                world.resource_mut::<ClassView>().message = Some(message);
+            }
+        }
+    }
+}
+
+/// Builds the class report of the records folder.
+fn load_class(world: &mut World) {
+    let dir = records_dir(world);
+    let lang = world.resource::<Prefs>().lang.clone();
+    let catalog = world.resource::<Scenarios>();
+    let files = records::record_files(std::slice::from_ref(&dir)).unwrap_or_default();
+    let report = (!files.is_empty())
+        .then(|| records::scenario_of_class(&files, catalog).ok())
+        .flatten()
+        .map(|scenario| lost_order_core::report::build(scenario, &files, &lang));
+    *world.resource_mut::<ClassView>() = ClassView {
+        report,
+        folder: dir.display().to_string(),
+        message: None,
+    };
+}
+
+/// Writes a report's files into `out` and says where, or what went wrong, in `lang`.
+pub(super) fn export(report: &ClassReport, out: &Path, lang: &str) -> String {
+    match class_report::write(report, out) {
+        Ok(()) => format!(
+            "{} {}",
+            lost_order_core::text::pick(lang, "报告已写入", "Report written to"),
+            out.join("index.html").display()
+        ),
+        Err(e) => format!(
+            "{} {e}",
+            lost_order_core::text::pick(lang, "无法写入报告：", "Cannot write the report:")
+        ),
+    }
+}
+
+fn rebuild(mut ui: ScreenUi, prefs: Res<Prefs>, view: Res<ClassView>) {
+    let ctx = Ctx::new(&prefs);
+    ui.build(|root| build(&ctx, &view, root));
+}
+
+fn build(ctx: &Ctx, view: &ClassView, root: &mut ChildSpawnerCommands) {
     let k = ctx.scale;
     root.spawn(page()).with_children(|p| {
         p.spawn(row(GAP_M)).with_children(|r| {
@@ -27,7 +111,7 @@ pub fn build(ctx: &Ctx, view: &ClassView, root: &mut ChildSpawnerCommands) {
             ));
             r.spawn(button(
                 ctx.tr("重新载入", "Reload"),
-                UiAction::OpenInstructor,
+                InstructorAction::Reload,
                 ButtonLook::Secondary,
                 k,
             ));
@@ -36,13 +120,13 @@ pub fn build(ctx: &Ctx, view: &ClassView, root: &mut ChildSpawnerCommands) {
                     "导出报告（HTML/CSV/JSON）",
                     "Export the report (HTML/CSV/JSON)",
                 ),
-                UiAction::ExportClass,
+                InstructorAction::Export,
                 ButtonLook::Secondary,
                 k,
             ));
             r.spawn(button(
                 ctx.tr("返回", "Back"),
-                UiAction::Back,
+                GoTo(Screen::Title),
                 ButtonLook::Primary,
                 k,
             ));

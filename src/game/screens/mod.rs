@@ -1,10 +1,12 @@
-//! Screens as states; each screen's UI is rebuilt from the session whenever something changes.
+//! Screens as states, and the router. Each screen is a child plugin that owns its resources,
+//! its button actions and its UI; this module only dispatches: it routes a button's activation
+//! to the action's own screen, builds screen roots, follows the session's phase, and keeps the
+//! focus on the same button across a rebuild.
 
 mod board;
 mod briefing;
 mod debrief;
-pub mod instructor;
-mod perform;
+mod instructor;
 mod report_lines;
 mod reveal;
 mod scenarios;
@@ -13,19 +15,33 @@ mod settings;
 mod tender;
 mod title;
 
+use std::fmt::Debug;
+
 use bevy::ecs::system::SystemParam;
 use bevy::input_focus::InputFocus;
 use bevy::input_focus::tab_navigation::{NavAction, TabGroup, TabNavigation};
 use bevy::prelude::*;
 use bevy::ui::InteractionDisabled;
 use bevy::ui_widgets::Activate;
+use lost_order_core::engine::Phase;
+use lost_order_core::narrate::week_label;
+use lost_order_core::text::pick;
 
-use super::catalog::Catalog;
-use super::play::{BidDraft, Play};
-use super::prefs::{Prefs, TextSize};
+use super::play::{Decided, Play, SessionStarted};
+use super::prefs::Prefs;
 use super::theme::palette;
+use super::widgets::ButtonKey;
 
-pub use perform::{apply_window_mode, perform};
+pub use board::BoardAction;
+pub use briefing::{BriefingAction, Chosen};
+pub use debrief::DebriefAction;
+pub use instructor::InstructorAction;
+pub use reveal::RevealAction;
+pub use scenarios::ScenariosAction;
+pub use scene::SceneAction;
+pub use settings::{SettingsAction, apply_window_mode};
+pub use tender::TenderAction;
+pub use title::{HasSave, TitleAction};
 
 /// Where the player is.
 #[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -42,46 +58,24 @@ pub enum Screen {
     Instructor,
 }
 
-/// What a button does when activated.
-#[derive(Component, Clone, Debug, PartialEq, Eq)]
-pub enum UiAction {
-    NewSession,
-    Continue,
-    OpenScenarios,
-    OpenSettings,
-    Quit,
-    SetLang(String),
-    Back,
-    Brief(String),
-    Start,
-    SetTextSize(TextSize),
-    ToggleFullscreen,
-    EditName,
-    EditClassSeed,
-    EditRecordsDir,
-    SelectPerson(String),
-    ShowNotebook,
-    ShowLog,
-    Act {
-        action: String,
-        target: Option<String>,
-    },
-    EndWeek,
-    Choose(String),
-    Price(String),
-    ToggleEmphasis(String),
-    ToggleCommitment(String),
-    SubmitBid,
-    RevealNext,
-    ToDebrief,
-    WhatIf(u32),
-    ToTitle,
-    OpenInstructor,
-    ExportClass,
-    ExportSession,
+/// What a button of one screen does. Each screen defines its own action type and performs it;
+/// the router only delivers the activation.
+pub trait ScreenAction: Component + Clone + Debug {
+    /// Carries out the action against the world (a button was clicked or activated by key).
+    fn perform(self, world: &mut World);
 }
 
-/// The systems that rebuild the screen; anything that looks up buttons runs before them.
+/// A button that moves to another screen, shared by every screen's Back button.
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GoTo(pub Screen);
+
+impl ScreenAction for GoTo {
+    fn perform(self, world: &mut World) {
+        world.resource_mut::<NextState<Screen>>().set(self.0);
+    }
+}
+
+/// The systems that build screens; anything that looks up or presses buttons runs before them.
 #[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Rebuild;
 
@@ -89,121 +83,73 @@ pub struct Rebuild;
 #[derive(Component, Clone, Copy, Debug, Default)]
 pub struct InModal;
 
-/// Set when the current screen must be rebuilt.
-#[derive(Resource, Default)]
-pub struct Redraw(pub bool);
-
 /// The root of the current screen's UI.
 #[derive(Component)]
 pub struct ScreenRoot;
 
-/// The side panel of the board.
-#[derive(Resource, Clone, Debug, Default, PartialEq, Eq)]
-pub struct BoardUi {
-    pub selected: Option<String>,
-    pub show_log: bool,
-    /// The last thing that happened, shown under the top bar.
-    pub message: Option<String>,
-}
-
-/// The scenario chosen for the briefing.
-#[derive(Resource, Clone, Debug, Default)]
-pub struct Chosen(pub Option<String>);
-
-/// Which text field takes typed characters.
-#[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Editing {
-    #[default]
-    Nothing,
-    Name,
-    ClassSeed,
-    RecordsDir,
-}
-
-/// The button to focus after a rebuild.
+/// The button to focus after a rebuild: `Some(previous focus)` once a rebuild happened.
 #[derive(Resource, Default)]
-struct FocusWanted(Option<Option<UiAction>>);
+struct FocusWanted(Option<Option<ButtonKey>>);
 
-/// How far the reveal has got.
-#[derive(Resource, Debug)]
-pub struct RevealProgress {
-    pub shown: usize,
-    pub timer: Timer,
+/// What every screen builder reads: the language and the text size.
+pub struct Ctx<'a> {
+    /// `zh` or `en`.
+    pub lang: &'a str,
+    /// The player's text-size factor (0.875…1.3).
+    pub scale: f32,
 }
 
-impl Default for RevealProgress {
-    fn default() -> Self {
-        RevealProgress {
-            shown: 0,
-            timer: Timer::from_seconds(1.2, TimerMode::Repeating),
+impl<'a> Ctx<'a> {
+    /// The words of the settings in `prefs`.
+    pub fn new(prefs: &'a Prefs) -> Self {
+        Ctx {
+            lang: &prefs.lang,
+            scale: prefs.scale(),
         }
     }
-}
 
-/// Everything a screen builder reads.
-pub struct Ctx<'a> {
-    pub lang: &'a str,
-    pub scale: f32,
-    pub prefs: &'a Prefs,
-    pub catalog: &'a Catalog,
-    pub play: Option<&'a Play>,
-    pub board: &'a BoardUi,
-    pub draft: &'a BidDraft,
-    pub chosen: Option<&'a str>,
-    pub reveal: &'a RevealProgress,
-    pub has_save: bool,
-    pub editing: Editing,
-}
-
-impl Ctx<'_> {
+    /// The Chinese or English form, by the player's language.
     pub fn tr<'b>(&self, zh: &'b str, en: &'b str) -> &'b str {
-        super::strings::tr(self.lang, zh, en)
+        pick(self.lang, zh, en)
     }
 
     /// "第 3 周" or "Week 3".
     pub fn week(&self, n: u32) -> String {
-        if self.lang == "zh" {
-            format!("第 {n} 周")
-        } else {
-            format!("Week {n}")
-        }
+        week_label(n, self.lang)
     }
 }
 
-/// Whether an unfinished session is saved (for Continue).
-#[derive(Resource, Default)]
-pub struct HasSave(pub bool);
-
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>()
-        .init_resource::<Redraw>()
-        .init_resource::<BoardUi>()
-        .init_resource::<BidDraft>()
-        .init_resource::<Chosen>()
-        .init_resource::<Editing>()
         .init_resource::<FocusWanted>()
-        .init_resource::<RevealProgress>()
-        .init_resource::<HasSave>()
-        .init_resource::<instructor::ClassView>()
         .init_resource::<InputFocus>()
-        .add_observer(on_activate)
-        .add_systems(StateTransition, mark_redraw.run_if(state_changed::<Screen>))
-        .add_systems(
-            Update,
-            (rebuild.run_if(|r: Res<Redraw>| r.0), restore_focus)
-                .chain()
-                .in_set(Rebuild),
-        )
-        .add_plugins((reveal::plugin, report_lines::plugin));
+        .add_observer(follow_phase_on_start)
+        .add_observer(follow_phase_on_decision)
+        .add_systems(Update, restore_focus.after(Rebuild));
+    route::<GoTo>(app);
+    app.add_plugins((
+        title::plugin,
+        settings::plugin,
+        scenarios::plugin,
+        briefing::plugin,
+        board::plugin,
+        scene::plugin,
+        tender::plugin,
+        reveal::plugin,
+        debrief::plugin,
+        instructor::plugin,
+        report_lines::plugin,
+    ));
 }
 
-fn mark_redraw(mut redraw: ResMut<Redraw>) {
-    redraw.0 = true;
+/// Delivers activations of buttons carrying an `A` to `A::perform`.
+pub fn route<A: ScreenAction>(app: &mut App) {
+    app.add_observer(on_activate::<A>);
 }
 
-fn on_activate(
+fn on_activate<A: ScreenAction>(
     event: On<Activate>,
-    actions: Query<(&UiAction, Has<InteractionDisabled>)>,
+    actions: Query<(&A, Has<InteractionDisabled>)>,
     mut commands: Commands,
 ) {
     let Ok((action, disabled)) = actions.get(event.entity) else {
@@ -213,88 +159,94 @@ fn on_activate(
         return;
     }
     let action = action.clone();
-    commands.queue(move |world: &mut World| perform(world, action));
+    debug!("ui action: {action:?}");
+    commands.queue(move |world: &mut World| action.perform(world));
 }
 
-/// Everything the screens are built from.
+/// Replaces the current screen's UI: remembers the focused button, removes the old root and
+/// spawns a new one that `fill` fills. The root leaves with its screen.
 #[derive(SystemParam)]
-struct Sources<'w> {
-    prefs: Res<'w, Prefs>,
-    catalog: Res<'w, Catalog>,
-    play: Option<Res<'w, Play>>,
-    board: Res<'w, BoardUi>,
-    draft: Res<'w, BidDraft>,
-    chosen: Res<'w, Chosen>,
-    reveal: Res<'w, RevealProgress>,
-    has_save: Res<'w, HasSave>,
-    editing: Res<'w, Editing>,
-    class: Res<'w, instructor::ClassView>,
+pub struct ScreenUi<'w, 's> {
+    commands: Commands<'w, 's>,
+    roots: Query<'w, 's, Entity, With<ScreenRoot>>,
+    focus: Res<'w, InputFocus>,
+    keys: Query<'w, 's, &'static ButtonKey>,
+    wanted: ResMut<'w, FocusWanted>,
+    screen: Res<'w, State<Screen>>,
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "rebuilding reads the screen, the focus and all sources"
-)]
-fn rebuild(
-    mut commands: Commands,
-    mut redraw: ResMut<Redraw>,
-    screen: Res<State<Screen>>,
-    roots: Query<Entity, With<ScreenRoot>>,
-    focus: Res<InputFocus>,
-    actions: Query<&UiAction>,
-    mut wanted: ResMut<FocusWanted>,
-    src: Sources,
-) {
-    redraw.0 = false;
-    wanted.0 = Some(focus.get().and_then(|e| actions.get(e).ok().cloned()));
-    for root in &roots {
-        commands.entity(root).despawn();
+impl ScreenUi<'_, '_> {
+    /// Builds the current screen with `fill`.
+    pub fn build(&mut self, fill: impl FnOnce(&mut ChildSpawnerCommands)) {
+        let previous = self
+            .focus
+            .get()
+            .and_then(|e| self.keys.get(e).ok().cloned());
+        // Keep the first remembered focus when two rebuilds happen in one frame.
+        if self.wanted.0.is_none() {
+            self.wanted.0 = Some(previous);
+        }
+        for root in &self.roots {
+            self.commands.entity(root).despawn();
+        }
+        self.commands
+            .spawn((
+                ScreenRoot,
+                DespawnOnExit(*self.screen.get()),
+                TabGroup::new(0),
+                Node {
+                    width: percent(100),
+                    height: percent(100),
+                    flex_direction: FlexDirection::Column,
+                    ..default()
+                },
+                BackgroundColor(palette::BACKGROUND),
+            ))
+            .with_children(fill);
     }
-    let ctx = Ctx {
-        lang: &src.prefs.lang,
-        scale: src.prefs.scale(),
-        prefs: &src.prefs,
-        catalog: &src.catalog,
-        play: src.play.as_deref(),
-        board: &src.board,
-        draft: &src.draft,
-        chosen: src.chosen.0.as_deref(),
-        reveal: &src.reveal,
-        has_save: src.has_save.0,
-        editing: *src.editing,
-    };
-    let screen = *screen.get();
-    commands
-        .spawn((
-            ScreenRoot,
-            DespawnOnExit(screen),
-            TabGroup::new(0),
-            Node {
-                width: percent(100),
-                height: percent(100),
-                flex_direction: FlexDirection::Column,
-                ..default()
-            },
-            BackgroundColor(palette::BACKGROUND),
-        ))
-        .with_children(|root| match screen {
-            Screen::Title => title::build(&ctx, root),
-            Screen::Settings => settings::build(&ctx, root),
-            Screen::Scenarios => scenarios::build(&ctx, root),
-            Screen::Briefing => briefing::build(&ctx, root),
-            Screen::Board => board::build(&ctx, root),
-            Screen::Tender => tender::build(&ctx, root),
-            Screen::Reveal => reveal::build(&ctx, root),
-            Screen::Debrief => debrief::build(&ctx, &src.class, root),
-            Screen::Instructor => instructor::build(&ctx, &src.class, root),
-        });
+}
+
+/// The screen a session's phase is played on.
+fn screen_of(phase: &Phase) -> Screen {
+    match phase {
+        Phase::Planning | Phase::Scene(_) => Screen::Board,
+        Phase::Bidding => Screen::Tender,
+        Phase::Ended => Screen::Reveal,
+    }
+}
+
+fn follow_phase(play: Option<Res<Play>>, mut next: ResMut<NextState<Screen>>, now: Screen) {
+    if let Some(play) = play {
+        let screen = screen_of(play.session.phase());
+        if screen != now {
+            next.set(screen);
+        }
+    }
+}
+
+fn follow_phase_on_start(
+    _: On<SessionStarted>,
+    play: Option<Res<Play>>,
+    next: ResMut<NextState<Screen>>,
+    screen: Res<State<Screen>>,
+) {
+    follow_phase(play, next, *screen.get());
+}
+
+fn follow_phase_on_decision(
+    _: On<Decided>,
+    play: Option<Res<Play>>,
+    next: ResMut<NextState<Screen>>,
+    screen: Res<State<Screen>>,
+) {
+    follow_phase(play, next, *screen.get());
 }
 
 /// Puts the focus back on the same button after a rebuild, else on the first one.
 fn restore_focus(
     mut wanted: ResMut<FocusWanted>,
     mut focus: ResMut<InputFocus>,
-    buttons: Query<(Entity, &UiAction, Has<InModal>)>,
+    buttons: Query<(Entity, &ButtonKey, Has<InModal>)>,
     nav: TabNavigation,
 ) {
     let Some(previous) = wanted.0.take() else {
@@ -305,7 +257,7 @@ fn restore_focus(
     let same = previous.and_then(|p| {
         buttons
             .iter()
-            .find(|(_, a, m)| **a == p && (modal_first.is_none() || *m))
+            .find(|(_, k, m)| **k == p && (modal_first.is_none() || *m))
             .map(|(e, _, _)| e)
     });
     let target = same
@@ -314,5 +266,19 @@ fn restore_focus(
     match target {
         Some(e) => focus.set(e, bevy::input_focus::FocusCause::Navigated),
         None => focus.clear(),
+    }
+}
+
+/// A system that goes to `to` when Esc is pressed, for screens where Esc means Back.
+pub fn esc_to(
+    to: Screen,
+) -> impl FnMut(MessageReader<bevy::input::keyboard::KeyboardInput>, ResMut<NextState<Screen>>) {
+    move |mut keys, mut next| {
+        let esc = keys
+            .read()
+            .any(|k| k.state == bevy::input::ButtonState::Pressed && k.key_code == KeyCode::Escape);
+        if esc {
+            next.set(to);
+        }
     }
 }

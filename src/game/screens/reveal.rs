@@ -4,48 +4,111 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use lost_order_core::narrate;
 
-use super::{Ctx, Redraw, RevealProgress, Screen, UiAction};
+use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, route};
 use crate::game::play::Play;
+use crate::game::prefs::Prefs;
 use crate::game::theme::{Type, palette};
 use crate::game::widgets::{ButtonLook, body, button, card, heading, label, narrow_page, small};
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Reveal), |mut r: ResMut<RevealProgress>| {
-        *r = RevealProgress::default()
-    })
-    .add_systems(Update, advance.run_if(in_state(Screen::Reveal)));
+/// What the reveal's buttons do.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum RevealAction {
+    /// Show the next stage now, without waiting.
+    Next,
 }
 
-/// Shows one more stage each tick, asking for frames while the reveal runs.
+/// How far the reveal has got: stages shown (one more than the stages means the outcome too).
+#[derive(Resource, Debug)]
+pub struct RevealProgress {
+    pub shown: usize,
+    /// Shows the next stage when it finishes (every 1.2 s).
+    pub timer: Timer,
+}
+
+impl Default for RevealProgress {
+    fn default() -> Self {
+        RevealProgress {
+            shown: 0,
+            timer: Timer::from_seconds(1.2, TimerMode::Repeating),
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<RevealProgress>()
+        .add_systems(
+            OnEnter(Screen::Reveal),
+            (
+                |mut r: ResMut<RevealProgress>| *r = RevealProgress::default(),
+                rebuild,
+            )
+                .chain(),
+        )
+        .add_systems(
+            Update,
+            (
+                advance.before(Rebuild),
+                rebuild
+                    .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<RevealProgress>))
+                    .in_set(Rebuild),
+            )
+                .run_if(in_state(Screen::Reveal)),
+        );
+    route::<RevealAction>(app);
+}
+
+impl ScreenAction for RevealAction {
+    fn perform(self, world: &mut World) {
+        let RevealAction::Next = self;
+        let total = stages(world.get_resource::<Play>());
+        let mut r = world.resource_mut::<RevealProgress>();
+        r.shown = (r.shown + 1).min(total + 1);
+    }
+}
+
+fn stages(play: Option<&Play>) -> usize {
+    play.and_then(|p| p.session.tender().map(|t| t.stages.len()))
+        .unwrap_or(0)
+}
+
+/// Shows one more stage each tick, asking for frames while the reveal runs. The timer ticks
+/// without marking the progress changed, so the screen is rebuilt only when a stage appears.
 fn advance(
     time: Res<Time>,
     mut progress: ResMut<RevealProgress>,
     play: Option<Res<Play>>,
-    mut redraw: ResMut<Redraw>,
     mut frames: MessageWriter<RequestRedraw>,
 ) {
-    let total = play
-        .and_then(|p| p.session.tender().map(|t| t.stages.len()))
-        .unwrap_or(0);
+    let total = stages(play.as_deref());
     if progress.shown > total {
         return;
     }
     frames.write(RequestRedraw);
-    if progress.timer.tick(time.delta()).just_finished() {
+    let timer = &mut progress.bypass_change_detection().timer;
+    if timer.tick(time.delta()).just_finished() {
         progress.shown += 1;
-        redraw.0 = true;
     }
 }
 
-pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
-    let Some(play) = ctx.play else { return };
+fn rebuild(
+    mut ui: ScreenUi,
+    prefs: Res<Prefs>,
+    progress: Res<RevealProgress>,
+    play: Option<Res<Play>>,
+) {
+    let Some(play) = play else { return };
+    let ctx = Ctx::new(&prefs);
+    ui.build(|root| build(&ctx, progress.shown, &play, root));
+}
+
+fn build(ctx: &Ctx, shown: usize, play: &Play, root: &mut ChildSpawnerCommands) {
     let s = &play.session;
     let Some(t) = s.tender() else { return };
     let k = ctx.scale;
     let sc = s.scenario();
     root.spawn(narrow_page()).with_children(|page| {
         page.spawn(heading(ctx.tr("开标", "The tender is decided"), k * 1.3));
-        for (i, v) in t.stages.iter().enumerate().take(ctx.reveal.shown) {
+        for (i, v) in t.stages.iter().enumerate().take(shown) {
             page.spawn(card()).with_children(|c| {
                 let name = sc
                     .tender
@@ -73,7 +136,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 c.spawn(body(narrate::stage_reason(s, v, ctx.lang), k));
             });
         }
-        if ctx.reveal.shown > t.stages.len() {
+        if shown > t.stages.len() {
             let ending = sc.endings.iter().find(|e| e.id == t.ending);
             page.spawn(card()).with_children(|c| {
                 let (text, colour) = if t.won {
@@ -92,14 +155,14 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
             });
             page.spawn(button(
                 ctx.tr("查看复盘", "Go to the debrief"),
-                UiAction::ToDebrief,
+                GoTo(Screen::Debrief),
                 ButtonLook::Primary,
                 k,
             ));
         } else {
             page.spawn(button(
                 ctx.tr("下一步", "Next"),
-                UiAction::RevealNext,
+                RevealAction::Next,
                 ButtonLook::Primary,
                 k,
             ));

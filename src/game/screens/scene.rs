@@ -4,13 +4,33 @@ use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
 use lost_order_core::engine::Session;
 
-use super::{Ctx, InModal, UiAction};
+use super::{Ctx, InModal, ScreenAction, route};
+use crate::game::play;
 use crate::game::theme::{GAP_L, GAP_M, palette};
 use crate::game::widgets::{
     ButtonLook, body, button, card_with, column, disabled_button, heading, small,
 };
 
-pub fn build(ctx: &Ctx, s: &Session, id: &str, root: &mut ChildSpawnerCommands) {
+/// What a scene's buttons do.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum SceneAction {
+    /// Pick the choice with this id in the open scene.
+    Choose(String),
+}
+
+pub(super) fn plugin(app: &mut App) {
+    route::<SceneAction>(app);
+}
+
+impl ScreenAction for SceneAction {
+    fn perform(self, world: &mut World) {
+        let SceneAction::Choose(choice) = self;
+        play::decide(world, &lost_order_core::engine::Decision::Choose(choice));
+    }
+}
+
+/// The modal of scene `id` over the board (built by the board, whose data it shares).
+pub(super) fn build(ctx: &Ctx, s: &Session, id: &str, root: &mut ChildSpawnerCommands) {
     let k = ctx.scale;
     let sc = s.scenario();
     let Some(scene) = sc.scene(id) else { return };
@@ -56,7 +76,7 @@ pub fn build(ctx: &Ctx, s: &Session, id: &str, root: &mut ChildSpawnerCommands) 
                         else {
                             continue;
                         };
-                        let act = UiAction::Choose(choice.id.clone());
+                        let act = SceneAction::Choose(choice.id.clone());
                         match &option.blocked {
                             None => {
                                 choices.spawn((

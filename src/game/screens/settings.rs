@@ -1,13 +1,175 @@
-//! Settings: language, player name, text size, class seed and full screen; saved at once.
+//! Settings: language, player name, text size, class seed, records folder and full screen;
+//! saved at once. Typed fields take characters while they are being edited.
 
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
+use bevy::window::{PrimaryWindow, WindowMode};
 
-use super::{Ctx, Editing, UiAction};
-use crate::game::prefs::TextSize;
+use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use crate::game::prefs::Home;
+use crate::game::prefs::{Prefs, TextSize, update};
 use crate::game::theme::GAP_M;
 use crate::game::widgets::{ButtonLook, body, button, card, field, heading, page, row, small};
 
-pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
+/// What the settings' buttons do.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum SettingsAction {
+    /// `zh` or `en`.
+    SetLang(String),
+    SetTextSize(TextSize),
+    ToggleFullscreen,
+    /// Start or stop typing into a field.
+    Edit(Editing),
+}
+
+/// Which text field takes typed characters.
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Editing {
+    #[default]
+    Nothing,
+    Name,
+    ClassSeed,
+    RecordsDir,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Editing>()
+        .add_systems(OnEnter(Screen::Settings), rebuild)
+        .add_systems(OnExit(Screen::Settings), |mut e: ResMut<Editing>| {
+            *e = Editing::Nothing
+        })
+        .add_systems(
+            Update,
+            (
+                typing.before(Rebuild),
+                rebuild
+                    .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<Editing>))
+                    .in_set(Rebuild),
+            )
+                .run_if(in_state(Screen::Settings)),
+        );
+    route::<SettingsAction>(app);
+}
+
+impl ScreenAction for SettingsAction {
+    fn perform(self, world: &mut World) {
+        match self {
+            SettingsAction::SetLang(lang) => update(world, |p| p.lang = lang),
+            SettingsAction::SetTextSize(size) => update(world, |p| p.text_size = size),
+            SettingsAction::ToggleFullscreen => {
+                update(world, |p| p.fullscreen = !p.fullscreen);
+                apply_window_mode(world);
+            }
+            SettingsAction::Edit(field) => {
+                let mut editing = world.resource_mut::<Editing>();
+                *editing = if *editing == field {
+                    Editing::Nothing
+                } else {
+                    field
+                };
+            }
+        }
+    }
+}
+
+/// Applies the full-screen setting to the window, if there is one.
+pub fn apply_window_mode(world: &mut World) {
+    let fullscreen = world.resource::<Prefs>().fullscreen;
+    let mut windows = world.query_filtered::<&mut Window, With<PrimaryWindow>>();
+    for mut window in windows.iter_mut(world) {
+        window.mode = if fullscreen {
+            WindowMode::BorderlessFullscreen(bevy::window::MonitorSelection::Current)
+        } else {
+            WindowMode::Windowed
+        };
+    }
+}
+
+/// Keys while a field is edited: characters go into it, Enter or Esc ends the editing.
+/// Otherwise Esc goes back to the title.
+fn typing(
+    mut events: MessageReader<KeyboardInput>,
+    mut editing: ResMut<Editing>,
+    mut prefs: ResMut<Prefs>,
+    home: Res<Home>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let just_started = editing.is_changed();
+    for ev in events.read() {
+        if ev.state != ButtonState::Pressed {
+            continue;
+        }
+        if *editing == Editing::Nothing {
+            if ev.key_code == KeyCode::Escape {
+                next.set(Screen::Title);
+            }
+            continue;
+        }
+        // The Enter that started the editing arrives here too; it must not end it.
+        if matches!(ev.logical_key, Key::Enter | Key::Escape) && !just_started {
+            *editing = Editing::Nothing;
+        } else if edit_text(ev, *editing, prefs.bypass_change_detection()) {
+            prefs.set_changed();
+            prefs.save(&home);
+        }
+    }
+}
+
+/// Typing into the name, class-seed or records-folder field; returns whether the key was used.
+fn edit_text(ev: &KeyboardInput, editing: Editing, prefs: &mut Prefs) -> bool {
+    match (&ev.logical_key, editing) {
+        (Key::Backspace, Editing::Name) => {
+            prefs.player.pop();
+            true
+        }
+        (Key::Backspace, Editing::ClassSeed) => {
+            prefs.class_seed = prefs.class_seed.map(|v| v / 10).filter(|v| *v > 0);
+            true
+        }
+        (Key::Character(s), Editing::Name) if prefs.player.chars().count() < 40 => {
+            prefs.player.push_str(s);
+            true
+        }
+        (Key::Character(s), Editing::ClassSeed) => match s.parse::<u64>() {
+            Ok(d) if s.len() == 1 => {
+                prefs.class_seed = Some(
+                    prefs
+                        .class_seed
+                        .unwrap_or(0)
+                        .saturating_mul(10)
+                        .saturating_add(d),
+                );
+                true
+            }
+            _ => false,
+        },
+        (Key::Space, Editing::Name) => {
+            prefs.player.push(' ');
+            true
+        }
+        (Key::Backspace, Editing::RecordsDir) => {
+            prefs.records_dir.get_or_insert_default().pop();
+            true
+        }
+        (Key::Character(s), Editing::RecordsDir) => {
+            prefs.records_dir.get_or_insert_default().push_str(s);
+            true
+        }
+        (Key::Space, Editing::RecordsDir) => {
+            prefs.records_dir.get_or_insert_default().push(' ');
+            true
+        }
+        _ => false,
+    }
+}
+
+fn rebuild(mut ui: ScreenUi, prefs: Res<Prefs>, editing: Res<Editing>) {
+    let ctx = Ctx::new(&prefs);
+    ui.build(|root| build(&ctx, &prefs, *editing, root));
+}
+
+fn build(ctx: &Ctx, prefs: &Prefs, editing: Editing, root: &mut ChildSpawnerCommands) {
     let s = ctx.scale;
     root.spawn(page()).with_children(|page| {
         page.spawn(heading(ctx.tr("设置", "Settings"), s * 1.2));
@@ -18,7 +180,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 } else {
                     ButtonLook::Secondary
                 };
-                r.spawn(button(name, UiAction::SetLang(code.into()), look, s));
+                r.spawn(button(name, SettingsAction::SetLang(code.into()), look, s));
             }
         });
         setting(
@@ -29,10 +191,10 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 "Player name (for the session record)",
             ),
             |r| {
-                let shown = if ctx.prefs.player.is_empty() {
+                let shown = if prefs.player.is_empty() {
                     ctx.tr("（未填写）", "(not set)").to_string()
                 } else {
-                    ctx.prefs.player.clone()
+                    prefs.player.clone()
                 };
                 let hint = ctx.tr(
                     "选中后按回车，输入姓名，再按回车",
@@ -43,8 +205,8 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                     ctx,
                     Editing::Name,
                     shown,
-                    ctx.prefs.player.clone(),
-                    UiAction::EditName,
+                    prefs.player.clone(),
+                    editing,
                     hint,
                 );
             },
@@ -56,12 +218,17 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 (TextSize::Large, "大", "Large"),
                 (TextSize::Larger, "特大", "Larger"),
             ] {
-                let look = if ctx.prefs.text_size == size {
+                let look = if prefs.text_size == size {
                     ButtonLook::Selected
                 } else {
                     ButtonLook::Secondary
                 };
-                r.spawn(button(ctx.tr(zh, en), UiAction::SetTextSize(size), look, s));
+                r.spawn(button(
+                    ctx.tr(zh, en),
+                    SettingsAction::SetTextSize(size),
+                    look,
+                    s,
+                ));
             }
         });
         setting(
@@ -72,12 +239,8 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 "Class seed (set by the instructor; empty means random)",
             ),
             |r| {
-                let typed = ctx
-                    .prefs
-                    .class_seed
-                    .map(|v| v.to_string())
-                    .unwrap_or_default();
-                let shown = ctx.prefs.class_seed.map_or_else(
+                let typed = prefs.class_seed.map(|v| v.to_string()).unwrap_or_default();
+                let shown = prefs.class_seed.map_or_else(
                     || ctx.tr("（随机）", "(random)").to_string(),
                     |v| v.to_string(),
                 );
@@ -91,7 +254,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                     Editing::ClassSeed,
                     shown,
                     typed,
-                    UiAction::EditClassSeed,
+                    editing,
                     hint,
                 );
             },
@@ -104,7 +267,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 "Session records folder (an instructor may set a shared folder)",
             ),
             |r| {
-                let typed = ctx.prefs.records_dir.clone().unwrap_or_default();
+                let typed = prefs.records_dir.clone().unwrap_or_default();
                 let shown = if typed.trim().is_empty() {
                     ctx.tr(
                         "（默认：用户数据文件夹）",
@@ -124,13 +287,13 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                     Editing::RecordsDir,
                     shown,
                     typed,
-                    UiAction::EditRecordsDir,
+                    editing,
                     hint,
                 );
             },
         );
         setting(page, ctx, ctx.tr("全屏", "Full screen"), |r| {
-            let on = ctx.prefs.fullscreen;
+            let on = prefs.fullscreen;
             let text = if on {
                 ctx.tr("开", "On")
             } else {
@@ -138,7 +301,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
             };
             r.spawn(button(
                 text,
-                UiAction::ToggleFullscreen,
+                SettingsAction::ToggleFullscreen,
                 if on {
                     ButtonLook::Selected
                 } else {
@@ -149,7 +312,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
         });
         page.spawn(button(
             ctx.tr("返回", "Back"),
-            UiAction::Back,
+            GoTo(Screen::Title),
             ButtonLook::Primary,
             s,
         ));
@@ -175,10 +338,11 @@ fn text_setting(
     which: Editing,
     shown: String,
     typed: String,
-    action: UiAction,
+    editing: Editing,
     hint: &str,
 ) {
-    if ctx.editing == which {
+    let action = SettingsAction::Edit(which);
+    if editing == which {
         r.spawn(field(format!("{typed}|"), action, ctx.scale));
     } else {
         r.spawn(button(shown, action, ButtonLook::Secondary, ctx.scale));

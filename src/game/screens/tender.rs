@@ -1,19 +1,102 @@
 //! The tender: compose the bid with what you know of each evaluator's criteria beside it.
 
 use bevy::prelude::*;
+use lost_order_core::engine::{Bid, Decision, Session};
 use lost_order_core::scenario::BidOption;
 
-use super::{Ctx, UiAction};
+use super::{Ctx, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use crate::game::play::{self, Play, SessionStarted};
+use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, Type, palette};
 use crate::game::widgets::{ButtonLook, body, button, card, column, heading, label, row, small};
 
-pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
-    let Some(play) = ctx.play else { return };
-    let s = &play.session;
+/// What the tender's buttons do.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum TenderAction {
+    /// Pick the price level with this id.
+    Price(String),
+    /// Add or remove an emphasis (up to the scenario's `max_emphases`).
+    ToggleEmphasis(String),
+    /// Add or remove a commitment (up to the scenario's `max_commitments`).
+    ToggleCommitment(String),
+    SubmitBid,
+}
+
+/// The bid being composed.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct BidDraft(pub Bid);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<BidDraft>()
+        .add_observer(reset_draft)
+        .add_systems(OnEnter(Screen::Tender), rebuild)
+        .add_systems(
+            Update,
+            rebuild
+                .run_if(in_state(Screen::Tender))
+                .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<BidDraft>))
+                .in_set(Rebuild),
+        );
+    route::<TenderAction>(app);
+}
+
+/// A new session starts with the scenario's default price and nothing else.
+fn reset_draft(_: On<SessionStarted>, play: Option<Res<Play>>, mut draft: ResMut<BidDraft>) {
+    let price = play
+        .map(|p| p.session.scenario().tender.default_price.clone())
+        .unwrap_or_default();
+    draft.0 = Bid { price, ..default() };
+}
+
+impl ScreenAction for TenderAction {
+    fn perform(self, world: &mut World) {
+        match self {
+            TenderAction::Price(id) => world.resource_mut::<BidDraft>().0.price = id,
+            TenderAction::ToggleEmphasis(id) => toggle(world, id, true),
+            TenderAction::ToggleCommitment(id) => toggle(world, id, false),
+            TenderAction::SubmitBid => {
+                let bid = world.resource::<BidDraft>().0.clone();
+                play::decide(world, &Decision::Bid(bid));
+            }
+        }
+    }
+}
+
+/// Adds or removes an option of the draft, keeping within the scenario's maximum.
+fn toggle(world: &mut World, id: String, emphasis: bool) {
+    let Some(max) = world.get_resource::<Play>().map(|p| {
+        let t = &p.session.scenario().tender;
+        if emphasis {
+            t.max_emphases
+        } else {
+            t.max_commitments
+        }
+    }) else {
+        return;
+    };
+    let mut draft = world.resource_mut::<BidDraft>();
+    let list = if emphasis {
+        &mut draft.0.emphases
+    } else {
+        &mut draft.0.commitments
+    };
+    if let Some(i) = list.iter().position(|x| *x == id) {
+        list.remove(i);
+    } else if list.len() < max as usize {
+        list.push(id);
+    }
+}
+
+fn rebuild(mut ui: ScreenUi, prefs: Res<Prefs>, draft: Res<BidDraft>, play: Option<Res<Play>>) {
+    let Some(play) = play else { return };
+    let ctx = Ctx::new(&prefs);
+    ui.build(|root| build(&ctx, &draft.0, &play.session, root));
+}
+
+fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
     let sc = s.scenario();
     let t = &sc.tender;
     let k = ctx.scale;
-    let bid = &ctx.draft.0;
     root.spawn(Node {
         flex_direction: FlexDirection::Row,
         column_gap: px(GAP_L),
@@ -40,7 +123,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 ctx.tr("报价（选一项）", "Price (pick one)"),
                 &t.price_levels,
                 |o| bid.price == o.id,
-                |o| UiAction::Price(o.id.clone()),
+                |o| TenderAction::Price(o.id.clone()),
             );
             options(
                 ctx,
@@ -53,7 +136,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 ),
                 &t.emphases,
                 |o| bid.emphases.contains(&o.id),
-                |o| UiAction::ToggleEmphasis(o.id.clone()),
+                |o| TenderAction::ToggleEmphasis(o.id.clone()),
             );
             options(
                 ctx,
@@ -66,11 +149,11 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 ),
                 &t.commitments,
                 |o| bid.commitments.contains(&o.id),
-                |o| UiAction::ToggleCommitment(o.id.clone()),
+                |o| TenderAction::ToggleCommitment(o.id.clone()),
             );
             left.spawn(button(
                 ctx.tr("提交标书", "Submit the bid"),
-                UiAction::SubmitBid,
+                TenderAction::SubmitBid,
                 ButtonLook::Primary,
                 k,
             ));
@@ -90,7 +173,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 ctx.tr("你所知道的评标人", "What you know of the evaluators"),
                 k,
             ));
-            let addressed = addressed(ctx);
+            let addressed = addressed(s, bid);
             for (p, b) in sc
                 .people
                 .iter()
@@ -134,12 +217,8 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
 }
 
 /// Criteria the draft bid addresses, as the core will judge them.
-fn addressed(ctx: &Ctx) -> Vec<String> {
-    let Some(play) = ctx.play else {
-        return Vec::new();
-    };
-    play.session
-        .addresses(&ctx.draft.0)
+fn addressed(s: &Session, bid: &Bid) -> Vec<String> {
+    s.addresses(bid)
         .into_iter()
         .filter(|(_, strength)| *strength > 0)
         .map(|(c, _)| c)
@@ -152,7 +231,7 @@ fn options(
     title: &str,
     list: &[BidOption],
     chosen: impl Fn(&BidOption) -> bool,
-    action: impl Fn(&BidOption) -> UiAction,
+    action: impl Fn(&BidOption) -> TenderAction,
 ) {
     let k = ctx.scale;
     parent.spawn(card()).with_children(|c| {

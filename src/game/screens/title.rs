@@ -1,12 +1,101 @@
 //! The title screen: the name in both languages, the main menu and the language switch.
 
 use bevy::prelude::*;
+use lost_order_app::records;
 
-use super::{Ctx, UiAction};
+use super::briefing::Chosen;
+use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use crate::game::Scenarios;
+use crate::game::play::{self, records_dir};
+use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, Type, palette};
 use crate::game::widgets::{ButtonLook, button, column, label, row, small};
 
-pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
+/// What the title's buttons do.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum TitleAction {
+    /// Brief the flagship case.
+    NewSession,
+    /// Resume the newest unfinished session record.
+    Continue,
+    Quit,
+    /// Switch the language (`zh` or `en`), saved at once.
+    SetLang(String),
+}
+
+/// Whether an unfinished session is saved (for Continue).
+#[derive(Resource, Default)]
+pub struct HasSave(pub bool);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<HasSave>()
+        .add_systems(OnEnter(Screen::Title), (refresh_has_save, rebuild).chain())
+        .add_systems(
+            Update,
+            rebuild
+                .run_if(in_state(Screen::Title))
+                .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<HasSave>))
+                .in_set(Rebuild),
+        );
+    route::<TitleAction>(app);
+}
+
+impl ScreenAction for TitleAction {
+    fn perform(self, world: &mut World) {
+        match self {
+            TitleAction::NewSession => {
+                let key = world
+                    .resource::<Scenarios>()
+                    .flagship()
+                    .map(|e| e.key.clone());
+                world.resource_mut::<Chosen>().0 = key;
+                world
+                    .resource_mut::<NextState<Screen>>()
+                    .set(Screen::Briefing);
+            }
+            TitleAction::Continue => {
+                let dir = records_dir(world);
+                let catalog = world.resource::<Scenarios>();
+                let resumed = records::unfinished(&dir, catalog).map(|path| {
+                    records::resume(&path, None, catalog)
+                        .inspect_err(|e| warn!("cannot continue {}: {e}", path.display()))
+                });
+                match resumed {
+                    Some(Ok(r)) => {
+                        for w in &r.record.warnings {
+                            warn!("{w}");
+                        }
+                        play::start(world, r.key, r.session, Some(r.writer));
+                    }
+                    _ => world.resource_mut::<HasSave>().0 = false,
+                }
+            }
+            TitleAction::Quit => {
+                world.write_message(AppExit::Success);
+            }
+            TitleAction::SetLang(lang) => crate::game::prefs::update(world, |p| p.lang = lang),
+        }
+    }
+}
+
+fn refresh_has_save(
+    prefs: Res<Prefs>,
+    home: Res<crate::game::prefs::Home>,
+    catalog: Res<Scenarios>,
+    mut has: ResMut<HasSave>,
+) {
+    let has_save = records::unfinished(&prefs.records(&home), &catalog).is_some();
+    if has.0 != has_save {
+        has.0 = has_save;
+    }
+}
+
+fn rebuild(mut ui: ScreenUi, prefs: Res<Prefs>, has_save: Res<HasSave>) {
+    let ctx = Ctx::new(&prefs);
+    ui.build(|root| build(&ctx, has_save.0, root));
+}
+
+fn build(ctx: &Ctx, has_save: bool, root: &mut ChildSpawnerCommands) {
     let s = ctx.scale;
     root.spawn(Node {
         width: percent(100),
@@ -42,46 +131,46 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
             ..column(GAP_M)
         })
         .with_children(|menu| {
-            if ctx.has_save {
+            if has_save {
                 menu.spawn(button(
                     ctx.tr("继续", "Continue"),
-                    UiAction::Continue,
+                    TitleAction::Continue,
                     ButtonLook::Primary,
                     s,
                 ));
             }
-            let look = if ctx.has_save {
+            let look = if has_save {
                 ButtonLook::Secondary
             } else {
                 ButtonLook::Primary
             };
             menu.spawn(button(
                 ctx.tr("新会话", "New session"),
-                UiAction::NewSession,
+                TitleAction::NewSession,
                 look,
                 s,
             ));
             menu.spawn(button(
                 ctx.tr("案例", "Scenarios"),
-                UiAction::OpenScenarios,
+                GoTo(Screen::Scenarios),
                 ButtonLook::Secondary,
                 s,
             ));
             menu.spawn(button(
                 ctx.tr("设置", "Settings"),
-                UiAction::OpenSettings,
+                GoTo(Screen::Settings),
                 ButtonLook::Secondary,
                 s,
             ));
             menu.spawn(button(
                 ctx.tr("讲师视图", "Instructor view"),
-                UiAction::OpenInstructor,
+                GoTo(Screen::Instructor),
                 ButtonLook::Secondary,
                 s,
             ));
             menu.spawn(button(
                 ctx.tr("退出", "Quit"),
-                UiAction::Quit,
+                TitleAction::Quit,
                 ButtonLook::Secondary,
                 s,
             ));
@@ -93,7 +182,7 @@ pub fn build(ctx: &Ctx, root: &mut ChildSpawnerCommands) {
                 } else {
                     ButtonLook::Secondary
                 };
-                langs.spawn(button(name, UiAction::SetLang(code.into()), look, s));
+                langs.spawn(button(name, TitleAction::SetLang(code.into()), look, s));
             }
         });
     });

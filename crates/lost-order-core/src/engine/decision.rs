@@ -7,9 +7,12 @@ use crate::scenario::Id;
 /// The bid the player submits at the tender.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bid {
+    /// A price level's id.
     pub price: Id,
+    /// What the proposal stresses (ids of `tender.emphases`).
     #[serde(default)]
     pub emphases: Vec<Id>,
+    /// What we promise (ids of `tender.commitments`).
     #[serde(default)]
     pub commitments: Vec<Id>,
 }
@@ -17,9 +20,13 @@ pub struct Bid {
 /// One thing the player decides.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Decision {
+    /// Take an action (its id), aimed at a person (their id) when it has targets.
     Act { action: Id, target: Option<Id> },
+    /// End the week.
     EndWeek,
+    /// Pick a choice (its id) in the open scene.
     Choose(Id),
+    /// Submit the bid.
     Bid(Bid),
 }
 
@@ -27,7 +34,9 @@ pub enum Decision {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {message}")]
 pub struct ScriptError {
+    /// 1-based line number in the script.
     pub line: usize,
+    /// What is wrong, in English.
     pub message: String,
 }
 

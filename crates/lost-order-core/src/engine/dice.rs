@@ -6,10 +6,12 @@
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 
+/// A seeded random stream (ChaCha8) with pinned mappings to chances and ranges.
 #[derive(Clone, Debug)]
 pub struct Dice(ChaCha8Rng);
 
 impl Dice {
+    /// The stream of `seed`; the same seed always gives the same draws.
     pub fn new(seed: u64) -> Self {
         Dice(ChaCha8Rng::seed_from_u64(seed))
     }

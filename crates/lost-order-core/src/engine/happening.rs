@@ -2,59 +2,45 @@
 
 use serde::Serialize;
 
-use super::tender::StageVerdict;
+use super::outcome::StageVerdict;
 use crate::scenario::{Fact, Id};
 use crate::text::Text;
 
 /// One thing that happened, as the player may see it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Happening {
-    WeekStarted {
-        week: u32,
-    },
+    /// A week (1-based) began; action points were refilled.
+    WeekStarted { week: u32 },
+    /// An action was taken; `result` is the id of the result drawn ("" when none applied).
     ActionTaken {
         action: Id,
         target: Option<Id>,
         result: Id,
     },
-    Discovered {
-        person: Id,
-    },
-    Hinted {
-        person: Id,
-    },
-    Revealed {
-        person: Id,
-        fact: Fact,
-    },
-    CoachGained {
-        person: Id,
-    },
-    Note {
-        person: Option<Id>,
-        text: Text,
-    },
+    /// A person appeared on the map.
+    Discovered { person: Id },
+    /// The player heard of someone not yet met (an unknown silhouette).
+    Hinted { person: Id },
+    /// The player learned something new about a person's `fact`.
+    Revealed { person: Id, fact: Fact },
+    /// A person became the player's coach.
+    CoachGained { person: Id },
+    /// An author's note for the player, about a person or not.
+    Note { person: Option<Id>, text: Text },
     /// A story event with a text for the player.
-    Story {
-        event: Id,
-    },
+    Story { event: Id },
     /// A competitor's move that a coach told the player about.
-    RivalMove {
-        rule: Id,
-    },
-    SceneOpened {
-        scene: Id,
-    },
-    ChoiceMade {
-        scene: Id,
-        choice: Id,
-    },
+    RivalMove { rule: Id },
+    /// A story scene opened and waits for a choice.
+    SceneOpened { scene: Id },
+    /// A choice was made in a scene.
+    ChoiceMade { scene: Id, choice: Id },
+    /// The last week ended; the bid is due.
     TenderOpened,
+    /// One stage of the tender decided, with its reasons.
     Stage(StageVerdict),
-    Ended {
-        won: bool,
-        ending: Id,
-    },
+    /// The tender is over: won or lost, and the ending it led to.
+    Ended { won: bool, ending: Id },
 }
 
 impl Happening {
@@ -88,6 +74,8 @@ impl Happening {
 /// A happening with the week it happened in.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LogEntry {
+    /// The week (1-based) it happened in.
     pub week: u32,
+    /// What happened.
     pub happening: Happening,
 }

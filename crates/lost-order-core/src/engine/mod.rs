@@ -1,18 +1,22 @@
 //! The session engine: hidden truth, beliefs, weekly turns, story, competitor, tender, score.
+//!
+//! Plain data first, rules on top: `decision`, `dice`, `stance` and `state` import no sibling,
+//! `outcome` uses `decision`, `happening` uses `outcome`, and `session` (the rules) uses them all.
 
 mod decision;
 mod dice;
 mod happening;
-mod logic;
-mod scoring;
+mod outcome;
 mod session;
+mod stance;
 mod state;
-mod tender;
 
 pub use decision::{Bid, Decision, ScriptError, format_script, parse_script};
 pub use dice::Dice;
 pub use happening::{Happening, LogEntry};
-pub use scoring::{LineScore, Score};
-pub use session::{ActionOption, Blocked, ChoiceOption, Made, Phase, Session, SessionError};
-pub use state::{Belief, PersonTruth, Seen, WeekSnapshot, World};
-pub use tender::{StageVerdict, TenderResult, Verdict};
+pub use outcome::{LineScore, Score, StageVerdict, TenderResult, Verdict};
+pub use session::{
+    ActionOption, BidPart, BidProblem, Blocked, ChoiceOption, Made, Phase, Session, SessionError,
+};
+pub use stance::Stance;
+pub use state::{Belief, INFLUENCE_RANGE, PersonTruth, SUPPORT_RANGE, Seen, WeekSnapshot, World};

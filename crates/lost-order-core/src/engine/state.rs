@@ -9,11 +9,17 @@ use crate::scenario::{BuyingRole, Id};
 /// The truth about one person, which the player sees only through actions and events.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PersonTruth {
+    /// Their true buying role (an effect may change it).
     pub role: BuyingRole,
+    /// Their weight in the buying center, 0…10.
     pub influence: i32,
+    /// Their support for us, −5…+5 (see `Stance::of` for the bands).
     pub support: i32,
+    /// Their support for the competitor, −5…+5.
     pub rival_support: i32,
+    /// The criteria they judge a bid by (criterion ids).
     pub criteria: Vec<Id>,
+    /// They tell us what the competitor does.
     pub coach: bool,
     /// We have taken at least one action with them.
     pub met: bool,
@@ -24,7 +30,9 @@ pub struct PersonTruth {
 pub struct World {
     /// In the scenario's order of people.
     pub people: Vec<PersonTruth>,
+    /// The story's flags that are set now.
     pub flags: BTreeSet<Id>,
+    /// The story's counters, each starting at 0.
     pub counters: BTreeMap<Id, i64>,
     /// What the competitor's bid addresses, with strengths.
     pub rival_bid: BTreeMap<Id, i32>,
@@ -33,13 +41,16 @@ pub struct World {
 /// A value the player saw, and in which week.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Seen<T> {
+    /// What was seen.
     pub value: T,
+    /// The week it was seen in; 0 means known from the start.
     pub week: u32,
     /// Believed from the start without evidence (e.g. Liu's role), not observed.
     pub assumed: bool,
 }
 
 impl<T> Seen<T> {
+    /// A value seen in `week` (0: from the start), not assumed.
     pub fn observed(value: T, week: u32) -> Self {
         Seen {
             value,
@@ -56,28 +67,39 @@ pub struct Belief {
     pub hinted: bool,
     /// The week the person appeared on the map, if they have.
     pub identified: Option<u32>,
+    /// Their buying role, as seen or assumed.
     pub role: Option<Seen<BuyingRole>>,
+    /// Their support for us (−5…+5) when last seen; it may have moved since.
     pub stance: Option<Seen<i32>>,
+    /// Their influence (0…10) when last seen.
     pub influence: Option<Seen<i32>>,
+    /// The criteria they care about (criterion ids).
     pub criteria: Option<Seen<Vec<Id>>>,
+    /// They are our coach.
     pub coach: bool,
 }
 
 impl Belief {
+    /// They are on the map: identified, so actions may be aimed at them.
     pub fn on_map(&self) -> bool {
         self.identified.is_some()
     }
 }
 
-/// Support and influence are kept inside these bounds.
+/// Support (ours and the competitor's) is kept inside these bounds: −5…+5.
 pub const SUPPORT_RANGE: (i32, i32) = (-5, 5);
+/// Influence is kept inside these bounds: 0…10.
 pub const INFLUENCE_RANGE: (i32, i32) = (0, 10);
 
 /// One week's true and believed stances, for the debrief's chart.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WeekSnapshot {
+    /// The week (1-based) it was taken at the end of.
     pub week: u32,
+    /// Each person's true support for us (−5…+5), in the scenario's order.
     pub support: Vec<i32>,
+    /// Each person's true support for the competitor (−5…+5).
     pub rival_support: Vec<i32>,
+    /// Each person's support as the player last saw it; `None` if never seen.
     pub believed: Vec<Option<i32>>,
 }

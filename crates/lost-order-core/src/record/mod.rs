@@ -19,7 +19,7 @@ pub use replay::{Divergence, replay};
 pub use write::{RecordWriter, file_name};
 
 use crate::engine::{LineScore, Made};
-use crate::scenario::Id;
+use crate::scenario::{Id, Scenario};
 
 /// The version of the record format this build writes and reads.
 pub const RECORD_FORMAT: u32 = 1;
@@ -27,15 +27,36 @@ pub const RECORD_FORMAT: u32 = 1;
 /// The first line of a record: what was played, by whom, in which world.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
+    /// The record format, `RECORD_FORMAT` when written by this build.
     pub format: u32,
+    /// The scenario's id (`meta.id`).
     pub scenario: Id,
+    /// The scenario's version (`meta.version`).
     pub scenario_version: String,
     /// BLAKE3 of the scenario file; a different hash means the case was edited since.
     pub scenario_hash: String,
+    /// The session's seed.
     pub seed: u64,
+    /// The trainee's name as typed; may be empty.
     pub player: String,
     /// Seconds since the Unix epoch.
     pub started: u64,
+}
+
+impl Header {
+    /// The header of a new record of `scenario` (its id, version and hash) played from `seed`
+    /// by `player`, started at `started` (seconds since the Unix epoch), in `RECORD_FORMAT`.
+    pub fn new(scenario: &Scenario, seed: u64, player: &str, started: u64) -> Header {
+        Header {
+            format: RECORD_FORMAT,
+            scenario: scenario.meta.id.clone(),
+            scenario_version: scenario.meta.version.clone(),
+            scenario_hash: scenario.hash.clone(),
+            seed,
+            player: player.to_string(),
+            started,
+        }
+    }
 }
 
 /// The outcome, written once the tender is decided.

@@ -1,18 +1,12 @@
 //! Evaluating conditions and applying effects against the session's state.
 
-use super::happening::Happening;
-use super::session::Session;
-use super::state::{INFLUENCE_RANGE, SUPPORT_RANGE, Seen};
+use super::{Scope, Session};
+use crate::engine::happening::Happening;
+use crate::engine::state::{INFLUENCE_RANGE, PersonTruth, SUPPORT_RANGE, Seen};
 use crate::scenario::{Condition, Effect, Fact, Who};
 
-/// What a condition or effect is evaluated for: the action's target, if any.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Scope {
-    pub target: Option<usize>,
-}
-
 impl Session {
-    pub(crate) fn who(&self, who: &Who, scope: Scope) -> Option<usize> {
+    pub(super) fn who(&self, who: &Who, scope: Scope) -> Option<usize> {
         match who {
             Who::Target => scope.target,
             Who::Person(id) => self.scenario.person_index(id),
@@ -20,7 +14,7 @@ impl Session {
     }
 
     /// Evaluates `c`. `roll` supplies the numbers for `Chance`.
-    pub(crate) fn holds(&self, c: &Condition, scope: Scope, roll: &mut dyn FnMut() -> f64) -> bool {
+    pub(super) fn holds(&self, c: &Condition, scope: Scope, roll: &mut dyn FnMut() -> f64) -> bool {
         let person = |w: &Who| self.who(w, scope).map(|i| &self.world.people[i]);
         let belief = |w: &Who| self.who(w, scope).map(|i| &self.beliefs[i]);
         match c {
@@ -72,7 +66,7 @@ impl Session {
     }
 
     /// Evaluates with the session's dice, for conditions that really happen.
-    pub(crate) fn holds_now(&mut self, c: &Condition, scope: Scope) -> bool {
+    pub(super) fn holds_now(&mut self, c: &Condition, scope: Scope) -> bool {
         let mut dice = self.dice.clone();
         let result = self.holds(c, scope, &mut || dice.unit());
         self.dice = dice;
@@ -80,16 +74,11 @@ impl Session {
     }
 
     /// Evaluates without drawing: a `Chance` counts as possible (for showing what is available).
-    pub(crate) fn could_hold(&self, c: &Condition, scope: Scope) -> bool {
+    pub(super) fn could_hold(&self, c: &Condition, scope: Scope) -> bool {
         self.holds(c, scope, &mut || 0.0)
     }
 
-    pub(crate) fn apply_all(
-        &mut self,
-        effects: &[crate::scenario::Effect],
-        scope: Scope,
-        out: &mut Vec<Happening>,
-    ) {
+    pub(super) fn apply_all(&mut self, effects: &[Effect], scope: Scope, out: &mut Vec<Happening>) {
         for e in effects {
             self.apply_effect(e, scope, out);
         }
@@ -179,7 +168,7 @@ impl Session {
         &mut self,
         w: &Who,
         scope: Scope,
-        field: fn(&mut super::state::PersonTruth) -> &mut i32,
+        field: fn(&mut PersonTruth) -> &mut i32,
         delta: i32,
         (lo, hi): (i32, i32),
     ) {
@@ -189,7 +178,7 @@ impl Session {
         }
     }
 
-    pub(crate) fn discover(&mut self, i: usize, out: &mut Vec<Happening>) {
+    pub(super) fn discover(&mut self, i: usize, out: &mut Vec<Happening>) {
         if self.beliefs[i].identified.is_none() {
             self.beliefs[i].identified = Some(self.week);
             self.beliefs[i].hinted = true;
@@ -200,7 +189,7 @@ impl Session {
     }
 
     /// The player learns the present truth of `fact`; revealing a person also puts them on the map.
-    pub(crate) fn reveal(&mut self, i: usize, fact: Fact, out: &mut Vec<Happening>) {
+    pub(super) fn reveal(&mut self, i: usize, fact: Fact, out: &mut Vec<Happening>) {
         self.discover(i, out);
         let week = self.week;
         let truth = &self.world.people[i];

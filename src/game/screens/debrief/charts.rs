@@ -1,130 +1,17 @@
-//! The debrief: score and rubric, true vs believed stances by week, roles covered, your path
-//! beside Liao's, and "what if" replays from any week with the same seed.
+//! The debrief's charts: true vs believed stance by week, the four buying roles covered, and
+//! the player's path beside Liao's.
 
 use bevy::prelude::*;
-use lost_order_core::engine::Session;
+use lost_order_core::engine::{Session, Stance};
 use lost_order_core::narrate::role_name;
-use lost_order_core::policy::Policy;
 use lost_order_core::scenario::BuyingRole;
 
-use super::{Ctx, UiAction};
-use crate::game::theme::{GAP_L, GAP_M, GAP_S, Type, palette, role_icon, stance_mark};
-use crate::game::widgets::{
-    ButtonLook, body, button, card, card_with, chip, column, heading, label, page, row, small,
-};
-
-pub fn build(ctx: &Ctx, class: &super::instructor::ClassView, root: &mut ChildSpawnerCommands) {
-    let Some(play) = ctx.play else { return };
-    let s = &play.session;
-    let Some(t) = s.tender() else { return };
-    let k = ctx.scale;
-    let sc = s.scenario();
-    root.spawn(page()).with_children(|page| {
-        page.spawn(row(GAP_L)).with_children(|r| {
-            r.spawn(heading(ctx.tr("复盘", "Debrief"), k * 1.3));
-            let (text, colour) = if t.won {
-                (ctx.tr("赢得订单", "Order won"), palette::WON)
-            } else {
-                (ctx.tr("失去订单", "Order lost"), palette::LOST)
-            };
-            r.spawn(label(text, Type::Heading, k, colour));
-            r.spawn(label(
-                format!("{} {}/100", ctx.tr("得分", "Score"), t.score.total),
-                Type::Heading,
-                k,
-                palette::ACCENT,
-            ));
-        });
-        page.spawn(card()).with_children(|c| {
-            c.spawn(label(
-                ctx.tr("评分细则", "The rubric"),
-                Type::Body,
-                k,
-                palette::INK_SOFT,
-            ));
-            for (line, got) in sc.rubric.iter().zip(&t.score.lines) {
-                c.spawn(column(2.0)).with_children(|l| {
-                    let colour = if got.points == 0 {
-                        palette::LOST
-                    } else {
-                        palette::INK
-                    };
-                    l.spawn(label(
-                        format!(
-                            "{:>3}/{:<3} {}",
-                            got.points,
-                            got.max,
-                            line.label.get(ctx.lang)
-                        ),
-                        Type::Body,
-                        k,
-                        colour,
-                    ));
-                    l.spawn(small(
-                        format!(
-                            "{}: {}",
-                            ctx.tr("概念", "Concept"),
-                            line.concept.get(ctx.lang)
-                        ),
-                        k,
-                    ));
-                    l.spawn(small(
-                        format!(
-                            "{}: {}",
-                            ctx.tr("启示", "Lesson"),
-                            line.lesson.get(ctx.lang)
-                        ),
-                        k,
-                    ));
-                });
-            }
-        });
-        stance_chart(ctx, s, page);
-        roles(ctx, s, page);
-        paths(ctx, s, page);
-        page.spawn(card()).with_children(|c| {
-            c.spawn(label(
-                ctx.tr(
-                    "如果当初……：用同一个种子从某一周重来",
-                    "What if: replay from week N with the same seed",
-                ),
-                Type::Body,
-                k,
-                palette::INK_SOFT,
-            ));
-            c.spawn(row(GAP_M)).with_children(|r| {
-                for week in 1..=sc.settings.weeks {
-                    r.spawn(button(
-                        ctx.week(week),
-                        UiAction::WhatIf(week),
-                        ButtonLook::Secondary,
-                        k,
-                    ));
-                }
-            });
-        });
-        page.spawn(row(GAP_M)).with_children(|r| {
-            r.spawn(button(
-                ctx.tr("回到标题画面", "Back to the title"),
-                UiAction::ToTitle,
-                ButtonLook::Primary,
-                k,
-            ));
-            r.spawn(button(
-                ctx.tr("导出本次会话的报告", "Export this session's report"),
-                UiAction::ExportSession,
-                ButtonLook::Secondary,
-                k,
-            ));
-        });
-        if let Some(m) = &class.message {
-            page.spawn(body(m.clone(), k));
-        }
-    });
-}
+use crate::game::screens::Ctx;
+use crate::game::theme::{GAP_M, GAP_S, Type, palette, role_icon, stance_colour};
+use crate::game::widgets::{body, card, card_with, chip, column, label, row, small};
 
 /// Each person's true stance week by week, with what the player believed beneath.
-fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
+pub(super) fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
     let k = ctx.scale;
     let sc = s.scenario();
     page.spawn(card()).with_children(|c| {
@@ -148,7 +35,7 @@ fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
                 ));
                 for snap in s.history() {
                     let truth = snap.support[i];
-                    let (colour, _) = stance_mark(truth);
+                    let colour = stance_colour(Stance::of(truth));
                     let believed = snap.believed[i].map_or("?".to_string(), signed);
                     r.spawn((Node {
                         width: px(46.0 * k),
@@ -182,7 +69,8 @@ fn signed(v: i32) -> String {
     }
 }
 
-fn roles(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
+/// Which of the four buying roles the player covered, and who truly held each.
+pub(super) fn roles(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
     let k = ctx.scale;
     let sc = s.scenario();
     page.spawn(card()).with_children(|c| {
@@ -230,9 +118,13 @@ fn roles(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
 }
 
 /// The player's actions by week beside Liao's path with the same seed.
-fn paths(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
+pub(super) fn paths(
+    ctx: &Ctx,
+    s: &Session,
+    liao: Option<&Session>,
+    page: &mut ChildSpawnerCommands,
+) {
     let k = ctx.scale;
-    let liao = lost_order_core::simulate::play(s.scenario_arc(), Policy::Liao, s.seed()).ok();
     page.spawn(Node {
         align_items: AlignItems::FlexStart,
         ..row(GAP_M)
@@ -266,11 +158,11 @@ fn paths(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
                 k,
                 palette::INK_SOFT,
             ));
-            if let Some(run) = &liao {
-                for line in path_lines(ctx, &run.session) {
+            if let Some(liao) = liao {
+                for line in path_lines(ctx, liao) {
                     c.spawn(small(line, k));
                 }
-                if let Some(t) = run.session.tender() {
+                if let Some(t) = liao.tender() {
                     c.spawn(body(
                         format!(
                             "{} · {}/100",

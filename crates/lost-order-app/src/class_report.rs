@@ -1,5 +1,5 @@
 //! Writing a class report to a folder: index.html (with charts), summary.json, sessions.csv and
-//! decisions.csv. Used by `lost-order report` and by the game's export and instructor view.
+//! decisions.csv. Used by `lost-order report` and by the game's export.
 //!
 //! The charts are SVG written by the page's template from the report's counts. A chart crate
 //! was considered (plotters), but its text layout needs system fonts for CJK labels, and the
@@ -7,29 +7,64 @@
 
 use std::path::Path;
 
-use anyhow::Context;
 use lost_order_core::engine::Decision;
 use lost_order_core::report::{ClassReport, Count};
+use lost_order_core::text::pick as t;
 use minijinja::{Environment, context};
 
-use crate::cli::screen::t;
+const TEMPLATE: &str = include_str!("report.html");
 
-const TEMPLATE: &str = include_str!("cli/report.html");
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// The folder or a file could not be created or written.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    /// A CSV file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Csv {
+        path: std::path::PathBuf,
+        source: csv::Error,
+    },
+    /// The page's template failed (a bug in the template).
+    #[error("cannot render the report page: {0}")]
+    Template(#[from] minijinja::Error),
+    /// The summary could not be serialised.
+    #[error("cannot write the summary: {0}")]
+    Json(#[from] serde_json::Error),
+}
 
-/// Writes every file of the report into `out`, creating it.
-pub fn write(report: &ClassReport, out: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    std::fs::write(
-        out.join("summary.json"),
-        serde_json::to_string_pretty(report)?,
-    )?;
-    write_sessions_csv(report, &out.join("sessions.csv"))?;
-    write_decisions_csv(report, &out.join("decisions.csv"))?;
-    std::fs::write(out.join("index.html"), render_html(report)?)?;
+/// Writes every file of the report into `out`, creating it: `index.html`, `summary.json`,
+/// `sessions.csv` and `decisions.csv`.
+///
+/// # Errors
+/// [`ReportError`] naming the file that could not be written.
+pub fn write(report: &ClassReport, out: &Path) -> Result<(), ReportError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ReportError::Io { path, source }
+    };
+    std::fs::create_dir_all(out).map_err(io(out))?;
+    let summary = out.join("summary.json");
+    std::fs::write(&summary, serde_json::to_string_pretty(report)?).map_err(io(&summary))?;
+    let csv = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ReportError::Csv { path, source }
+    };
+    let sessions = out.join("sessions.csv");
+    write_sessions_csv(report, &sessions).map_err(csv(&sessions))?;
+    let decisions = out.join("decisions.csv");
+    write_decisions_csv(report, &decisions).map_err(csv(&decisions))?;
+    let index = out.join("index.html");
+    std::fs::write(&index, render_html(report)?).map_err(io(&index))?;
     Ok(())
 }
 
-fn render_html(r: &ClassReport) -> anyhow::Result<String> {
+fn render_html(r: &ClassReport) -> Result<String, minijinja::Error> {
     let mut env = Environment::new();
     env.add_template("report.html", TEMPLATE)?;
     let lang = r.lang.as_str();
@@ -134,7 +169,7 @@ fn count(id: &str, label: &str, n: usize) -> Count {
     }
 }
 
-fn write_sessions_csv(r: &ClassReport, path: &Path) -> anyhow::Result<()> {
+fn write_sessions_csv(r: &ClassReport, path: &Path) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_path(path)?;
     w.write_record([
         "file",
@@ -168,7 +203,7 @@ fn write_sessions_csv(r: &ClassReport, path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_decisions_csv(r: &ClassReport, path: &Path) -> anyhow::Result<()> {
+fn write_decisions_csv(r: &ClassReport, path: &Path) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_path(path)?;
     w.write_record([
         "file", "player", "n", "week", "kind", "id", "target", "result",

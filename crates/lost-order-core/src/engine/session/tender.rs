@@ -2,67 +2,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
-use super::decision::Bid;
-use super::logic::Scope;
-use super::scoring::Score;
-use super::session::Session;
+use super::{Scope, Session};
+use crate::engine::decision::Bid;
+use crate::engine::outcome::{Score, StageVerdict, TenderResult, Verdict};
 use crate::scenario::{Id, StageRule};
-
-/// How one person judges one bid: their support plus how it fits their criteria.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Verdict {
-    pub support: i32,
-    pub fit: i32,
-    /// Their criteria the bid addressed, and those it ignored.
-    pub met: Vec<Id>,
-    pub missed: Vec<Id>,
-}
-
-impl Verdict {
-    pub fn total(&self) -> i32 {
-        self.support + self.fit
-    }
-}
-
-/// What one stage decided, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct StageVerdict {
-    pub stage: Id,
-    pub rule: StageRule,
-    /// Who ran it.
-    pub judge: Id,
-    pub ours: Verdict,
-    pub rival: Verdict,
-    /// Our bid was still in after this stage.
-    pub we_pass: bool,
-    pub rival_pass: bool,
-    /// Running tallies after this stage.
-    pub our_tally: i32,
-    pub rival_tally: i32,
-    /// The whole buying center's weighted verdicts (for `Decide`): ours, the rival's.
-    pub center: Option<(i32, i32)>,
-}
-
-/// The tender's outcome, the ending it led to and the score.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct TenderResult {
-    pub bid: Bid,
-    pub won: bool,
-    /// Our tally minus the competitor's.
-    pub margin: i32,
-    pub stages: Vec<StageVerdict>,
-    /// The stage that eliminated our bid, if one did.
-    pub eliminated_at: Option<Id>,
-    pub rival_eliminated: bool,
-    pub ending: Id,
-    pub score: Score,
-}
 
 impl Session {
     /// How person `i` judges a bid that addresses `addresses`.
-    pub(crate) fn verdict(&self, i: usize, addresses: &BTreeMap<Id, i32>, support: i32) -> Verdict {
+    pub(super) fn verdict(&self, i: usize, addresses: &BTreeMap<Id, i32>, support: i32) -> Verdict {
         let missed_value = self.scenario.tender.missed_criterion;
         let mut v = Verdict {
             support,
@@ -85,7 +32,8 @@ impl Session {
         v
     }
 
-    /// The criteria a bid addresses, each with its strongest option.
+    /// The criteria a bid addresses (price level, emphases, commitments), each with the
+    /// strength of its strongest option. Unknown option ids are ignored; draws nothing.
     pub fn addresses(&self, bid: &Bid) -> BTreeMap<Id, i32> {
         let t = &self.scenario.tender;
         let chosen = t
@@ -108,7 +56,7 @@ impl Session {
         out
     }
 
-    pub(crate) fn decide_tender(&mut self, bid: &Bid) -> TenderResult {
+    pub(super) fn decide_tender(&mut self, bid: &Bid) -> TenderResult {
         let ours_addr = self.addresses(bid);
         let rival_addr = self.world.rival_bid.clone();
         let scenario = self.scenario.clone();

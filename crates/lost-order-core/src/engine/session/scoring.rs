@@ -1,28 +1,11 @@
-//! The rubric: a score out of 100, each line with its points, kept apart from the outcome.
+//! Scoring the rubric: each line's share of its points, from what the session did (out of 100).
 
-use serde::{Deserialize, Serialize};
-
-use super::logic::Scope;
-use super::session::Session;
-use crate::scenario::{BuyingRole, Fact, Id, Measure};
-
-/// The points of one rubric line.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LineScore {
-    pub id: Id,
-    pub points: u32,
-    pub max: u32,
-}
-
-/// The whole score.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Score {
-    pub total: u32,
-    pub lines: Vec<LineScore>,
-}
+use super::{Scope, Session};
+use crate::engine::outcome::{LineScore, Score};
+use crate::scenario::{BuyingRole, Fact, Measure};
 
 /// Scores a session whose tender has been decided.
-pub(crate) fn score(session: &mut Session) -> Score {
+pub(super) fn score(session: &mut Session) -> Score {
     let scenario = session.scenario.clone();
     let lines: Vec<LineScore> = scenario
         .rubric

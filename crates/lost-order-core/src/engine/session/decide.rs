@@ -1,0 +1,191 @@
+//! What the player does: take an action, end the week, pick a choice, submit the bid.
+
+use super::error::{Blocked, SessionError};
+use super::{Phase, Scope, Session, scoring};
+use crate::engine::decision::{Bid, Decision};
+use crate::engine::happening::Happening;
+
+impl Session {
+    /// Applies any decision; the way scripts, records and policies drive a session.
+    ///
+    /// # Errors
+    /// Those of `act`, `end_week`, `choose` or `submit_bid`; a refused decision changes nothing.
+    pub fn apply(&mut self, decision: &Decision) -> Result<Vec<Happening>, SessionError> {
+        match decision {
+            Decision::Act { action, target } => self.act(action, target.as_deref()),
+            Decision::EndWeek => self.end_week(),
+            Decision::Choose(c) => self.choose(c),
+            Decision::Bid(b) => self.submit_bid(b),
+        }
+    }
+
+    /// Takes an action, aimed at `target` (a person's id) when the action has targets. Spends
+    /// its action points and money, then draws its result.
+    ///
+    /// # Errors
+    /// `WrongPhase` outside planning; `UnknownAction` / `UnknownPerson` for ids not in the
+    /// scenario; `Blocked` with `NotOnMap`, `NotATarget` or `NeedsTarget` when the target does
+    /// not fit, else with the reason `options` would show. Nothing changes then.
+    pub fn act(
+        &mut self,
+        action_id: &str,
+        target: Option<&str>,
+    ) -> Result<Vec<Happening>, SessionError> {
+        self.expect_phase(&Phase::Planning)?;
+        let scenario = self.scenario.clone();
+        let action = scenario
+            .action(action_id)
+            .ok_or_else(|| SessionError::UnknownAction(action_id.to_string()))?;
+        let target = match target {
+            Some(id) => Some(
+                scenario
+                    .person_index(id)
+                    .ok_or_else(|| SessionError::UnknownPerson(id.to_string()))?,
+            ),
+            None => None,
+        };
+        let refuse = |reason| SessionError::Blocked {
+            action: action.id.clone(),
+            target: target.map(|i| scenario.people[i].id.clone()),
+            reason,
+        };
+        if !self.targets_of(&action.targets).contains(&target) {
+            return Err(refuse(match target {
+                Some(i) if !self.beliefs[i].on_map() => {
+                    Blocked::NotOnMap(scenario.people[i].id.clone())
+                }
+                Some(i) => Blocked::NotATarget(scenario.people[i].id.clone()),
+                None => Blocked::NeedsTarget,
+            }));
+        }
+        if let Some(blocked) = self.blocked(&action.id, target) {
+            return Err(refuse(blocked));
+        }
+        self.points -= action.points;
+        self.budget -= action.cost;
+        self.acted.insert((action.id.clone(), target));
+        let scope = Scope { target };
+        let mut out = Vec::new();
+        let result = action.results.iter().find(|r| {
+            r.when.as_ref().is_none_or(|w| self.holds_now(w, scope)) && self.dice.chance(r.chance)
+        });
+        let result_id = result.map(|r| r.id.clone());
+        out.push(Happening::ActionTaken {
+            action: action.id.clone(),
+            target: target.map(|i| scenario.people[i].id.clone()),
+            result: result_id.clone().unwrap_or_default(),
+        });
+        if let Some(i) = target {
+            self.world.people[i].met = true;
+        }
+        if let Some(r) = result {
+            self.apply_all(&r.effects, scope, &mut out);
+        }
+        self.record(
+            Decision::Act {
+                action: action.id.clone(),
+                target: target.map(|i| scenario.people[i].id.clone()),
+            },
+            result_id,
+        );
+        Ok(self.log_all(out))
+    }
+
+    /// Ends the week: the world moves, and the next week starts (or, after the last week,
+    /// the tender opens and the phase becomes `Bidding`).
+    ///
+    /// # Errors
+    /// `WrongPhase` outside planning.
+    pub fn end_week(&mut self) -> Result<Vec<Happening>, SessionError> {
+        self.expect_phase(&Phase::Planning)?;
+        self.snapshot();
+        self.record(Decision::EndWeek, None);
+        let mut out = Vec::new();
+        if self.week >= self.scenario.settings.weeks {
+            self.phase = Phase::Bidding;
+            out.push(Happening::TenderOpened);
+        } else {
+            self.week += 1;
+            self.start_week(&mut out);
+        }
+        Ok(self.log_all(out))
+    }
+
+    /// Picks a choice (its id) in the open scene.
+    ///
+    /// # Errors
+    /// `WrongPhase` when no scene is open; `UnknownChoice` for an id the scene lacks;
+    /// `ChoiceBlocked` (with the author's reason, if any) when its condition fails.
+    pub fn choose(&mut self, choice_id: &str) -> Result<Vec<Happening>, SessionError> {
+        let wrong_phase = || SessionError::WrongPhase {
+            now: self.phase.clone(),
+        };
+        let Phase::Scene(scene_id) = self.phase.clone() else {
+            return Err(wrong_phase());
+        };
+        let scenario = self.scenario.clone();
+        let scene = scenario.scene(&scene_id).ok_or_else(wrong_phase)?;
+        let choice = scene
+            .choices
+            .iter()
+            .find(|c| c.id == choice_id)
+            .ok_or_else(|| SessionError::UnknownChoice {
+                scene: scene_id.clone(),
+                choice: choice_id.to_string(),
+            })?;
+        let open = self.choices().into_iter().find(|c| c.choice == choice.id);
+        if open.as_ref().is_none_or(|c| c.blocked.is_some()) {
+            return Err(SessionError::ChoiceBlocked {
+                scene: scene_id,
+                choice: choice.id.clone(),
+                reason: open.and_then(|c| c.blocked),
+            });
+        }
+        let mut out = vec![Happening::ChoiceMade {
+            scene: scene_id.clone(),
+            choice: choice.id.clone(),
+        }];
+        self.apply_all(&choice.effects, Scope::default(), &mut out);
+        self.record(Decision::Choose(choice.id.clone()), None);
+        match &choice.next {
+            Some(next) => self.open_scene(next.clone(), &mut out),
+            None => self.next_scene(&mut out),
+        }
+        Ok(self.log_all(out))
+    }
+
+    /// Submits the bid; the tender is decided, the ending chosen, the rubric scored, and the
+    /// session ends.
+    ///
+    /// # Errors
+    /// `WrongPhase` unless the bid is due; `InvalidBid` with the first problem of the bid.
+    pub fn submit_bid(&mut self, bid: &Bid) -> Result<Vec<Happening>, SessionError> {
+        self.expect_phase(&Phase::Bidding)?;
+        self.check_bid(bid).map_err(SessionError::InvalidBid)?;
+        let result = self.decide_tender(bid);
+        let mut out: Vec<Happening> = result
+            .stages
+            .iter()
+            .cloned()
+            .map(Happening::Stage)
+            .collect();
+        self.tender = Some(result);
+        let ending = self.choose_ending();
+        let won = self.tender.as_ref().is_some_and(|t| t.won);
+        if let Some(t) = self.tender.as_mut() {
+            t.ending = ending.clone();
+        }
+        out.push(Happening::Ended {
+            won,
+            ending: ending.clone(),
+        });
+        let score = scoring::score(self);
+        if let Some(t) = self.tender.as_mut() {
+            t.score = score;
+        }
+        self.record(Decision::Bid(bid.clone()), Some(ending));
+        self.snapshot();
+        self.phase = Phase::Ended;
+        Ok(self.log_all(out))
+    }
+}

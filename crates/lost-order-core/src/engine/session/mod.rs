@@ -1,0 +1,343 @@
+//! The session: a deterministic state machine over one seeded random stream, driven by pulls.
+//!
+//! This parent holds the state, `Session::new`, what a front end may read, and the helpers its
+//! children share (`Scope`, `record`, `log_all`, `expect_phase`). Each child adds one part of
+//! the rules on top of the engine's plain data (`state`, `happening`, `outcome`); siblings
+//! depend on each other one way only, by imports and by method calls alike:
+//!
+//! ```text
+//! what_if ──→ decide ──→ options ──────────────────→ logic
+//!    │          ├──────→ week, tender, scoring ─────→ logic
+//!    │          └──────→ bid ──→ error
+//!    └────────────────────────→ error    (options and decide use error too)
+//! ```
+
+mod bid;
+mod decide;
+mod error;
+mod logic;
+mod options;
+mod scoring;
+mod tender;
+#[cfg(test)]
+mod tests;
+mod week;
+mod what_if;
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::{BidPart, BidProblem, Blocked, SessionError};
+pub use options::{ActionOption, ChoiceOption};
+
+use super::decision::Decision;
+use super::dice::Dice;
+use super::happening::{Happening, LogEntry};
+use super::outcome::TenderResult;
+use super::state::{Belief, PersonTruth, Seen, WeekSnapshot, World};
+use crate::scenario::{Amount, BuyingRole, Fact, Id, Scenario, WeekRule};
+
+/// What a condition or effect is evaluated for: the index of the action's target, if any.
+#[derive(Clone, Copy, Debug, Default)]
+struct Scope {
+    target: Option<usize>,
+}
+
+/// Where the session is, and so which decision it accepts next.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Phase {
+    /// The player spends action points or ends the week (`act`, `end_week`).
+    Planning,
+    /// The story scene with this id waits for a choice (`choose`).
+    Scene(Id),
+    /// The last week is over; the bid is due (`submit_bid`).
+    Bidding,
+    /// The tender is decided; no decision is accepted any more.
+    Ended,
+}
+
+impl std::fmt::Display for Phase {
+    /// Plain English for logs; `narrate::phase_name` gives the player's words.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Phase::Planning => f.write_str("planning the week"),
+            Phase::Scene(s) => write!(f, "waiting for a choice in scene `{s}`"),
+            Phase::Bidding => f.write_str("waiting for the bid"),
+            Phase::Ended => f.write_str("over"),
+        }
+    }
+}
+
+/// A decision as it was made, in the week it was made, with the result it had.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Made {
+    /// The week (1-based) the decision was made in.
+    pub week: u32,
+    /// What was decided.
+    pub decision: Decision,
+    /// The action's result id, or the ending once the bid is in; `None` otherwise.
+    pub result: Option<Id>,
+}
+
+/// One playthrough of a scenario with one seed: the hidden truth, the player's beliefs, the log.
+///
+/// Every random draw comes from one seeded stream, so the same seed and the same decisions
+/// give the same session, draw for draw.
+#[derive(Clone, Debug)]
+pub struct Session {
+    scenario: Arc<Scenario>,
+    seed: u64,
+    dice: Dice,
+    world: World,
+    beliefs: Vec<Belief>,
+    week: u32,
+    points: u32,
+    budget: i64,
+    phase: Phase,
+    pending_scenes: VecDeque<Id>,
+    fired: BTreeSet<Id>,
+    drawn_weeks: BTreeMap<Id, u32>,
+    acted: BTreeSet<(Id, Option<usize>)>,
+    log: Vec<LogEntry>,
+    history: Vec<WeekSnapshot>,
+    made: Vec<Made>,
+    tender: Option<TenderResult>,
+}
+
+impl Session {
+    /// Starts a session: draws the hidden truth from `seed`, then opens week 1.
+    ///
+    /// The draws, in order: each person's influence, support and rival support (in the
+    /// scenario's order; fixed numbers take no draw), then the week of every `Drawn` rule
+    /// (competitor rules, then events).
+    pub fn new(scenario: Arc<Scenario>, seed: u64) -> Session {
+        let mut dice = Dice::new(seed);
+        let people = scenario
+            .people
+            .iter()
+            .map(|p| PersonTruth {
+                role: p.role,
+                influence: draw(&mut dice, p.influence),
+                support: draw(&mut dice, p.stance),
+                rival_support: draw(&mut dice, p.rival_stance),
+                criteria: p.criteria.clone(),
+                coach: false,
+                met: false,
+            })
+            .collect();
+        let mut drawn_weeks = BTreeMap::new();
+        let rules = scenario
+            .competitor
+            .rules
+            .iter()
+            .map(|r| (&r.id, r.trigger.week))
+            .chain(scenario.events.iter().map(|e| (&e.id, e.trigger.week)));
+        for (id, rule) in rules {
+            if let WeekRule::Drawn(lo, hi) = rule {
+                drawn_weeks.insert(
+                    id.clone(),
+                    dice.between(i64::from(lo), i64::from(hi)) as u32,
+                );
+            }
+        }
+        let world = World {
+            people,
+            flags: BTreeSet::new(),
+            counters: scenario.counters.iter().map(|c| (c.clone(), 0)).collect(),
+            rival_bid: scenario.competitor.bid.iter().cloned().collect(),
+        };
+        let mut session = Session {
+            beliefs: Vec::new(),
+            dice,
+            world,
+            week: 1,
+            points: scenario.settings.action_points,
+            budget: scenario.settings.budget,
+            phase: Phase::Planning,
+            pending_scenes: VecDeque::new(),
+            fired: BTreeSet::new(),
+            drawn_weeks,
+            acted: BTreeSet::new(),
+            log: Vec::new(),
+            history: Vec::new(),
+            made: Vec::new(),
+            tender: None,
+            seed,
+            scenario,
+        };
+        session.beliefs = session.initial_beliefs();
+        let mut out = Vec::new();
+        session.start_week(&mut out);
+        session.log_all(out);
+        session
+    }
+
+    /// What the player knows before week 1: the scenario's `known` facts and assumed roles.
+    fn initial_beliefs(&self) -> Vec<Belief> {
+        self.scenario
+            .people
+            .iter()
+            .zip(&self.world.people)
+            .map(|(p, truth)| {
+                let knows = |f: Fact| p.known.contains(&f);
+                let seen = |v| Some(Seen::observed(v, 0));
+                Belief {
+                    hinted: p.hinted || knows(Fact::Identity),
+                    identified: knows(Fact::Identity).then_some(0),
+                    role: if knows(Fact::Role) {
+                        seen(truth.role)
+                    } else {
+                        p.believed_role.map(|r| Seen {
+                            value: r,
+                            week: 0,
+                            assumed: true,
+                        })
+                    },
+                    stance: knows(Fact::Stance).then(|| Seen::observed(truth.support, 0)),
+                    influence: knows(Fact::Influence).then(|| Seen::observed(truth.influence, 0)),
+                    criteria: knows(Fact::Criteria)
+                        .then(|| Seen::observed(truth.criteria.clone(), 0)),
+                    coach: false,
+                }
+            })
+            .collect()
+    }
+
+    // ---- what the player can see -------------------------------------------------------
+
+    /// The scenario being played.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The scenario being played, shared (for starting another session of it).
+    pub fn scenario_arc(&self) -> Arc<Scenario> {
+        self.scenario.clone()
+    }
+
+    /// The seed the hidden truth and every later draw come from.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Where the session is, and so which decision it accepts next.
+    pub fn phase(&self) -> &Phase {
+        &self.phase
+    }
+
+    /// The current week, from 1 to the scenario's `weeks`.
+    pub fn week(&self) -> u32 {
+        self.week
+    }
+
+    /// Weeks after the current one (0 in the last week).
+    pub fn weeks_left(&self) -> u32 {
+        self.scenario.settings.weeks.saturating_sub(self.week)
+    }
+
+    /// Action points left this week.
+    pub fn points(&self) -> u32 {
+        self.points
+    }
+
+    /// Money left, in the scenario's unit (`settings.money`, e.g. k¥). Actions cannot spend
+    /// more than is left; an effect (`Budget(-n)`) may take it below 0.
+    pub fn budget(&self) -> i64 {
+        self.budget
+    }
+
+    /// What the player believes of each person, in the scenario's order.
+    pub fn beliefs(&self) -> &[Belief] {
+        &self.beliefs
+    }
+
+    /// What the player believes of the person with this id; `None` for an unknown id.
+    pub fn belief(&self, person: &str) -> Option<&Belief> {
+        self.scenario.person_index(person).map(|i| &self.beliefs[i])
+    }
+
+    /// Everything the player saw happen, by week.
+    pub fn log(&self) -> &[LogEntry] {
+        &self.log
+    }
+
+    /// What the player learned, by week: discoveries, revelations, notes, tips.
+    pub fn notebook(&self) -> impl Iterator<Item = &LogEntry> {
+        self.log.iter().filter(|e| e.happening.is_learning())
+    }
+
+    /// The decisions made so far, with their results.
+    pub fn decisions(&self) -> &[Made] {
+        &self.made
+    }
+
+    /// True and believed stances at the end of each week played.
+    pub fn history(&self) -> &[WeekSnapshot] {
+        &self.history
+    }
+
+    /// The tender's result, once the bid is in.
+    pub fn tender(&self) -> Option<&TenderResult> {
+        self.tender.as_ref()
+    }
+
+    /// The hidden truth. A front end shows it only in the debrief.
+    pub fn truth(&self) -> &World {
+        &self.world
+    }
+
+    /// The buying roles covered: a true holder of the role was met and supports us (≥ 1).
+    /// The rubric, the class report and the debrief all use this one definition.
+    pub fn covered_roles(&self) -> Vec<BuyingRole> {
+        BuyingRole::FOUR
+            .into_iter()
+            .filter(|r| {
+                self.world
+                    .people
+                    .iter()
+                    .any(|p| p.role == *r && p.met && p.support >= 1)
+            })
+            .collect()
+    }
+
+    // ---- bookkeeping shared by the children ---------------------------------------------
+
+    /// Remembers a decision made this week.
+    fn record(&mut self, decision: Decision, result: Option<Id>) {
+        self.made.push(Made {
+            week: self.week,
+            decision,
+            result,
+        });
+    }
+
+    /// Adds happenings to the log under this week, and hands them back.
+    fn log_all(&mut self, happenings: Vec<Happening>) -> Vec<Happening> {
+        let week = self.week;
+        self.log.extend(
+            happenings
+                .iter()
+                .cloned()
+                .map(|happening| LogEntry { week, happening }),
+        );
+        happenings
+    }
+
+    /// `Ok` in phase `want`, else `SessionError::WrongPhase` with the phase it is in.
+    fn expect_phase(&self, want: &Phase) -> Result<(), SessionError> {
+        if &self.phase == want {
+            Ok(())
+        } else {
+            Err(SessionError::WrongPhase {
+                now: self.phase.clone(),
+            })
+        }
+    }
+}
+
+/// One value drawn from an amount; a fixed number (or an empty range) takes no draw.
+fn draw(dice: &mut Dice, amount: Amount) -> i32 {
+    dice.between(i64::from(amount.min()), i64::from(amount.max())) as i32
+}

@@ -1,0 +1,137 @@
+//! The world moving: a week's start (competitor rules, then events), scenes, snapshots, the ending.
+
+use super::{Phase, Scope, Session};
+use crate::engine::happening::Happening;
+use crate::engine::state::WeekSnapshot;
+use crate::scenario::{Condition, Id, WeekRule};
+
+impl Session {
+    /// Opens the current week: refills action points, then runs the competitor's rules and the
+    /// story events that trigger, in the scenario's order, and opens the first pending scene.
+    pub(super) fn start_week(&mut self, out: &mut Vec<Happening>) {
+        self.points = self.scenario.settings.action_points;
+        self.acted.clear();
+        out.push(Happening::WeekStarted { week: self.week });
+        let scenario = self.scenario.clone();
+        for rule in &scenario.competitor.rules {
+            if self.triggered(
+                &rule.id,
+                rule.trigger.week,
+                &rule.trigger.when,
+                rule.trigger.chance,
+                rule.repeat,
+            ) {
+                let mut moves = Vec::new();
+                self.apply_all(&rule.effects, Scope::default(), &mut moves);
+                out.extend(moves);
+                // Only a coach tells the player what the competitor is doing.
+                if rule.text.is_some() && self.world.people.iter().any(|p| p.coach) {
+                    out.push(Happening::RivalMove {
+                        rule: rule.id.clone(),
+                    });
+                }
+            }
+        }
+        for event in &scenario.events {
+            if self.triggered(
+                &event.id,
+                event.trigger.week,
+                &event.trigger.when,
+                event.trigger.chance,
+                event.repeat,
+            ) {
+                if event.text.is_some() {
+                    out.push(Happening::Story {
+                        event: event.id.clone(),
+                    });
+                }
+                self.apply_all(&event.effects, Scope::default(), out);
+                if let Some(scene) = &event.scene {
+                    self.pending_scenes.push_back(scene.clone());
+                }
+            }
+        }
+        if self.phase == Phase::Planning {
+            self.next_scene(out);
+        }
+    }
+
+    /// Whether a rule or event fires this week: not fired yet (unless it repeats), in its
+    /// week, its conditions hold, and its chance comes up. The chance is drawn only when the
+    /// week and conditions fit.
+    fn triggered(
+        &mut self,
+        id: &Id,
+        week: WeekRule,
+        when: &[Condition],
+        chance: f64,
+        repeat: bool,
+    ) -> bool {
+        if !repeat && self.fired.contains(id) {
+            return false;
+        }
+        let w = self.week;
+        let in_week = match week {
+            WeekRule::Any => true,
+            WeekRule::At(n) => w == n,
+            WeekRule::From(n) => w >= n,
+            WeekRule::Between(a, b) => (a..=b).contains(&w),
+            WeekRule::Drawn(..) => self.drawn_weeks.get(id) == Some(&w),
+        };
+        if !in_week || !when.iter().all(|c| self.holds_now(c, Scope::default())) {
+            return false;
+        }
+        let fires = self.dice.chance(chance);
+        if fires {
+            self.fired.insert(id.clone());
+        }
+        fires
+    }
+
+    /// Opens scene `id`; the session waits for a choice.
+    pub(super) fn open_scene(&mut self, id: Id, out: &mut Vec<Happening>) {
+        out.push(Happening::SceneOpened { scene: id.clone() });
+        self.phase = Phase::Scene(id);
+    }
+
+    /// Opens the next pending scene, or goes back to planning.
+    pub(super) fn next_scene(&mut self, out: &mut Vec<Happening>) {
+        match self.pending_scenes.pop_front() {
+            Some(id) => self.open_scene(id, out),
+            None => self.phase = Phase::Planning,
+        }
+    }
+
+    /// Keeps this week's true and believed stances (replacing an earlier one of the same week).
+    pub(super) fn snapshot(&mut self) {
+        let snap = WeekSnapshot {
+            week: self.week,
+            support: self.world.people.iter().map(|p| p.support).collect(),
+            rival_support: self.world.people.iter().map(|p| p.rival_support).collect(),
+            believed: self
+                .beliefs
+                .iter()
+                .map(|b| b.stance.as_ref().map(|s| s.value))
+                .collect(),
+        };
+        if let Some(last) = self.history.last_mut()
+            && last.week == snap.week
+        {
+            *last = snap;
+        } else {
+            self.history.push(snap);
+        }
+    }
+
+    /// The first ending whose conditions hold, else the last one.
+    pub(super) fn choose_ending(&mut self) -> Id {
+        let scenario = self.scenario.clone();
+        scenario
+            .endings
+            .iter()
+            .find(|e| e.when.iter().all(|c| self.holds_now(c, Scope::default())))
+            .or(scenario.endings.last())
+            .map(|e| e.id.clone())
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,22 @@
+//! "What if": the same world played again from an earlier week.
+
+use super::Session;
+use super::error::SessionError;
+
+impl Session {
+    /// A new session of the same scenario and seed, with the decisions made before `week`
+    /// replayed, so the player can try again from the start of `week` (1-based). Replaying
+    /// draws the same numbers in the same order, so the replayed weeks come out the same.
+    /// A `week` past the current one replays every decision; 0 or 1 replays none.
+    ///
+    /// # Errors
+    /// The `SessionError` of the first decision that does not replay; the partly replayed
+    /// session is dropped. The engine is deterministic, so this only happens through a bug.
+    pub fn what_if(&self, week: u32) -> Result<Session, SessionError> {
+        let mut again = Session::new(self.scenario.clone(), self.seed);
+        for made in self.made.iter().filter(|m| m.week < week) {
+            again.apply(&made.decision)?;
+        }
+        Ok(again)
+    }
+}

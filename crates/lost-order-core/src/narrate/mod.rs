@@ -1,0 +1,198 @@
+//! Words for what the engine makes: roles, stances, happenings, errors and the tender's reasons, in zh and en.
+//!
+//! Every function takes a language code; `zh` gives Chinese, anything else English.
+
+mod belief;
+mod error;
+mod tender;
+#[cfg(test)]
+mod tests;
+
+pub use belief::{BeliefText, belief_labels, belief_text};
+pub use error::{blocked_reason, error, phase_name};
+pub use tender::{explain, stage_reason};
+
+use crate::engine::{Happening, Session, Stance};
+use crate::scenario::{BuyingRole, Fact, Layer};
+use crate::text::{fill, pick};
+
+/// The name of a buying role: `技术者` / `technical evaluator`.
+pub fn role_name(role: BuyingRole, lang: &str) -> &'static str {
+    match role {
+        BuyingRole::DecisionMaker => pick(lang, "决策者", "decision maker"),
+        BuyingRole::Technical => pick(lang, "技术者", "technical evaluator"),
+        BuyingRole::Purchaser => pick(lang, "采购者", "purchaser"),
+        BuyingRole::User => pick(lang, "使用者", "user"),
+        BuyingRole::Influencer => pick(lang, "影响者", "influencer"),
+    }
+}
+
+/// The name of a layer of the buying center: `管理层` / `Management layer`.
+pub fn layer_name(layer: Layer, lang: &str) -> &'static str {
+    match layer {
+        Layer::Decision => pick(lang, "决策层", "Decision layer"),
+        Layer::Management => pick(lang, "管理层", "Management layer"),
+        Layer::Execution => pick(lang, "执行层", "Execution layer"),
+    }
+}
+
+/// The name of a hidden fact about a person: `立场` / `stance`.
+pub fn fact_name(fact: Fact, lang: &str) -> &'static str {
+    match fact {
+        Fact::Identity => pick(lang, "身份", "identity"),
+        Fact::Role => pick(lang, "角色", "role"),
+        Fact::Stance => pick(lang, "立场", "stance"),
+        Fact::Influence => pick(lang, "影响力", "influence"),
+        Fact::Criteria => pick(lang, "采购标准", "criteria"),
+    }
+}
+
+/// A stance as a sign, a word and the number, never colour alone: `+ 支持 (+2)` /
+/// `++ champion (+3)`. `support` is −5…+5; the bands are `Stance::of`'s.
+pub fn stance_label(support: i32, lang: &str) -> String {
+    let stance = Stance::of(support);
+    format!(
+        "{} {} ({support:+})",
+        stance.sign(),
+        stance_word(stance, lang)
+    )
+}
+
+/// The word for a stance band: `反对者` / `opponent` … `铁杆支持` / `champion`.
+pub fn stance_word(stance: Stance, lang: &str) -> &'static str {
+    match stance {
+        Stance::Opponent => pick(lang, "反对者", "opponent"),
+        Stance::Sceptical => pick(lang, "不支持", "sceptical"),
+        Stance::Neutral => pick(lang, "中立", "neutral"),
+        Stance::Supportive => pick(lang, "支持", "supportive"),
+        Stance::Champion => pick(lang, "铁杆支持", "champion"),
+    }
+}
+
+/// A week's name: `第 3 周` / `Week 3` (weeks are 1-based).
+pub fn week_label(week: u32, lang: &str) -> String {
+    fill(
+        pick(lang, "第 {w} 周", "Week {w}"),
+        &[("w", &week.to_string())],
+    )
+}
+
+/// One line for the log, or `None` for happenings that speak for themselves elsewhere.
+pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
+    let sc = s.scenario();
+    let name = |id: &str| sc.person_name(id, lang);
+    Some(match h {
+        Happening::WeekStarted { week } => fill(
+            pick(lang, "—— 第 {w} 周 ——", "—— Week {w} ——"),
+            &[("w", &week.to_string())],
+        ),
+        Happening::ActionTaken {
+            action,
+            target,
+            result,
+        } => {
+            let a = sc.action(action)?;
+            let text = a
+                .results
+                .iter()
+                .find(|r| &r.id == result)
+                .map(|r| r.text.get(lang))
+                .unwrap_or("");
+            let target_name = target.as_deref().map(name).unwrap_or_default();
+            format!(
+                "{}: {}",
+                a.label.get(lang),
+                fill(text, &[("target", &target_name)])
+            )
+        }
+        Happening::Discovered { person } => {
+            let p = sc.person(person)?;
+            fill(
+                pick(
+                    lang,
+                    "新认识：{name}，{title}",
+                    "New contact: {name}, {title}",
+                ),
+                &[("name", p.name.get(lang)), ("title", p.title.get(lang))],
+            )
+        }
+        Happening::Hinted { person } => {
+            let p = sc.person(person)?;
+            fill(
+                pick(
+                    lang,
+                    "听说{dept}有一位还没见过的关键人物",
+                    "You hear of someone you have not met in the {dept}",
+                ),
+                &[("dept", p.department.get(lang))],
+            )
+        }
+        Happening::Revealed { person, fact } => revealed(s, person, *fact, lang)?,
+        Happening::CoachGained { person } => fill(
+            pick(lang, "{name}成了你的教练", "{name} is now your coach"),
+            &[("name", &name(person))],
+        ),
+        Happening::Note { text, .. } => text.get(lang).to_string(),
+        Happening::Story { event } => sc
+            .events
+            .iter()
+            .find(|e| &e.id == event)?
+            .text
+            .as_ref()?
+            .get(lang)
+            .to_string(),
+        Happening::RivalMove { rule } => sc
+            .competitor
+            .rules
+            .iter()
+            .find(|r| &r.id == rule)?
+            .text
+            .as_ref()?
+            .get(lang)
+            .to_string(),
+        Happening::SceneOpened { .. } | Happening::ChoiceMade { .. } | Happening::Stage(_) => {
+            return None;
+        }
+        Happening::TenderOpened => pick(
+            lang,
+            "八周过去，开标在即：请编制标书。",
+            "The weeks are over: the tender is due. Compose your bid.",
+        )
+        .to_string(),
+        Happening::Ended { won, .. } => pick(
+            lang,
+            if *won {
+                "你赢得了订单。"
+            } else {
+                "你失去了订单。"
+            },
+            if *won {
+                "You won the order."
+            } else {
+                "You lost the order."
+            },
+        )
+        .to_string(),
+    })
+}
+
+fn revealed(s: &Session, person: &str, fact: Fact, lang: &str) -> Option<String> {
+    let sc = s.scenario();
+    let b = s.belief(person)?;
+    let who = sc.person_name(person, lang);
+    let value = match fact {
+        Fact::Identity => return None,
+        Fact::Role => role_name(b.role.as_ref()?.value, lang).to_string(),
+        Fact::Stance => stance_label(b.stance.as_ref()?.value, lang),
+        Fact::Influence => format!("{}/10", b.influence.as_ref()?.value),
+        Fact::Criteria => b
+            .criteria
+            .as_ref()?
+            .value
+            .iter()
+            .map(|c| sc.criterion_name(c, lang))
+            .collect::<Vec<_>>()
+            .join(pick(lang, "、", ", ")),
+    };
+    Some(format!("{who} · {}: {value}", fact_name(fact, lang)))
+}

@@ -1,0 +1,142 @@
+//! The tender's causal chain in words: each stage's verdict and why, then the outcome.
+
+use crate::engine::{Session, StageVerdict};
+use crate::scenario::StageRule;
+use crate::text::{fill, pick};
+
+/// The tender's causal chain in plain words, stage by stage, then the outcome.
+pub fn explain(s: &Session, lang: &str) -> Vec<String> {
+    let Some(t) = s.tender() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = t.stages.iter().map(|v| stage_reason(s, v, lang)).collect();
+    let sc = s.scenario();
+    let last = if t.won {
+        pick(
+            lang,
+            "结果：你赢得了订单（领先 {m} 分）。",
+            "Outcome: you won the order (by {m} points).",
+        )
+    } else if t.eliminated_at.is_some() {
+        pick(
+            lang,
+            "结果：你的标书被淘汰，报价根本没有被看。",
+            "Outcome: your bid was eliminated; your price was never read.",
+        )
+    } else {
+        pick(
+            lang,
+            "结果：{rival}以 {m} 分的优势赢得了订单。",
+            "Outcome: {rival} won the order by {m} points.",
+        )
+    };
+    out.push(fill(
+        last,
+        &[
+            ("m", &t.margin.abs().to_string()),
+            ("rival", sc.competitor.name.get(lang)),
+        ],
+    ));
+    out
+}
+
+/// One stage's verdict and the reason for it.
+pub fn stage_reason(s: &Session, v: &StageVerdict, lang: &str) -> String {
+    let sc = s.scenario();
+    let stage = sc
+        .tender
+        .stages
+        .iter()
+        .find(|x| x.id == v.stage)
+        .map(|x| x.name.get(lang))
+        .unwrap_or(&v.stage);
+    let judge = sc.person_name(&v.judge, lang);
+    let sep = pick(lang, "、", ", ");
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|c| sc.criterion_name(c, lang))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let mut line = fill(
+        pick(
+            lang,
+            "{stage}由{judge}主持。他对你的支持度是 {support}",
+            "{stage} was run by {judge}. Their support for you was {support}",
+        ),
+        &[
+            ("stage", stage),
+            ("judge", &judge),
+            ("support", &format!("{:+}", v.ours.support)),
+        ],
+    );
+    line += &if v.ours.missed.is_empty() {
+        pick(
+            lang,
+            "，你的方案回应了他关心的全部标准",
+            ", and your proposal addressed all their criteria",
+        )
+        .to_string()
+    } else {
+        fill(
+            pick(
+                lang,
+                "，你的方案没有回应他关心的：{missed}",
+                ", and your proposal never addressed their criteria: {missed}",
+            ),
+            &[("missed", &names(&v.ours.missed))],
+        )
+    };
+    let detail = match v.rule {
+        StageRule::Veto(threshold) if !v.we_pass => fill(
+            pick(
+                lang,
+                "。评分 {score}，低于门槛 {t}：技术否决，你出局了。",
+                ". Score {score}, below the threshold {t}: vetoed, your bid is out.",
+            ),
+            &[
+                ("score", &v.ours.total().to_string()),
+                ("t", &threshold.to_string()),
+            ],
+        ),
+        StageRule::Veto(threshold) => fill(
+            pick(
+                lang,
+                "。评分 {score}，达到门槛 {t}：通过。",
+                ". Score {score}, at or above the threshold {t}: passed.",
+            ),
+            &[
+                ("score", &v.ours.total().to_string()),
+                ("t", &threshold.to_string()),
+            ],
+        ),
+        StageRule::Score(_) => fill(
+            pick(
+                lang,
+                "。评分：你 {ours}，对手 {rival}。",
+                ". Scores: you {ours}, the competitor {rival}.",
+            ),
+            &[
+                ("ours", &v.ours.total().to_string()),
+                ("rival", &v.rival.total().to_string()),
+            ],
+        ),
+        StageRule::Decide(_) => {
+            let (o, r) = v.center.unwrap_or_default();
+            fill(
+                pick(
+                    lang,
+                    "。按影响力加权，整个采购组织给你 {o} 分，给对手 {r} 分；总分 {to} 比 {tr}。",
+                    ". Weighted by influence, the buying center gave you {o} and the competitor {r}; totals {to} to {tr}.",
+                ),
+                &[
+                    ("o", &o.to_string()),
+                    ("r", &r.to_string()),
+                    ("to", &v.our_tally.to_string()),
+                    ("tr", &v.rival_tally.to_string()),
+                ],
+            )
+        }
+    };
+    line + &detail
+}

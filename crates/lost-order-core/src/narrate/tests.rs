@@ -1,0 +1,215 @@
+//! The engine's words on the tiny inline scenario: errors as sentences, stances, belief cards.
+
+use super::*;
+use crate::engine::{BidPart, BidProblem, Blocked, Phase, Session, SessionError};
+use crate::testkit::tiny;
+use crate::text::Text;
+
+#[test]
+fn too_few_points_reads_as_a_sentence_in_both_languages() {
+    let scenario = tiny();
+    let mut s = Session::new(scenario.clone(), 1);
+    s.act("visit", Some("boss")).unwrap();
+    let e = s.act("visit", Some("boss")).unwrap_err();
+    assert_eq!(
+        error(&scenario, &e, "zh"),
+        "无法对马厂长执行「拜访」：行动点不足（需要 2，剩 1）。"
+    );
+    assert_eq!(
+        error(&scenario, &e, "en"),
+        "Cannot take “Visit” with Owner Ma: not enough action points (needs 2, 1 left)."
+    );
+}
+
+/// One error of every kind, and of every kind of reason inside one.
+fn every_error() -> Vec<SessionError> {
+    let blocked = |target: Option<&str>, reason| SessionError::Blocked {
+        action: "pitch".into(),
+        target: target.map(str::to_string),
+        reason,
+    };
+    let reason = Text::same(&["zh", "en"], "x");
+    let mut all = vec![
+        SessionError::WrongPhase {
+            now: Phase::Planning,
+        },
+        SessionError::WrongPhase {
+            now: Phase::Scene("talk".into()),
+        },
+        SessionError::WrongPhase {
+            now: Phase::Bidding,
+        },
+        SessionError::WrongPhase { now: Phase::Ended },
+        SessionError::UnknownAction("fly".into()),
+        SessionError::UnknownPerson("nobody".into()),
+        blocked(None, Blocked::NeedsTarget),
+        blocked(Some("tech"), Blocked::NotOnMap("tech".into())),
+        blocked(Some("boss"), Blocked::NotATarget("boss".into())),
+        blocked(Some("boss"), Blocked::AlreadyThisWeek),
+        blocked(Some("boss"), Blocked::NotEnoughMoney { need: 2, have: 1 }),
+        blocked(
+            Some("boss"),
+            Blocked::Requirement(tiny().actions[2].requires[0].reason.clone()),
+        ),
+        SessionError::UnknownChoice {
+            scene: "talk".into(),
+            choice: "shout".into(),
+        },
+        SessionError::ChoiceBlocked {
+            scene: "talk".into(),
+            choice: "insist".into(),
+            reason: Some(reason),
+        },
+        SessionError::ChoiceBlocked {
+            scene: "talk".into(),
+            choice: "insist".into(),
+            reason: None,
+        },
+        SessionError::InvalidBid(BidProblem::UnknownPrice("cheap".into())),
+        SessionError::NeverEnded { decisions: 10 },
+    ];
+    for part in [BidPart::Emphasis, BidPart::Commitment] {
+        all.extend(
+            [
+                BidProblem::TooMany { part, max: 2 },
+                BidProblem::UnknownOption {
+                    part,
+                    id: "gold".into(),
+                },
+                BidProblem::GivenTwice {
+                    part,
+                    id: "quality".into(),
+                },
+            ]
+            .map(SessionError::InvalidBid),
+        );
+    }
+    all
+}
+
+const VARIANT_NAMES: &[&str] = &[
+    "WrongPhase",
+    "Unknown",
+    "Blocked",
+    "NotEnough",
+    "AlreadyThisWeek",
+    "Requirement",
+    "NotOnMap",
+    "NotATarget",
+    "NeedsTarget",
+    "ChoiceBlocked",
+    "InvalidBid",
+    "TooMany",
+    "GivenTwice",
+    "NeverEnded",
+    "Planning",
+    "Bidding",
+    "Ended",
+    "Scene(",
+    "Emphasis",
+    "Commitment",
+];
+
+#[test]
+fn every_error_is_one_plain_sentence_in_zh_and_en() {
+    let scenario = tiny();
+    for e in every_error() {
+        for lang in ["zh", "en"] {
+            let text = error(&scenario, &e, lang);
+            let stop = if lang == "zh" { '。' } else { '.' };
+            assert!(text.ends_with(stop), "{lang}: {text}");
+            assert!(!text[..text.len() - stop.len_utf8()].ends_with(['。', '.']));
+            assert!(!text.contains(['{', '}', '`']), "{lang}: {text}");
+            for name in VARIANT_NAMES {
+                assert!(!text.contains(name), "{lang}: {text} names {name}");
+            }
+            if lang == "zh" {
+                assert!(!text.contains(':'), "ASCII colon in {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn errors_use_the_scenarios_words() {
+    let scenario = tiny();
+    let e = |i: usize| every_error().swap_remove(i);
+    assert_eq!(
+        error(&scenario, &e(1), "zh"),
+        "现在不能这样做：马厂长在等你回答。"
+    );
+    assert_eq!(
+        error(&scenario, &e(7), "en"),
+        "Cannot take “Tailored proposal” with Technician Wu: you do not know them yet."
+    );
+    assert_eq!(
+        error(&scenario, &e(11), "zh"),
+        "无法对马厂长执行「定制方案」：先了解他关心什么。"
+    );
+    let twice = SessionError::InvalidBid(BidProblem::GivenTwice {
+        part: BidPart::Emphasis,
+        id: "quality".into(),
+    });
+    assert_eq!(
+        error(&scenario, &twice, "zh"),
+        "标书无效：「质量」选了两次。"
+    );
+    assert_eq!(
+        error(&scenario, &twice, "en"),
+        "The bid is not valid: “Quality” is chosen twice."
+    );
+}
+
+#[test]
+fn stance_labels_change_at_the_band_edges() {
+    let en: Vec<String> = (-3..=3).map(|v| stance_label(v, "en")).collect();
+    assert_eq!(
+        en,
+        [
+            "−− opponent (-3)",
+            "− sceptical (-2)",
+            "− sceptical (-1)",
+            "○ neutral (+0)",
+            "+ supportive (+1)",
+            "+ supportive (+2)",
+            "++ champion (+3)",
+        ]
+    );
+    assert_eq!(stance_label(-3, "zh"), "−− 反对者 (-3)");
+    assert_eq!(stance_label(3, "zh"), "++ 铁杆支持 (+3)");
+}
+
+#[test]
+fn weeks_are_named_in_both_languages() {
+    assert_eq!(week_label(3, "zh"), "第 3 周");
+    assert_eq!(week_label(3, "en"), "Week 3");
+}
+
+#[test]
+fn a_belief_card_says_what_is_known_and_leaves_the_rest_unknown() {
+    let scenario = tiny();
+    let mut s = Session::new(scenario.clone(), 1);
+    let boss = belief_text(&scenario, s.belief("boss").unwrap(), "zh");
+    assert_eq!(boss.role.as_deref(), Some("决策者"));
+    assert_eq!(boss.stance.as_deref(), Some("○ 中立 (+0)"));
+    assert_eq!(boss.seen.as_deref(), Some("开始时"));
+    assert_eq!(
+        (boss.influence, boss.criteria, boss.coach),
+        (None, None, false)
+    );
+    let tech = belief_text(&scenario, s.belief("tech").unwrap(), "en");
+    assert_eq!(tech.role.as_deref(), Some("user (assumed)"));
+    assert_eq!(tech.stance, None);
+    s.end_week().unwrap();
+    s.act("coach", Some("boss")).unwrap();
+    s.act("visit", Some("boss")).unwrap();
+    let boss = belief_text(&scenario, s.belief("boss").unwrap(), "en");
+    assert!(boss.coach);
+    assert_eq!(boss.stance.as_deref(), Some("+ supportive (+1)"));
+    assert_eq!(boss.seen.as_deref(), Some("Week 2"));
+    assert_eq!(
+        belief_labels("en"),
+        ["Role", "Stance", "Influence", "Cares about"]
+    );
+    assert_eq!(belief_labels("zh"), ["角色", "立场", "影响力", "关心"]);
+}

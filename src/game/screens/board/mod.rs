@@ -1,0 +1,217 @@
+//! The board: top bar, the buying-center map in three layers, and the side panel; an open
+//! story scene is shown over it.
+
+mod map;
+mod panel;
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::KeyboardInput;
+use bevy::prelude::*;
+use lost_order_core::engine::{Decision, Phase, Session};
+
+use super::{Ctx, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use crate::game::play::{self, Decided, Play, SessionStarted};
+use crate::game::prefs::Prefs;
+use crate::game::theme::{GAP_L, GAP_M, GAP_S, palette};
+use crate::game::widgets::{ButtonLook, body, button, heading, row, small};
+
+/// What the board's buttons do.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum BoardAction {
+    /// Show this person (by id) in the side panel.
+    SelectPerson(String),
+    ShowNotebook,
+    ShowLog,
+    /// Take an action, aimed at a person or at nobody.
+    Act {
+        action: String,
+        target: Option<String>,
+    },
+    EndWeek,
+}
+
+/// What the side panel shows, and the last thing that happened.
+#[derive(Resource, Clone, Debug, Default, PartialEq, Eq)]
+pub struct BoardUi {
+    /// The person shown in the side panel.
+    pub selected: Option<String>,
+    /// The log instead of the notebook (when nobody is selected).
+    pub show_log: bool,
+    /// The last thing that happened, shown under the top bar.
+    pub message: Option<String>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<BoardUi>()
+        .add_observer(|_: On<SessionStarted>, mut board: ResMut<BoardUi>| {
+            *board = BoardUi::default()
+        })
+        .add_observer(|d: On<Decided>, mut board: ResMut<BoardUi>| {
+            board.message = d.message.clone()
+        })
+        .add_systems(OnEnter(Screen::Board), rebuild)
+        .add_systems(
+            Update,
+            (
+                close_panel_on_esc.before(Rebuild),
+                rebuild
+                    .run_if(
+                        resource_changed::<Prefs>
+                            .or_eager(resource_changed::<BoardUi>)
+                            .or_eager(resource_exists_and_changed::<Play>),
+                    )
+                    .in_set(Rebuild),
+            )
+                .run_if(in_state(Screen::Board)),
+        );
+    route::<BoardAction>(app);
+}
+
+impl ScreenAction for BoardAction {
+    fn perform(self, world: &mut World) {
+        match self {
+            BoardAction::SelectPerson(id) => world.resource_mut::<BoardUi>().selected = Some(id),
+            BoardAction::ShowNotebook | BoardAction::ShowLog => {
+                let mut board = world.resource_mut::<BoardUi>();
+                board.selected = None;
+                board.show_log = self == BoardAction::ShowLog;
+            }
+            BoardAction::Act { action, target } => {
+                play::decide(world, &Decision::Act { action, target })
+            }
+            BoardAction::EndWeek => play::decide(world, &Decision::EndWeek),
+        }
+    }
+}
+
+/// Esc closes the side panel's person or log, back to the notebook.
+fn close_panel_on_esc(mut keys: MessageReader<KeyboardInput>, mut board: ResMut<BoardUi>) {
+    for k in keys.read() {
+        if k.state == ButtonState::Pressed
+            && k.key_code == KeyCode::Escape
+            && (board.selected.is_some() || board.show_log)
+        {
+            board.selected = None;
+            board.show_log = false;
+        }
+    }
+}
+
+fn rebuild(mut ui: ScreenUi, prefs: Res<Prefs>, board: Res<BoardUi>, play: Option<Res<Play>>) {
+    let Some(play) = play else { return };
+    let ctx = Ctx::new(&prefs);
+    ui.build(|root| build(&ctx, &board, &play.session, root));
+}
+
+fn build(ctx: &Ctx, board: &BoardUi, s: &Session, root: &mut ChildSpawnerCommands) {
+    top_bar(ctx, board, s, root);
+    root.spawn(Node {
+        flex_grow: 1.0,
+        min_height: px(0),
+        flex_direction: FlexDirection::Row,
+        column_gap: px(GAP_M),
+        padding: UiRect::all(px(GAP_M)),
+        ..default()
+    })
+    .with_children(|main| {
+        main.spawn(scroll_panel(3.0))
+            .with_children(|m| map::buying_center(ctx, board, s, m));
+        main.spawn(scroll_panel(2.0))
+            .with_children(|side| match &board.selected {
+                Some(id) => panel::person(ctx, s, id, side),
+                None if board.show_log => panel::log(ctx, s, side),
+                None => panel::notebook(ctx, s, side),
+            });
+    });
+    if let Phase::Scene(id) = s.phase() {
+        super::scene::build(ctx, s, id, root);
+    }
+}
+
+/// A column of the board that takes `grow` shares of the width and scrolls.
+fn scroll_panel(grow: f32) -> impl Bundle {
+    (
+        Node {
+            flex_grow: grow,
+            flex_basis: px(0),
+            height: percent(100),
+            flex_direction: FlexDirection::Column,
+            row_gap: px(GAP_M),
+            overflow: Overflow::scroll_y(),
+            min_height: px(0),
+            ..default()
+        },
+        ScrollPosition::default(),
+    )
+}
+
+fn top_bar(ctx: &Ctx, board: &BoardUi, s: &Session, root: &mut ChildSpawnerCommands) {
+    let sc = s.scenario();
+    let k = ctx.scale;
+    root.spawn((
+        Node {
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::axes(px(GAP_L), px(GAP_M)),
+            row_gap: px(GAP_S),
+            border: UiRect::bottom(px(1)),
+            ..default()
+        },
+        BackgroundColor(palette::SURFACE),
+        BorderColor::all(palette::BORDER),
+    ))
+    .with_children(|bar| {
+        bar.spawn(Node {
+            justify_content: JustifyContent::SpaceBetween,
+            ..row(GAP_L)
+        })
+        .with_children(|r| {
+            r.spawn(row(GAP_L)).with_children(|facts| {
+                facts.spawn(heading(sc.meta.title.get(ctx.lang), k));
+                let money = sc.settings.money.get(ctx.lang);
+                for text in [
+                    format!("{} / {}", ctx.week(s.week()), sc.settings.weeks),
+                    format!("{} {}", ctx.tr("行动点", "Points"), s.points()),
+                    format!("{} {} {money}", ctx.tr("预算", "Budget"), s.budget()),
+                    format!(
+                        "{} {}",
+                        ctx.tr("距开标（周）", "Weeks to tender"),
+                        s.weeks_left()
+                    ),
+                ] {
+                    facts.spawn(body(text, k));
+                }
+            });
+            r.spawn(row(GAP_M)).with_children(|buttons| {
+                let look = |on: bool| {
+                    if on {
+                        ButtonLook::Selected
+                    } else {
+                        ButtonLook::Secondary
+                    }
+                };
+                let notebook_on = board.selected.is_none() && !board.show_log;
+                buttons.spawn(button(
+                    ctx.tr("笔记本", "Notebook"),
+                    BoardAction::ShowNotebook,
+                    look(notebook_on),
+                    k,
+                ));
+                buttons.spawn(button(
+                    ctx.tr("事件记录", "Log"),
+                    BoardAction::ShowLog,
+                    look(board.show_log && board.selected.is_none()),
+                    k,
+                ));
+                buttons.spawn(button(
+                    ctx.tr("结束本周", "End week"),
+                    BoardAction::EndWeek,
+                    ButtonLook::Primary,
+                    k,
+                ));
+            });
+        });
+        if let Some(message) = &board.message {
+            bar.spawn(small(message.clone(), k));
+        }
+    });
+}

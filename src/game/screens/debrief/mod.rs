@@ -1,0 +1,232 @@
+//! The debrief: score and rubric, true vs believed stances by week, roles covered, your path
+//! beside Liao's, and "what if" replays from any week with the same seed.
+
+mod charts;
+
+use bevy::prelude::*;
+use lost_order_core::engine::Session;
+use lost_order_core::policy::Policy;
+
+use super::instructor::export;
+use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use crate::game::play::{self, Play, Recording, records_dir};
+use crate::game::prefs::Prefs;
+use crate::game::theme::{GAP_L, GAP_M, Type, palette};
+use crate::game::widgets::{
+    ButtonLook, body, button, card, column, heading, label, page, row, small,
+};
+
+/// What the debrief's buttons do.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub enum DebriefAction {
+    /// Play again from the start of this week, with the same seed and the earlier decisions.
+    WhatIf(u32),
+    /// Write this session's report (HTML, CSV, JSON) beside the records.
+    ExportSession,
+}
+
+/// Liao's path with the same scenario and seed, computed once when the debrief opens.
+#[derive(Resource, Default)]
+struct LiaoPath(Option<Session>);
+
+/// Where the last export went, or what went wrong.
+#[derive(Resource, Default)]
+struct Exported(Option<String>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<LiaoPath>()
+        .init_resource::<Exported>()
+        .add_systems(
+            OnEnter(Screen::Debrief),
+            (play_liao, |mut e: ResMut<Exported>| e.0 = None, rebuild).chain(),
+        )
+        .add_systems(
+            Update,
+            rebuild
+                .run_if(in_state(Screen::Debrief))
+                .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<Exported>))
+                .in_set(Rebuild),
+        );
+    route::<DebriefAction>(app);
+}
+
+impl ScreenAction for DebriefAction {
+    fn perform(self, world: &mut World) {
+        match self {
+            DebriefAction::WhatIf(week) => {
+                let Some(play) = world.get_resource::<Play>() else {
+                    return;
+                };
+                let key = play.key.clone();
+                match play.session.what_if(week) {
+                    Ok(session) => play::start(world, key, session, None),
+                    Err(e) => {
+                        let lang = world.resource::<Prefs>().lang.clone();
+                        let scenario = world.resource::<Play>().session.scenario_arc();
+                        let message = lost_order_core::narrate::error(&scenario, &e, &lang);
+                        world.resource_mut::<Exported>().0 = Some(message);
+                    }
+                }
+            }
+            DebriefAction::ExportSession => {
+                let message = export_session(world);
+                world.resource_mut::<Exported>().0 = message;
+            }
+        }
+    }
+}
+
+/// Writes the report of the session being debriefed under `<records>/reports/<record name>/`.
+fn export_session(world: &World) -> Option<String> {
+    let path = world
+        .resource::<Recording>()
+        .0
+        .as_ref()?
+        .path()
+        .to_path_buf();
+    let scenario = world.get_resource::<Play>()?.session.scenario_arc();
+    let lang = world.resource::<Prefs>().lang.clone();
+    let stem = path.file_name().map_or("session".into(), |f| {
+        f.to_string_lossy()
+            .trim_end_matches(".record.ron")
+            .to_string()
+    });
+    let out = records_dir(world).join("reports").join(stem);
+    let report = lost_order_core::report::build(scenario, &[path], &lang);
+    Some(export(&report, &out, &lang))
+}
+
+fn play_liao(play: Option<Res<Play>>, mut liao: ResMut<LiaoPath>) {
+    liao.0 = play.and_then(|p| {
+        let s = &p.session;
+        lost_order_core::simulate::play(s.scenario_arc(), Policy::Liao, s.seed())
+            .ok()
+            .map(|run| run.session)
+    });
+}
+
+fn rebuild(
+    mut ui: ScreenUi,
+    prefs: Res<Prefs>,
+    play: Option<Res<Play>>,
+    liao: Res<LiaoPath>,
+    exported: Res<Exported>,
+) {
+    let Some(play) = play else { return };
+    let ctx = Ctx::new(&prefs);
+    ui.build(|root| build(&ctx, &play.session, liao.0.as_ref(), &exported, root));
+}
+
+fn build(
+    ctx: &Ctx,
+    s: &Session,
+    liao: Option<&Session>,
+    exported: &Exported,
+    root: &mut ChildSpawnerCommands,
+) {
+    let Some(t) = s.tender() else { return };
+    let k = ctx.scale;
+    let sc = s.scenario();
+    root.spawn(page()).with_children(|page| {
+        page.spawn(row(GAP_L)).with_children(|r| {
+            r.spawn(heading(ctx.tr("复盘", "Debrief"), k * 1.3));
+            let (text, colour) = if t.won {
+                (ctx.tr("赢得订单", "Order won"), palette::WON)
+            } else {
+                (ctx.tr("失去订单", "Order lost"), palette::LOST)
+            };
+            r.spawn(label(text, Type::Heading, k, colour));
+            r.spawn(label(
+                format!("{} {}/100", ctx.tr("得分", "Score"), t.score.total),
+                Type::Heading,
+                k,
+                palette::ACCENT,
+            ));
+        });
+        page.spawn(card()).with_children(|c| {
+            c.spawn(label(
+                ctx.tr("评分细则", "The rubric"),
+                Type::Body,
+                k,
+                palette::INK_SOFT,
+            ));
+            for (line, got) in sc.rubric.iter().zip(&t.score.lines) {
+                c.spawn(column(2.0)).with_children(|l| {
+                    let colour = if got.points == 0 {
+                        palette::LOST
+                    } else {
+                        palette::INK
+                    };
+                    l.spawn(label(
+                        format!(
+                            "{:>3}/{:<3} {}",
+                            got.points,
+                            got.max,
+                            line.label.get(ctx.lang)
+                        ),
+                        Type::Body,
+                        k,
+                        colour,
+                    ));
+                    l.spawn(small(
+                        format!(
+                            "{}: {}",
+                            ctx.tr("概念", "Concept"),
+                            line.concept.get(ctx.lang)
+                        ),
+                        k,
+                    ));
+                    l.spawn(small(
+                        format!(
+                            "{}: {}",
+                            ctx.tr("启示", "Lesson"),
+                            line.lesson.get(ctx.lang)
+                        ),
+                        k,
+                    ));
+                });
+            }
+        });
+        charts::stance_chart(ctx, s, page);
+        charts::roles(ctx, s, page);
+        charts::paths(ctx, s, liao, page);
+        page.spawn(card()).with_children(|c| {
+            c.spawn(label(
+                ctx.tr(
+                    "如果当初……：用同一个种子从某一周重来",
+                    "What if: replay from week N with the same seed",
+                ),
+                Type::Body,
+                k,
+                palette::INK_SOFT,
+            ));
+            c.spawn(row(GAP_M)).with_children(|r| {
+                for week in 1..=sc.settings.weeks {
+                    r.spawn(button(
+                        ctx.week(week),
+                        DebriefAction::WhatIf(week),
+                        ButtonLook::Secondary,
+                        k,
+                    ));
+                }
+            });
+        });
+        page.spawn(row(GAP_M)).with_children(|r| {
+            r.spawn(button(
+                ctx.tr("回到标题画面", "Back to the title"),
+                GoTo(Screen::Title),
+                ButtonLook::Primary,
+                k,
+            ));
+            r.spawn(button(
+                ctx.tr("导出本次会话的报告", "Export this session's report"),
+                DebriefAction::ExportSession,
+                ButtonLook::Secondary,
+                k,
+            ));
+        });
+        if let Some(m) = &exported.0 {
+            page.spawn(body(m.clone(), k));
+        }
+    });
+}
