@@ -46,7 +46,12 @@ impl Text {
 /// Picks the Chinese form when `lang` is `zh`, else the English one: for the engine's and the
 /// front ends' own words (a scenario's words are `Text`s and use `Text::get`).
 pub fn pick<'a>(lang: &str, zh: &'a str, en: &'a str) -> &'a str {
-    if lang == "zh" { zh } else { en }
+    if is_chinese(lang) { zh } else { en }
+}
+
+/// Whether `lang` is Chinese (`zh`), for words built differently in each language.
+pub fn is_chinese(lang: &str) -> bool {
+    lang == "zh"
 }
 
 /// Replaces `{key}` placeholders in `template` by their values.

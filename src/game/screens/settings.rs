@@ -248,15 +248,7 @@ fn build(ctx: &Ctx, prefs: &Prefs, editing: Editing, root: &mut ChildSpawnerComm
                     "选中后按回车，输入数字；退格清除",
                     "Press Enter on it, type digits; Backspace clears",
                 );
-                text_setting(
-                    r,
-                    ctx,
-                    Editing::ClassSeed,
-                    shown,
-                    typed,
-                    editing,
-                    hint,
-                );
+                text_setting(r, ctx, Editing::ClassSeed, shown, typed, editing, hint);
             },
         );
         setting(
@@ -281,15 +273,7 @@ fn build(ctx: &Ctx, prefs: &Prefs, editing: Editing, root: &mut ChildSpawnerComm
                     "选中后按回车，输入路径，再按回车",
                     "Press Enter on it, type the path, Enter again",
                 );
-                text_setting(
-                    r,
-                    ctx,
-                    Editing::RecordsDir,
-                    shown,
-                    typed,
-                    editing,
-                    hint,
-                );
+                text_setting(r, ctx, Editing::RecordsDir, shown, typed, editing, hint);
             },
         );
         setting(page, ctx, ctx.tr("全屏", "Full screen"), |r| {

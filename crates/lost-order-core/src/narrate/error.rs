@@ -2,14 +2,14 @@
 
 use crate::engine::{BidPart, BidProblem, Blocked, Phase, SessionError};
 use crate::scenario::Scenario;
-use crate::text::{fill, pick};
+use crate::text::{fill, is_chinese, pick};
 
 /// Any session error as one full sentence in `lang`, naming actions, people and choices by the
 /// scenario's words: `无法执行「拜访」：行动点不足（需要 2，剩 1）。` /
 /// `Cannot take “Visit”: not enough action points (needs 2, 1 left).`
 /// Ids the scenario does not know are quoted as given.
 pub fn error(scenario: &Scenario, e: &SessionError, lang: &str) -> String {
-    let zh = lang == "zh";
+    let zh = is_chinese(lang);
     let q = |s: &str| quote(s, lang);
     let body = match e {
         SessionError::WrongPhase { now } => {
@@ -171,7 +171,7 @@ pub fn blocked_reason(b: &Blocked, lang: &str) -> String {
 
 /// What is wrong with a bid, as a phrase, naming options by the tender's labels.
 fn bid_problem(scenario: &Scenario, p: &BidProblem, lang: &str) -> String {
-    let zh = lang == "zh";
+    let zh = is_chinese(lang);
     let q = |s: &str| quote(s, lang);
     match p {
         BidProblem::UnknownPrice(id) if zh => format!("没有{}这个报价", q(id)),
@@ -217,7 +217,7 @@ fn part_zh(part: BidPart) -> &'static str {
 
 /// A name or label in quotation marks: `「拜访」` / `“Visit”`.
 fn quote(s: &str, lang: &str) -> String {
-    if lang == "zh" {
+    if is_chinese(lang) {
         format!("「{s}」")
     } else {
         format!("“{s}”")
