@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use lost_order_app::Entry;
 use lost_order_core::engine::Session;
 
-use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, esc_to, route};
+use super::{Ctx, GoTo, Screen, ScreenAction, ScreenUi, build_screen, esc_to, route};
 use crate::game::Scenarios;
 use crate::game::play::{self, new_seed};
 use crate::game::prefs::Prefs;
@@ -23,18 +23,16 @@ pub enum BriefingAction {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Chosen>()
-        .add_systems(OnEnter(Screen::Briefing), rebuild)
-        .add_systems(
-            Update,
-            (
-                esc_to(Screen::Title),
-                rebuild
-                    .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<Chosen>))
-                    .in_set(Rebuild),
-            )
-                .run_if(in_state(Screen::Briefing)),
-        );
+    app.init_resource::<Chosen>().add_systems(
+        Update,
+        esc_to(Screen::Title).run_if(in_state(Screen::Briefing)),
+    );
+    build_screen(
+        app,
+        Screen::Briefing,
+        rebuild,
+        resource_changed::<Prefs>.or_eager(resource_changed::<Chosen>),
+    );
     route::<BriefingAction>(app);
 }
 

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use lost_order_app::{class_report, records};
 use lost_order_core::report::{ClassReport, Count};
 
-use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use super::{Ctx, GoTo, Prepare, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::Scenarios;
 use crate::game::play::records_dir;
 use crate::game::prefs::Prefs;
@@ -34,14 +34,13 @@ struct ClassView {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ClassView>()
-        .add_systems(OnEnter(Screen::Instructor), (load_class, rebuild).chain())
-        .add_systems(
-            Update,
-            rebuild
-                .run_if(in_state(Screen::Instructor))
-                .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<ClassView>))
-                .in_set(Rebuild),
-        );
+        .add_systems(OnEnter(Screen::Instructor), load_class.in_set(Prepare));
+    build_screen(
+        app,
+        Screen::Instructor,
+        rebuild,
+        resource_changed::<Prefs>.or_eager(resource_changed::<ClassView>),
+    );
     route::<InstructorAction>(app);
 }
 

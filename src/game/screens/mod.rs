@@ -17,7 +17,8 @@ mod title;
 
 use std::fmt::Debug;
 
-use bevy::ecs::system::SystemParam;
+use bevy::ecs::schedule::IntoScheduleConfigs;
+use bevy::ecs::system::{ScheduleSystem, SystemParam};
 use bevy::input_focus::InputFocus;
 use bevy::input_focus::tab_navigation::{NavAction, TabGroup, TabNavigation};
 use bevy::prelude::*;
@@ -78,6 +79,30 @@ impl ScreenAction for GoTo {
 /// The systems that build screens; anything that looks up or presses buttons runs before them.
 #[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Rebuild;
+
+/// Systems that prepare a screen's data on entering it (load the class, play Liao's path…),
+/// before the screen is built.
+#[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Prepare;
+
+/// Builds `screen` with `build` on entering it, and again whenever `changed` says the data it
+/// shows has changed (and only then).
+pub fn build_screen<M, C>(
+    app: &mut App,
+    screen: Screen,
+    build: impl IntoScheduleConfigs<ScheduleSystem, M> + Copy,
+    changed: impl SystemCondition<C>,
+) {
+    app.configure_sets(OnEnter(screen), Prepare.before(Rebuild))
+        .add_systems(OnEnter(screen), build.in_set(Rebuild))
+        .add_systems(
+            Update,
+            build
+                .in_set(Rebuild)
+                .run_if(in_state(screen))
+                .run_if(changed),
+        );
+}
 
 /// Marks the buttons of a modal (a story scene): while one is open, only they can be used.
 #[derive(Component, Clone, Copy, Debug, Default)]

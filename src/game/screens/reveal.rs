@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use lost_order_core::narrate;
 
-use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use super::{Ctx, GoTo, Prepare, Rebuild, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::play::Play;
 use crate::game::prefs::Prefs;
 use crate::game::theme::{Type, palette};
@@ -38,22 +38,18 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<RevealProgress>()
         .add_systems(
             OnEnter(Screen::Reveal),
-            (
-                |mut r: ResMut<RevealProgress>| *r = RevealProgress::default(),
-                rebuild,
-            )
-                .chain(),
+            (|mut r: ResMut<RevealProgress>| *r = RevealProgress::default()).in_set(Prepare),
         )
         .add_systems(
             Update,
-            (
-                advance.before(Rebuild),
-                rebuild
-                    .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<RevealProgress>))
-                    .in_set(Rebuild),
-            )
-                .run_if(in_state(Screen::Reveal)),
+            advance.before(Rebuild).run_if(in_state(Screen::Reveal)),
         );
+    build_screen(
+        app,
+        Screen::Reveal,
+        rebuild,
+        resource_changed::<Prefs>.or_eager(resource_changed::<RevealProgress>),
+    );
     route::<RevealAction>(app);
 }
 

@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use lost_order_app::Catalog;
 
 use super::briefing::Chosen;
-use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, esc_to, route};
+use super::{Ctx, GoTo, Screen, ScreenAction, ScreenUi, build_screen, esc_to, route};
 use crate::game::Scenarios;
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_M, Type, palette};
@@ -18,15 +18,11 @@ pub enum ScenariosAction {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Scenarios), rebuild)
-        .add_systems(
-            Update,
-            (
-                esc_to(Screen::Title),
-                rebuild.run_if(resource_changed::<Prefs>).in_set(Rebuild),
-            )
-                .run_if(in_state(Screen::Scenarios)),
-        );
+    app.add_systems(
+        Update,
+        esc_to(Screen::Title).run_if(in_state(Screen::Scenarios)),
+    );
+    build_screen(app, Screen::Scenarios, rebuild, resource_changed::<Prefs>);
     route::<ScenariosAction>(app);
 }
 

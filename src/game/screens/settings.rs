@@ -6,7 +6,7 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowMode};
 
-use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::prefs::Home;
 use crate::game::prefs::{Prefs, TextSize, update};
 use crate::game::theme::GAP_M;
@@ -35,20 +35,19 @@ pub enum Editing {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Editing>()
-        .add_systems(OnEnter(Screen::Settings), rebuild)
         .add_systems(OnExit(Screen::Settings), |mut e: ResMut<Editing>| {
             *e = Editing::Nothing
         })
         .add_systems(
             Update,
-            (
-                typing.before(Rebuild),
-                rebuild
-                    .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<Editing>))
-                    .in_set(Rebuild),
-            )
-                .run_if(in_state(Screen::Settings)),
+            typing.before(Rebuild).run_if(in_state(Screen::Settings)),
         );
+    build_screen(
+        app,
+        Screen::Settings,
+        rebuild,
+        resource_changed::<Prefs>.or_eager(resource_changed::<Editing>),
+    );
     route::<SettingsAction>(app);
 }
 

@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use lost_order_core::engine::{Bid, Decision, Session};
 use lost_order_core::scenario::BidOption;
 
-use super::{Ctx, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use super::{Ctx, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::play::{self, Play, SessionStarted};
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, Type, palette};
@@ -27,16 +27,13 @@ pub enum TenderAction {
 pub struct BidDraft(pub Bid);
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<BidDraft>()
-        .add_observer(reset_draft)
-        .add_systems(OnEnter(Screen::Tender), rebuild)
-        .add_systems(
-            Update,
-            rebuild
-                .run_if(in_state(Screen::Tender))
-                .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<BidDraft>))
-                .in_set(Rebuild),
-        );
+    app.init_resource::<BidDraft>().add_observer(reset_draft);
+    build_screen(
+        app,
+        Screen::Tender,
+        rebuild,
+        resource_changed::<Prefs>.or_eager(resource_changed::<BidDraft>),
+    );
     route::<TenderAction>(app);
 }
 

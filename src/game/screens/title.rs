@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use lost_order_app::records;
 
 use super::briefing::Chosen;
-use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use super::{Ctx, GoTo, Prepare, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::Scenarios;
 use crate::game::play::{self, records_dir};
 use crate::game::prefs::Prefs;
@@ -29,14 +29,13 @@ pub struct HasSave(pub bool);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HasSave>()
-        .add_systems(OnEnter(Screen::Title), (refresh_has_save, rebuild).chain())
-        .add_systems(
-            Update,
-            rebuild
-                .run_if(in_state(Screen::Title))
-                .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<HasSave>))
-                .in_set(Rebuild),
-        );
+        .add_systems(OnEnter(Screen::Title), refresh_has_save.in_set(Prepare));
+    build_screen(
+        app,
+        Screen::Title,
+        rebuild,
+        resource_changed::<Prefs>.or_eager(resource_changed::<HasSave>),
+    );
     route::<TitleAction>(app);
 }
 

@@ -9,7 +9,7 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 use lost_order_core::engine::{Decision, Phase, Session};
 
-use super::{Ctx, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use super::{Ctx, Rebuild, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::play::{self, Decided, Play, SessionStarted};
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, GAP_S, palette};
@@ -49,21 +49,20 @@ pub(super) fn plugin(app: &mut App) {
         .add_observer(|d: On<Decided>, mut board: ResMut<BoardUi>| {
             board.message = d.message.clone()
         })
-        .add_systems(OnEnter(Screen::Board), rebuild)
         .add_systems(
             Update,
-            (
-                close_panel_on_esc.before(Rebuild),
-                rebuild
-                    .run_if(
-                        resource_changed::<Prefs>
-                            .or_eager(resource_changed::<BoardUi>)
-                            .or_eager(resource_exists_and_changed::<Play>),
-                    )
-                    .in_set(Rebuild),
-            )
+            close_panel_on_esc
+                .before(Rebuild)
                 .run_if(in_state(Screen::Board)),
         );
+    build_screen(
+        app,
+        Screen::Board,
+        rebuild,
+        resource_changed::<Prefs>
+            .or_eager(resource_changed::<BoardUi>)
+            .or_eager(resource_exists_and_changed::<Play>),
+    );
     route::<BoardAction>(app);
 }
 

@@ -8,7 +8,7 @@ use lost_order_core::engine::Session;
 use lost_order_core::policy::Policy;
 
 use super::instructor::export;
-use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, route};
+use super::{Ctx, GoTo, Prepare, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::play::{self, Play, Recording, records_dir};
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, Type, palette};
@@ -38,15 +38,14 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Exported>()
         .add_systems(
             OnEnter(Screen::Debrief),
-            (play_liao, |mut e: ResMut<Exported>| e.0 = None, rebuild).chain(),
-        )
-        .add_systems(
-            Update,
-            rebuild
-                .run_if(in_state(Screen::Debrief))
-                .run_if(resource_changed::<Prefs>.or_eager(resource_changed::<Exported>))
-                .in_set(Rebuild),
+            (play_liao, |mut e: ResMut<Exported>| e.0 = None).in_set(Prepare),
         );
+    build_screen(
+        app,
+        Screen::Debrief,
+        rebuild,
+        resource_changed::<Prefs>.or_eager(resource_changed::<Exported>),
+    );
     route::<DebriefAction>(app);
 }
 
