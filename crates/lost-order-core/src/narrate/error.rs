@@ -151,7 +151,7 @@ pub fn blocked_reason(b: &Blocked, lang: &str) -> String {
         ),
         Blocked::AlreadyThisWeek => pick(
             lang,
-            "本周已经对此人做过",
+            "本周已经对此人采取过这项行动",
             "already done with this person this week",
         )
         .to_string(),

@@ -7,20 +7,24 @@ mod error;
 mod tender;
 #[cfg(test)]
 mod tests;
+mod week;
 
 pub use belief::{BeliefText, belief_labels, belief_text};
 pub use error::{blocked_reason, error, phase_name};
 pub use tender::{explain, stage_reason};
+pub use week::week_summary;
 
 use crate::engine::{Happening, Session, Stance};
 use crate::scenario::{BuyingRole, Fact, Layer};
 use crate::text::{fill, pick};
 
-/// The name of a buying role: `技术者` / `technical evaluator`.
+/// The name of a buying role, one name per role as the course (`domain.md`) uses it:
+/// `决策者` / `decision maker`, `技术者` / `technical buyer`, `采购者` / `purchaser`,
+/// `使用者` / `user`, `影响者` / `influencer`.
 pub fn role_name(role: BuyingRole, lang: &str) -> &'static str {
     match role {
         BuyingRole::DecisionMaker => pick(lang, "决策者", "decision maker"),
-        BuyingRole::Technical => pick(lang, "技术者", "technical evaluator"),
+        BuyingRole::Technical => pick(lang, "技术者", "technical buyer"),
         BuyingRole::Purchaser => pick(lang, "采购者", "purchaser"),
         BuyingRole::User => pick(lang, "使用者", "user"),
         BuyingRole::Influencer => pick(lang, "影响者", "influencer"),
@@ -47,15 +51,16 @@ pub fn fact_name(fact: Fact, lang: &str) -> &'static str {
     }
 }
 
-/// A stance as a sign, a word and the number, never colour alone: `+ 支持 (+2)` /
+/// A stance as a sign, a word and the number, never colour alone: `+ 支持（+2）` /
 /// `++ champion (+3)`. `support` is −5…+5; the bands are `Stance::of`'s.
 pub fn stance_label(support: i32, lang: &str) -> String {
     let stance = Stance::of(support);
-    format!(
-        "{} {} ({support:+})",
-        stance.sign(),
-        stance_word(stance, lang)
-    )
+    let word = stance_word(stance, lang);
+    if crate::text::is_chinese(lang) {
+        format!("{} {word}（{support:+}）", stance.sign())
+    } else {
+        format!("{} {word} ({support:+})", stance.sign())
+    }
 }
 
 /// The word for a stance band: `反对者` / `opponent` … `铁杆支持` / `champion`.
@@ -100,8 +105,9 @@ pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
                 .unwrap_or("");
             let target_name = target.as_deref().map(name).unwrap_or_default();
             format!(
-                "{}: {}",
+                "{}{}{}",
                 a.label.get(lang),
+                pick(lang, "：", ": "),
                 fill(text, &[("target", &target_name)])
             )
         }
@@ -153,12 +159,14 @@ pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
         Happening::SceneOpened { .. } | Happening::ChoiceMade { .. } | Happening::Stage(_) => {
             return None;
         }
-        Happening::TenderOpened => pick(
-            lang,
-            "八周过去，开标在即：请编制标书。",
-            "The weeks are over: the tender is due. Compose your bid.",
-        )
-        .to_string(),
+        Happening::TenderOpened => fill(
+            pick(
+                lang,
+                "第 {w} 周结束，开标在即：请编制标书。",
+                "Week {w} is over and the tender is due: compose your bid.",
+            ),
+            &[("w", &sc.settings.weeks.to_string())],
+        ),
         Happening::Ended { won, .. } => pick(
             lang,
             if *won {
@@ -194,5 +202,9 @@ fn revealed(s: &Session, person: &str, fact: Fact, lang: &str) -> Option<String>
             .collect::<Vec<_>>()
             .join(pick(lang, "、", ", ")),
     };
-    Some(format!("{who} · {}: {value}", fact_name(fact, lang)))
+    Some(format!(
+        "{who} · {}{}{value}",
+        fact_name(fact, lang),
+        pick(lang, "：", ": ")
+    ))
 }

@@ -61,7 +61,7 @@ pub fn stage_reason(s: &Session, v: &StageVerdict, lang: &str) -> String {
     let mut line = fill(
         pick(
             lang,
-            "{stage}由{judge}主持。他对你的支持度是 {support}",
+            "{stage}由{judge}主持。{judge}对你的支持度为 {support}",
             "{stage} was run by {judge}. Their support for you was {support}",
         ),
         &[
@@ -73,7 +73,7 @@ pub fn stage_reason(s: &Session, v: &StageVerdict, lang: &str) -> String {
     line += &if v.ours.missed.is_empty() {
         pick(
             lang,
-            "，你的方案回应了他关心的全部标准",
+            "，你的方案回应了其关心的全部标准",
             ", and your proposal addressed all their criteria",
         )
         .to_string()
@@ -81,7 +81,7 @@ pub fn stage_reason(s: &Session, v: &StageVerdict, lang: &str) -> String {
         fill(
             pick(
                 lang,
-                "，你的方案没有回应他关心的：{missed}",
+                "，你的方案没有回应其关心的标准：{missed}",
                 ", and your proposal never addressed their criteria: {missed}",
             ),
             &[("missed", &names(&v.ours.missed))],
@@ -127,7 +127,7 @@ pub fn stage_reason(s: &Session, v: &StageVerdict, lang: &str) -> String {
                 pick(
                     lang,
                     "。按影响力加权，整个采购组织给你 {o} 分，给对手 {r} 分；总分 {to} 比 {tr}。",
-                    ". Weighted by influence, the buying center gave you {o} and the competitor {r}; totals {to} to {tr}.",
+                    ". Weighted by influence, the buying organization gave you {o} and the competitor {r}; totals {to} to {tr}.",
                 ),
                 &[
                     ("o", &o.to_string()),

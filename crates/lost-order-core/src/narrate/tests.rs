@@ -175,8 +175,8 @@ fn stance_labels_change_at_the_band_edges() {
             "++ champion (+3)",
         ]
     );
-    assert_eq!(stance_label(-3, "zh"), "−− 反对者 (-3)");
-    assert_eq!(stance_label(3, "zh"), "++ 铁杆支持 (+3)");
+    assert_eq!(stance_label(-3, "zh"), "−− 反对者（-3）");
+    assert_eq!(stance_label(3, "zh"), "++ 铁杆支持（+3）");
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn a_belief_card_says_what_is_known_and_leaves_the_rest_unknown() {
     let mut s = Session::new(scenario.clone(), 1);
     let boss = belief_text(&scenario, s.belief("boss").unwrap(), "zh");
     assert_eq!(boss.role.as_deref(), Some("决策者"));
-    assert_eq!(boss.stance.as_deref(), Some("○ 中立 (+0)"));
+    assert_eq!(boss.stance.as_deref(), Some("○ 中立（+0）"));
     assert_eq!(boss.seen.as_deref(), Some("开始时"));
     assert_eq!(
         (boss.influence, boss.criteria, boss.coach),
@@ -212,4 +212,115 @@ fn a_belief_card_says_what_is_known_and_leaves_the_rest_unknown() {
         ["Role", "Stance", "Influence", "Cares about"]
     );
     assert_eq!(belief_labels("zh"), ["角色", "立场", "影响力", "关心"]);
+}
+
+#[test]
+fn a_week_without_news_says_so_and_points_to_a_coach() {
+    let scenario = tiny();
+    let mut s = Session::new(scenario, 3);
+    let mut rumours = 0;
+    for week in 2..=5 {
+        s.end_week().unwrap();
+        let zh = week_summary(&s, week, "zh");
+        let en = week_summary(&s, week, "en");
+        assert_eq!(zh[0], format!("上周（第 {} 周）你没有采取行动。", week - 1));
+        assert_eq!(
+            en[0],
+            format!("Last week (week {}) you took no action.", week - 1)
+        );
+        // Without a coach the rival's calls never reach the player.
+        assert!(!en.iter().any(|l| l.contains("rival")), "{en:?}");
+        if en.contains(&"A rumour.".to_string()) {
+            rumours += 1;
+            assert_eq!(
+                zh,
+                [
+                    "上周（第 {w} 周）你没有采取行动。".replace("{w}", &(week - 1).to_string()),
+                    "传闻。".into()
+                ]
+            );
+        } else {
+            assert_eq!(en.len(), 2, "{en:?}");
+            assert!(en[1].starts_with("No news this week."), "{en:?}");
+            assert!(en[1].contains("coach"), "{en:?}");
+            assert!(zh[1].starts_with("本周没有新消息。"), "{zh:?}");
+            assert!(zh[1].contains("教练"), "{zh:?}");
+        }
+    }
+    assert_eq!(rumours, 1, "the rumour fires in one drawn week");
+    // Week 1 has nothing before it, and a week not started has no summary.
+    assert!(week_summary(&s, 1, "en").is_empty());
+    assert!(week_summary(&s, 6, "en").is_empty());
+}
+
+#[test]
+fn a_week_summary_says_what_was_done_and_learned_and_what_the_coach_told() {
+    let scenario = tiny();
+    let mut s = Session::new(scenario.clone(), 1);
+    s.act("report", None).unwrap();
+    s.act("visit", Some("boss")).unwrap();
+    s.end_week().unwrap();
+    assert_eq!(
+        week_summary(&s, 2, "zh")[..2],
+        [
+            "上周（第 1 周）你采取了 2 项行动。",
+            "你了解到：新认识吴技术员；马厂长的立场。"
+        ]
+    );
+    assert_eq!(
+        week_summary(&s, 2, "en")[..2],
+        [
+            "Last week (week 2) you took 2 actions.".replace("week 2", "week 1"),
+            "You learned: met Technician Wu; Owner Ma's stance.".to_string()
+        ]
+    );
+    // A coach is gained in week 2; from week 3 on the rival's calls reach the player.
+    s.act("coach", Some("boss")).unwrap();
+    s.end_week().unwrap();
+    let en = week_summary(&s, 3, "en");
+    assert_eq!(
+        en,
+        [
+            "Last week (week 2) you took 1 action.",
+            "You learned: Owner Ma became your coach.",
+            "The rival called on Owner Ma again.",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .chain(en.iter().skip(3).cloned())
+        .collect::<Vec<_>>()
+    );
+    // The summary of an earlier week reads the same later on: a pure function of the log.
+    s.act("report", None).unwrap();
+    assert_eq!(week_summary(&s, 3, "en"), en);
+}
+
+#[test]
+fn the_tender_names_its_judges_without_guessing_a_pronoun() {
+    let scenario = tiny();
+    let mut s = Session::new(scenario, 1);
+    for _ in 0..6 {
+        if *s.phase() == Phase::Scene("talk".into()) {
+            s.choose("agree").unwrap();
+        }
+        let h = s.end_week().unwrap();
+        if h.contains(&crate::engine::Happening::TenderOpened) {
+            let zh = describe(&s, &crate::engine::Happening::TenderOpened, "zh").unwrap();
+            assert_eq!(zh, "第 6 周结束，开标在即：请编制标书。");
+        }
+    }
+    s.submit_bid(&crate::engine::Bid {
+        price: "standard".into(),
+        emphases: vec![],
+        commitments: vec![],
+    })
+    .unwrap();
+    let zh = explain(&s, "zh");
+    assert!(
+        zh[0].starts_with("厂长拍板由马厂长主持。马厂长对你的支持度为 "),
+        "{zh:?}"
+    );
+    for line in &zh {
+        assert!(!line.contains(['他', '她']), "{line}");
+    }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Condition, Id};
-use crate::text::Text;
+use crate::text::{Text, fill, pick};
 
 /// How a session ends; the first ending whose conditions all hold is chosen.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -29,6 +29,25 @@ pub struct RubricLine {
     pub concept: Text,
     /// The lesson shown in the debrief.
     pub lesson: Text,
+    /// The failure's name, shown when the line gives 0 points (a class report's "most common
+    /// fatal mistakes"): `{"zh": "没有发展教练", "en": "No coach"}`. Optional; when present it
+    /// needs every declared language. Without it, [`RubricLine::missed_label`] derives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missed: Option<Text>,
+}
+
+impl RubricLine {
+    /// The name of this line's failure in `lang`: the author's `missed`, else
+    /// `未做到：{label}` / `Not achieved: {label}`.
+    pub fn missed_label(&self, lang: &str) -> String {
+        match &self.missed {
+            Some(t) => t.get(lang).to_string(),
+            None => fill(
+                pick(lang, "未做到：{label}", "Not achieved: {label}"),
+                &[("label", self.label.get(lang))],
+            ),
+        }
+    }
 }
 
 /// What a rubric line measures.

@@ -118,6 +118,9 @@ impl<'a> Checker<'a> {
             ] {
                 self.text(t, field, place);
             }
+            if let Some(t) = &r.missed {
+                self.text(t, "missed", place);
+            }
         }
     }
 
