@@ -7,6 +7,7 @@ use anyhow::bail;
 use lost_order_app::records::{record_files, scenario_of_class};
 use lost_order_app::{Catalog, class_report};
 use lost_order_core::report::build;
+use lost_order_core::text::{fill, pick as t};
 
 /// Writes the class report of the records among `inputs` into `out`.
 pub fn run(
@@ -32,14 +33,31 @@ pub fn run(
     };
     let report = build(scenario, &files, lang);
     class_report::write(&report, out)?;
+    let lang = report.lang.as_str();
     for s in &report.skipped {
-        eprintln!("skipped {}: {}", s.file, s.reason);
+        eprintln!(
+            "{}{}{}{}",
+            t(lang, "未纳入 ", "skipped "),
+            s.file,
+            t(lang, "：", ": "),
+            s.reason
+        );
     }
+    let line = t(
+        lang,
+        "{n} 份记录（{k} 份未纳入）→ {out}/index.html、summary.json、sessions.csv、decisions.csv",
+        "{n} sessions ({k} skipped) → {out}/index.html, summary.json, sessions.csv, decisions.csv",
+    );
     println!(
-        "{} sessions ({} skipped) → {}/index.html, summary.json, sessions.csv, decisions.csv",
-        report.sessions.len(),
-        report.skipped.len(),
-        out.display()
+        "{}",
+        fill(
+            line,
+            &[
+                ("n", &report.sessions.len().to_string()),
+                ("k", &report.skipped.len().to_string()),
+                ("out", &out.display().to_string()),
+            ],
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use lost_order_core::engine::Decision;
+use lost_order_core::narrate::week_label;
 use lost_order_core::report::{ClassReport, Count};
 use lost_order_core::text::pick as t;
 use minijinja::{Environment, context};
@@ -113,7 +114,6 @@ fn render_html(r: &ClassReport) -> Result<String, minijinja::Error> {
             ),
         ),
         ("person", t(lang, "人物", "Person")),
-        ("week", t(lang, "周", "Week")),
         (
             "table",
             t(
@@ -128,6 +128,8 @@ fn render_html(r: &ClassReport) -> Result<String, minijinja::Error> {
         ("roles_short", t(lang, "角色", "Roles")),
         ("path", t(lang, "路径", "Path")),
         ("skipped", t(lang, "未纳入的记录", "Records left out")),
+        ("version", t(lang, "版本", "Version")),
+        ("colon", t(lang, "：", ": ")),
     ];
     let words: std::collections::BTreeMap<&str, &str> = words.into_iter().collect();
     let outcome = vec![
@@ -155,10 +157,16 @@ fn render_html(r: &ClassReport) -> Result<String, minijinja::Error> {
         mistakes_max => max(&r.mistakes),
         engaged_max => max(&engaged),
         engaged => engaged,
-        weeks => (1..=r.engagement.first().map_or(0, |e| e.by_week.len())).collect::<Vec<_>>(),
+        weeks => week_labels(r),
         week_max => r.engagement.iter().flat_map(|e| e.by_week.iter().copied()).max().unwrap_or(0),
     })?;
     Ok(html)
+}
+
+/// The week columns' names in the report's language: `第 1 周` / `Week 1`, one per week.
+fn week_labels(r: &ClassReport) -> Vec<String> {
+    let weeks = r.engagement.first().map_or(0, |e| e.by_week.len()) as u32;
+    (1..=weeks).map(|w| week_label(w, &r.lang)).collect()
 }
 
 fn count(id: &str, label: &str, n: usize) -> Count {
@@ -192,17 +200,36 @@ fn write_sessions_csv(r: &ClassReport, path: &Path) -> Result<(), csv::Error> {
             s.started.to_string(),
             s.finished.to_string(),
             s.won.map(|b| b.to_string()).unwrap_or_default(),
-            s.ending.clone().unwrap_or_default(),
+            s.ending_title.clone().unwrap_or_default(),
             s.score.map(|v| v.to_string()).unwrap_or_default(),
             s.covered.len().to_string(),
-            s.mistakes.join(";"),
-            s.path.join(" | "),
+            s.mistake_labels.join(t(&r.lang, "；", "; ")),
+            path_text(s, &r.lang),
         ])?;
     }
     w.flush()?;
     Ok(())
 }
 
+/// A trainee's path on one line: `第 1 周：拜访 刘副总裁；… | 第 2 周：…` / `Week 1: Visit VP Liu; … | Week 2: …`.
+fn path_text(s: &lost_order_core::report::SessionRow, lang: &str) -> String {
+    s.path
+        .iter()
+        .enumerate()
+        .filter(|(_, acts)| !acts.is_empty())
+        .map(|(i, acts)| {
+            format!(
+                "{}{}{acts}",
+                week_label(i as u32 + 1, lang),
+                t(lang, "：", ": ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Every decision of every trainee, one a row, by the scenario's ids (for analysis in a
+/// spreadsheet or a script; the words are in `sessions.csv` and `index.html`).
 fn write_decisions_csv(r: &ClassReport, path: &Path) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_path(path)?;
     w.write_record([

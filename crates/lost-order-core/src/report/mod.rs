@@ -11,6 +11,7 @@ use crate::engine::{Decision, Made, Session};
 use crate::policy::Policy;
 use crate::record::{read_record, replay};
 use crate::scenario::{BuyingRole, Id, Scenario};
+use crate::text::{fill, pick};
 
 /// One trainee's session in the report.
 #[derive(Clone, Debug, Serialize)]
@@ -22,9 +23,13 @@ pub struct SessionRow {
     pub finished: bool,
     pub won: Option<bool>,
     pub ending: Option<Id>,
+    /// The ending's title in the report's language (what a reader sees; `ending` is its id).
+    pub ending_title: Option<String>,
     pub score: Option<u32>,
     /// Rubric lines at 0 points: the mistakes this trainee made.
     pub mistakes: Vec<Id>,
+    /// The same mistakes by name, as failures (`RubricLine::missed_label`): `没有发展教练` / `No coach`.
+    pub mistake_labels: Vec<String>,
     /// The buying roles whose true holders were met and supportive at the tender.
     pub covered: Vec<BuyingRole>,
     /// Actions by week, in the report's language.
@@ -76,7 +81,8 @@ pub struct ClassReport {
     pub scores: Vec<Count>,
     pub engagement: Vec<Engagement>,
     pub roles: Vec<Count>,
-    /// Rubric lines most often at 0 points, most common first.
+    /// Rubric lines most often at 0 points, most common first, each labelled by the name of
+    /// its failure (`RubricLine::missed_label`: `没有发展教练` / `No coach`), never by its success.
     pub mistakes: Vec<Count>,
     /// Liao's path with the class's most common seed, for comparison.
     pub liao: Option<SessionRow>,
@@ -104,15 +110,27 @@ fn row_of(scenario: &Arc<Scenario>, path: &Path, lang: &str) -> Result<SessionRo
     let record = read_record(path).map_err(|e| e.to_string())?;
     let h = &record.header;
     if h.scenario != scenario.meta.id {
-        return Err(format!("another scenario (`{}`)", h.scenario));
-    }
-    if h.scenario_version != scenario.meta.version || h.scenario_hash != scenario.hash {
-        return Err(format!(
-            "another version of the scenario ({})",
-            h.scenario_version
+        return Err(fill(
+            pick(lang, "另一个案例（{id}）", "another scenario ({id})"),
+            &[("id", &h.scenario)],
         ));
     }
-    let session = replay(scenario.clone(), &record).map_err(|d| format!("does not replay: {d}"))?;
+    if h.scenario_version != scenario.meta.version || h.scenario_hash != scenario.hash {
+        return Err(fill(
+            pick(
+                lang,
+                "案例的另一个版本（{v}）",
+                "another version of the scenario ({v})",
+            ),
+            &[("v", &h.scenario_version)],
+        ));
+    }
+    let session = replay(scenario.clone(), &record).map_err(|d| {
+        fill(
+            pick(lang, "无法重放：{d}", "does not replay: {d}"),
+            &[("d", &d.to_string())],
+        )
+    })?;
     let mut row = row_from_session(&session, lang);
     row.file = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -128,6 +146,17 @@ pub fn row_from_session(session: &Session, lang: &str) -> SessionRow {
     let sc = session.scenario();
     let t = session.tender();
     let covered = session.covered_roles();
+    // The rubric lines at 0 points, in the rubric's order.
+    let missed: Vec<&crate::scenario::RubricLine> = t
+        .map(|t| {
+            sc.rubric
+                .iter()
+                .zip(&t.score.lines)
+                .filter(|(_, got)| got.points == 0)
+                .map(|(line, _)| line)
+                .collect()
+        })
+        .unwrap_or_default();
     let path = (1..=sc.settings.weeks)
         .map(|week| {
             let acts: Vec<String> = session
@@ -135,19 +164,19 @@ pub fn row_from_session(session: &Session, lang: &str) -> SessionRow {
                 .iter()
                 .filter(|m| m.week == week)
                 .filter_map(|m| match &m.decision {
-                    Decision::Act { action, target } => Some(format!(
-                        "{} {}",
-                        sc.action(action)
-                            .map_or(action.as_str(), |a| a.label.get(lang)),
-                        target
-                            .as_deref()
-                            .map(|t| sc.person_name(t, lang))
-                            .unwrap_or_default()
-                    )),
+                    Decision::Act { action, target } => {
+                        let label = sc
+                            .action(action)
+                            .map_or(action.as_str(), |a| a.label.get(lang));
+                        Some(match target.as_deref() {
+                            Some(t) => format!("{label} {}", sc.person_name(t, lang)),
+                            None => label.to_string(),
+                        })
+                    }
                     _ => None,
                 })
                 .collect();
-            acts.join("; ")
+            acts.join(pick(lang, "；", "; "))
         })
         .collect();
     SessionRow {
@@ -158,17 +187,16 @@ pub fn row_from_session(session: &Session, lang: &str) -> SessionRow {
         finished: t.is_some(),
         won: t.map(|t| t.won),
         ending: t.map(|t| t.ending.clone()),
+        ending_title: t.map(|t| {
+            sc.endings
+                .iter()
+                .find(|e| e.id == t.ending)
+                .map_or(t.ending.as_str(), |e| e.title.get(lang))
+                .to_string()
+        }),
         score: t.map(|t| t.score.total),
-        mistakes: t
-            .map(|t| {
-                t.score
-                    .lines
-                    .iter()
-                    .filter(|l| l.points == 0)
-                    .map(|l| l.id.clone())
-                    .collect()
-            })
-            .unwrap_or_default(),
+        mistakes: missed.iter().map(|l| l.id.clone()).collect(),
+        mistake_labels: missed.iter().map(|l| l.missed_label(lang)).collect(),
         covered,
         path,
         decisions: session.decisions().to_vec(),
@@ -258,7 +286,7 @@ fn summarize(
         .iter()
         .map(|l| Count {
             id: l.id.clone(),
-            label: l.label.get(&lang).to_string(),
+            label: l.missed_label(&lang),
             count: done.iter().filter(|s| s.mistakes.contains(&l.id)).count(),
         })
         .filter(|c| c.count > 0)
@@ -268,7 +296,7 @@ fn summarize(
         .and_then(|seed| crate::simulate::play(scenario.clone(), Policy::Liao, seed).ok())
         .map(|run| {
             let mut row = row_from_session(&run.session, &lang);
-            row.player = "Liao".into();
+            row.player = pick(&lang, "廖总的路径", "Liao's path").into();
             row
         });
     ClassReport {
