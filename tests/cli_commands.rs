@@ -104,10 +104,14 @@ fn simulate_rejects_an_unknown_policy() {
 /// Plays the tutorial start to finish by typing into the terminal mode, in both languages.
 #[test]
 fn play_text_runs_a_whole_session_from_typed_input() {
-    // Scene: ask for introductions. Weeks: needs + proposal on people, then end; bid.
-    let typed = "1\n2\n1\n2\n2\n2\n3\ne\n4\n1\n4\n2\n4\n3\ne\ne\n1\n1 2\n1\n";
+    // Scene: ask for introductions (a is the buyer, met first; b the owner and c the
+    // technician, introduced in that order). Weeks: needs, then proposals, with each; bid.
+    let typed = "1\n2b\n2c\n2a\ne\n4b\n4c\n4a\ne\ne\n1\n1 2\n1\n";
     let home = temp_dir("cli", "text");
-    for (lang, won) in [("en", "You won the order."), ("zh", "你赢得了订单。")] {
+    for (lang, won) in [
+        ("en", "Outcome: you won the order"),
+        ("zh", "结果：你赢得了订单"),
+    ] {
         let mut child = lost_order()
             .env("LOST_ORDER_HOME", &home)
             .args([

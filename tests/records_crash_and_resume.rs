@@ -21,7 +21,7 @@ fn replay(record: &Path) -> (bool, String) {
 fn killing_the_terminal_game_loses_no_decision_and_resume_finishes_it() {
     let records = dir("crash");
     // Week 1 of the tutorial: the scene, three actions, end of week.
-    let week_one = "1\n2\n1\n2\n2\n2\n3\ne\n";
+    let week_one = "1\n2b\n2c\n2a\ne\n";
     let mut child = lost_order()
         .args([
             "play",
@@ -83,7 +83,7 @@ fn killing_the_terminal_game_loses_no_decision_and_resume_finishes_it() {
     );
 
     // Resume and play weeks 2 and 3 and the bid.
-    let rest = "4\n1\n4\n2\n4\n3\ne\ne\n1\n1 2\n1\n";
+    let rest = "4b\n4c\n4a\ne\ne\n1\n1 2\n1\n";
     let mut child = lost_order()
         .args(["play", "--text", "--lang", "en", "--resume"])
         .arg(&record)
@@ -100,7 +100,7 @@ fn killing_the_terminal_game_loses_no_decision_and_resume_finishes_it() {
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        out.status.success() && text.contains("You won the order."),
+        out.status.success() && text.contains("Outcome: you won the order"),
         "{text}"
     );
     assert_eq!(only_record(&records), record);

@@ -75,6 +75,13 @@ pub fn run(
         return Ok(ExitCode::FAILURE);
     }
     let tender = session.tender().expect("an ended session has a tender");
+    let ending_title = session
+        .scenario()
+        .endings
+        .iter()
+        .find(|e| e.id == tender.ending)
+        .map_or(tender.ending.as_str(), |e| e.title.get(lang))
+        .to_string();
     if as_json {
         let out = json!({
             "scenario": session.scenario().meta.id,
@@ -84,6 +91,7 @@ pub fn run(
             "won": tender.won,
             "margin": tender.margin,
             "ending": tender.ending,
+            "ending_title": ending_title,
             "explanation": narrate::explain(&session, lang),
             "score": tender.score.total,
             "rubric": tender.score.lines,
@@ -94,9 +102,20 @@ pub fn run(
         for line in narrate::explain(&session, lang) {
             println!("{line}");
         }
+        let line = pick(
+            lang,
+            "结局：{ending} · 得分 {score}/100",
+            "Ending: {ending} · score {score}/100",
+        );
         println!(
-            "ending: {} · score {}/100",
-            tender.ending, tender.score.total
+            "{}",
+            lost_order_core::text::fill(
+                line,
+                &[
+                    ("ending", &ending_title),
+                    ("score", &tender.score.total.to_string()),
+                ],
+            )
         );
     }
     Ok(ExitCode::SUCCESS)

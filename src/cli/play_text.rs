@@ -1,59 +1,53 @@
-//! `lost-order play --text`: a whole session in the terminal, with numbered choices.
+//! `lost-order play --text`: a whole session in the terminal. Actions have numbers, people
+//! have letters that stay theirs for the whole session (`2c`: action 2 with person c); the
+//! full menu is shown at each week's start and on `h`, a compact prompt after each action.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use lost_order_core::engine::{Bid, Decision, Happening, Phase, Session};
+use lost_order_core::engine::{ActionOption, Bid, Blocked, Decision, Happening, Phase, Session};
 use lost_order_core::narrate;
 use lost_order_core::record::RecordWriter;
 use lost_order_core::scenario::BidOption;
+use lost_order_core::text::fill;
 
-use super::screen::{self, t};
+use super::screen::{self, colon, t};
 
+/// Plays `session` in the terminal in `lang`, writing every decision to `record` as it is made.
 pub fn run(
     mut session: Session,
     lang: &str,
     mut record: Option<RecordWriter>,
 ) -> anyhow::Result<ExitCode> {
     let mut input = std::io::stdin().lock();
-    let scenario = session.scenario_arc();
-    let seed = session.seed();
-    let m = &scenario.meta;
-    println!(
-        "\n{}\n{}\n\n{}\n\n{}: {}\n{}: {}",
-        m.title.get(lang),
-        "═".repeat(40),
-        m.briefing.get(lang),
-        t(lang, "你的身份", "You are"),
-        m.player.get(lang),
-        t(lang, "目标", "Goal"),
-        m.goal.get(lang)
-    );
-    println!(
-        "{}: {seed} · {}",
-        t(lang, "种子", "seed"),
-        t(lang, "输入 h 查看帮助", "type h for help")
-    );
-    print_happenings(
-        &session,
-        &session
-            .log()
-            .iter()
-            .map(|e| e.happening.clone())
-            .collect::<Vec<_>>(),
-        lang,
-    );
+    // Someone at a keyboard turns the tender's stages over one by one; piped input does not wait.
+    let at_keyboard = std::io::stdin().is_terminal();
+    intro(&session, lang);
+    let mut shown_week = 0;
+    let mut menu_week = 0;
     loop {
-        let decision = match session.phase().clone() {
+        let phase = session.phase().clone();
+        if phase == Phase::Ended {
+            break;
+        }
+        if phase != Phase::Bidding && session.week() != shown_week {
+            shown_week = session.week();
+            week_start(&session, lang);
+        }
+        let decision = match phase {
             Phase::Ended => break,
             Phase::Scene(id) => scene(&session, &id, lang, &mut input)?,
             Phase::Bidding => bid(&session, lang, &mut input)?,
-            Phase::Planning => plan(&session, lang, &mut input)?,
+            Phase::Planning => {
+                let full = menu_week != session.week();
+                menu_week = session.week();
+                plan(&session, lang, &mut input, full)?
+            }
         };
         let Some(decision) = decision else {
             println!(
                 "{}",
-                t(lang, "会话未完成，已退出。", "Session left unfinished.")
+                t(lang, "本局未完成，已退出。", "Session left unfinished.")
             );
             return Ok(ExitCode::SUCCESS);
         };
@@ -66,19 +60,61 @@ pub fn run(
             r.sync(&session)?;
         }
     }
+    reveal(&session, lang, &mut input, at_keyboard)?;
     print!("{}", screen::debrief(&session, lang));
     Ok(ExitCode::SUCCESS)
 }
 
+/// The case's title, briefing, who the player is and the goal.
+fn intro(s: &Session, lang: &str) {
+    let m = &s.scenario().meta;
+    let c = colon(lang);
+    println!(
+        "\n{}\n{}\n\n{}\n\n{}{c}{}\n{}{c}{}",
+        m.title.get(lang),
+        "═".repeat(40),
+        m.briefing.get(lang),
+        t(lang, "你的身份", "You are"),
+        m.player.get(lang),
+        t(lang, "目标", "Goal"),
+        m.goal.get(lang)
+    );
+    println!(
+        "{}{c}{} · {}",
+        t(lang, "种子", "Seed"),
+        s.seed(),
+        t(lang, "输入 h 查看帮助", "type h for help")
+    );
+}
+
+/// The week's heading and its summary (what reached the player since last week).
+fn week_start(s: &Session, lang: &str) {
+    println!("\n{}", screen::status(s, lang));
+    for line in narrate::week_summary(s, s.week(), lang) {
+        println!("• {line}");
+    }
+}
+
+/// The lines of what just happened. A new week's news is in its summary, and the verdict
+/// comes last in the reveal, so neither is printed here.
 fn print_happenings(s: &Session, happenings: &[Happening], lang: &str) {
+    if happenings
+        .iter()
+        .any(|h| matches!(h, Happening::WeekStarted { .. }))
+    {
+        return;
+    }
     for h in happenings {
+        if matches!(h, Happening::Ended { .. }) {
+            continue;
+        }
         if let Some(line) = narrate::describe(s, h, lang) {
             println!("• {line}");
         }
     }
 }
 
-/// Reads one trimmed line; `None` at the end of input.
+/// Reads one trimmed line after `prompt> `; `None` at the end of input.
 fn ask(prompt: &str, input: &mut impl BufRead) -> anyhow::Result<Option<String>> {
     print!("{prompt}> ");
     std::io::stdout().flush()?;
@@ -89,33 +125,98 @@ fn ask(prompt: &str, input: &mut impl BufRead) -> anyhow::Result<Option<String>>
     Ok(Some(line.trim().to_string()))
 }
 
-fn plan(s: &Session, lang: &str, input: &mut impl BufRead) -> anyhow::Result<Option<Decision>> {
+/// The full menu: every action with its cost, marked when it cannot be taken now (and why),
+/// the people's keys, and the commands. With `details`, each action's description too.
+fn menu(s: &Session, lang: &str, details: bool) {
     let sc = s.scenario();
-    let money = sc.settings.money.get(lang);
-    println!("\n{}", screen::status(s, lang));
+    let options = s.options();
+    println!(
+        "{}",
+        t(
+            lang,
+            "行动（输入编号和人物字母，例如 2c；只输编号则再选人）：",
+            "Actions (type a number and a person's letter, e.g. 2c; a number alone lists the people):"
+        )
+    );
     for (i, a) in sc.actions.iter().enumerate() {
+        let mine: Vec<&ActionOption> = options.iter().filter(|o| o.action == a.id).collect();
+        let note = unavailable(&mine, lang)
+            .map(|why| format!(" — {}{why}", t(lang, "不可用：", "not now: ")))
+            .unwrap_or_default();
         println!(
-            "  {:>2}. {} ({} {}, {} {money})",
+            "  {:>2}. {} · {} · {}{note}",
             i + 1,
             a.label.get(lang),
-            a.points,
-            t(lang, "点", "pt"),
-            a.cost
+            screen::points_text(a.points, lang),
+            screen::money_text(s, a.cost, lang),
+        );
+        if details {
+            println!("      {}", a.description.get(lang));
+        }
+    }
+    let keys = screen::person_keys(s);
+    if !keys.is_empty() {
+        let people: Vec<String> = keys
+            .iter()
+            .map(|(i, k)| format!("{k} {}", sc.people[*i].name.get(lang)))
+            .collect();
+        println!(
+            "{}{}{}",
+            t(lang, "人物", "People"),
+            colon(lang),
+            people.join(" · ")
         );
     }
     println!(
-        "  m {} · n {} · l {} · e {} · q {}",
+        "m {} · n {} · l {} · e {} · q {} · h {}",
         t(lang, "采购组织图", "map"),
         t(lang, "笔记本", "notebook"),
         t(lang, "事件记录", "log"),
         t(lang, "结束本周", "end week"),
-        t(lang, "退出", "quit")
+        t(lang, "退出", "quit"),
+        t(lang, "帮助", "help")
     );
+}
+
+/// Why an action cannot be taken with anyone now, or `None` when it can with someone.
+/// When every target has the same reason (points, money, a requirement), it is given.
+fn unavailable(options: &[&ActionOption], lang: &str) -> Option<String> {
+    if options.is_empty() {
+        return Some(
+            t(
+                lang,
+                "还没有可以做这件事的对象",
+                "nobody to do this with yet",
+            )
+            .into(),
+        );
+    }
+    if options.iter().any(|o| o.blocked.is_none()) {
+        return None;
+    }
+    let first = options[0].blocked.as_ref()?;
+    if options.iter().all(|o| o.blocked.as_ref() == Some(first)) {
+        Some(narrate::blocked_reason(first, lang))
+    } else {
+        Some(t(lang, "现在对谁都做不了", "not possible with anyone now").into())
+    }
+}
+
+fn plan(
+    s: &Session,
+    lang: &str,
+    input: &mut impl BufRead,
+    full: bool,
+) -> anyhow::Result<Option<Decision>> {
+    if full {
+        menu(s, lang, false);
+    }
     loop {
-        let Some(line) = ask("", input)? else {
+        let Some(line) = ask(&screen::prompt(s, lang), input)? else {
             return Ok(None);
         };
         match line.as_str() {
+            "" => {}
             "m" => print!("{}", screen::map(s, lang)),
             "n" => print!("{}", screen::notebook(s, lang)),
             "l" => {
@@ -127,40 +228,20 @@ fn plan(s: &Session, lang: &str, input: &mut impl BufRead) -> anyhow::Result<Opt
             }
             "e" => return Ok(Some(Decision::EndWeek)),
             "q" => return Ok(None),
-            "h" | "?" => {
-                println!(
-                    "{}",
-                    t(
-                        lang,
-                        "输入行动编号，再选择对象；m 看组织图，n 看笔记本，e 结束本周。",
-                        "Type an action's number, then pick a person; m shows the map, n the notebook, e ends the week."
-                    )
-                );
-                for (i, a) in sc.actions.iter().enumerate() {
-                    println!(
-                        "  {:>2}. {} — {}",
-                        i + 1,
-                        a.label.get(lang),
-                        a.description.get(lang)
-                    );
-                }
-            }
-            other => match other
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| sc.actions.get(n.wrapping_sub(1)))
-            {
-                Some(action) => {
-                    if let Some(d) = target(s, &action.id, lang, input)? {
+            "h" | "?" => menu(s, lang, true),
+            other => match parse_command(other) {
+                Some((n, key)) if n >= 1 && n <= s.scenario().actions.len() => {
+                    let action = &s.scenario().actions[n - 1].id;
+                    if let Some(d) = act(s, action, key.as_deref(), lang, input)? {
                         return Ok(Some(d));
                     }
                 }
-                None => println!(
+                _ => println!(
                     "{}",
                     t(
                         lang,
-                        "请输入编号或 m/n/l/e/q。",
-                        "Type a number or m/n/l/e/q."
+                        "请输入行动编号（如 2 或 2c），或 m/n/l/e/q/h。",
+                        "Type an action's number (e.g. 2 or 2c), or m/n/l/e/q/h."
                     )
                 ),
             },
@@ -168,24 +249,61 @@ fn plan(s: &Session, lang: &str, input: &mut impl BufRead) -> anyhow::Result<Opt
     }
 }
 
-fn target(
+/// `2`, `2c` or `2 c`: an action's number and, optionally, a person's key.
+fn parse_command(line: &str) -> Option<(usize, Option<String>)> {
+    let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
+    let n = digits.parse().ok()?;
+    let rest = line[digits.len()..].trim();
+    if rest.is_empty() {
+        return Some((n, None));
+    }
+    rest.chars()
+        .all(|c| c.is_ascii_lowercase())
+        .then(|| (n, Some(rest.to_string())))
+}
+
+/// The decision for `action` with the person of `key` (asked for when not given), or `None`
+/// after saying why it cannot be taken.
+fn act(
     s: &Session,
     action: &str,
+    key: Option<&str>,
     lang: &str,
     input: &mut impl BufRead,
 ) -> anyhow::Result<Option<Decision>> {
-    let options: Vec<_> = s
+    let options: Vec<ActionOption> = s
         .options()
         .into_iter()
         .filter(|o| o.action == action)
         .collect();
-    if options.is_empty() {
+    let decide = |o: &ActionOption| Decision::Act {
+        action: action.to_string(),
+        target: o.target.clone(),
+    };
+    let refused = |o: &ActionOption, b: &Blocked| {
+        let e = lost_order_core::engine::SessionError::Blocked {
+            action: action.to_string(),
+            target: o.target.clone(),
+            reason: b.clone(),
+        };
+        println!("! {}", narrate::error(s.scenario(), &e, lang));
+    };
+    if let Some(why) = unavailable(&options.iter().collect::<Vec<_>>(), lang)
+        && (options.is_empty() || key.is_none())
+    {
+        let label = s
+            .scenario()
+            .action(action)
+            .map_or(action, |a| a.label.get(lang));
         println!(
-            "{}",
-            t(
-                lang,
-                "现在没有可以做这件事的对象。",
-                "There is nobody to do this with yet."
+            "! {}",
+            fill(
+                t(
+                    lang,
+                    "「{a}」现在不可用：{why}。",
+                    "“{a}” is not possible now: {why}."
+                ),
+                &[("a", label), ("why", &why)]
             )
         );
         return Ok(None);
@@ -193,42 +311,84 @@ fn target(
     if let [only] = options.as_slice()
         && only.target.is_none()
     {
-        return Ok(Some(Decision::Act {
-            action: action.to_string(),
-            target: None,
-        }));
+        return Ok(match &only.blocked {
+            None => Some(decide(only)),
+            Some(b) => {
+                refused(only, b);
+                None
+            }
+        });
     }
-    for (i, o) in options.iter().enumerate() {
-        let name = o
-            .target
-            .as_deref()
-            .map(|id| s.scenario().person_name(id, lang))
-            .unwrap_or_default();
-        match &o.blocked {
-            None => println!("  {}. {name}", i + 1),
-            Some(b) => println!(
-                "  {}. {name} — {} {}",
-                i + 1,
-                t(lang, "不可用：", "unavailable:"),
-                narrate::blocked_reason(b, lang)
-            ),
+    let keys = screen::person_keys(s);
+    let index = |id: &str| s.scenario().person_index(id);
+    let key = match key {
+        Some(k) => k.to_string(),
+        None => {
+            for (i, k) in &keys {
+                let Some(o) = options
+                    .iter()
+                    .find(|o| o.target.as_deref().and_then(index) == Some(*i))
+                else {
+                    continue;
+                };
+                let i = *i;
+                let name = s.scenario().people[i].name.get(lang);
+                match &o.blocked {
+                    None => println!("  {k} {name}"),
+                    Some(b) => println!(
+                        "  {k} {name} — {}{}",
+                        t(lang, "不可用：", "not now: "),
+                        narrate::blocked_reason(b, lang)
+                    ),
+                }
+            }
+            let Some(line) = ask(
+                t(
+                    lang,
+                    "对谁？（输入字母，回车取消）",
+                    "With whom? (a letter; Enter cancels)",
+                ),
+                input,
+            )?
+            else {
+                return Ok(None);
+            };
+            if line.is_empty() {
+                return Ok(None);
+            }
+            line
         }
-    }
-    let Some(line) = ask(
-        t(lang, "对谁（回车取消）", "with whom (Enter to cancel)"),
-        input,
-    )?
-    else {
-        return Ok(None);
     };
-    Ok(line
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| options.get(n.wrapping_sub(1)))
-        .map(|o| Decision::Act {
-            action: action.to_string(),
-            target: o.target.clone(),
-        }))
+    let chosen = options.iter().find(|o| {
+        o.target
+            .as_deref()
+            .and_then(index)
+            .and_then(|i| screen::key_of(&keys, i))
+            == Some(key.as_str())
+    });
+    Ok(match chosen {
+        Some(o) => match &o.blocked {
+            None => Some(decide(o)),
+            Some(b) => {
+                refused(o, b);
+                None
+            }
+        },
+        None => {
+            println!(
+                "{}",
+                fill(
+                    t(
+                        lang,
+                        "「{k}」不是这个行动可以选的人。",
+                        "“{k}” is not someone this action can be aimed at."
+                    ),
+                    &[("k", &key)]
+                )
+            );
+            None
+        }
+    })
 }
 
 fn scene(
@@ -241,15 +401,16 @@ fn scene(
     let Some(scene) = sc.scene(id) else {
         return Ok(Some(Decision::EndWeek));
     };
+    let text = scene.text.get(lang);
+    // The speaker heads the box, unless the text already begins with their name.
     let speaker = scene
         .speaker
         .as_deref()
-        .map(|p| format!("{}: ", sc.person_name(p, lang)))
+        .map(|p| sc.person_name(p, lang))
+        .filter(|name| !text.starts_with(name.as_str()))
+        .map(|name| format!(" {name} "))
         .unwrap_or_default();
-    println!(
-        "\n┌──────────\n│ {speaker}{}\n└──────────",
-        scene.text.get(lang)
-    );
+    println!("\n┌──{speaker}──────────\n│ {text}\n└──────────");
     let choices = s.choices();
     for (i, c) in choices.iter().enumerate() {
         let label = scene
@@ -261,9 +422,9 @@ fn scene(
         match &c.blocked {
             None => println!("  {}. {label}", i + 1),
             Some(reason) => println!(
-                "  {}. {label} — {} {}",
+                "  {}. {label} — {}{}",
                 i + 1,
-                t(lang, "不可选：", "unavailable:"),
+                t(lang, "不可选：", "unavailable: "),
                 reason.get(lang)
             ),
         }
@@ -298,14 +459,14 @@ fn scene(
 fn bid(s: &Session, lang: &str, input: &mut impl BufRead) -> anyhow::Result<Option<Decision>> {
     let tender = &s.scenario().tender;
     println!("\n══ {} ══", t(lang, "编制标书", "Compose your bid"));
-    println!(
+    print!(
         "{}\n{}",
         t(
             lang,
             "你所了解的各人关心的标准：",
             "What you know each person cares about:"
         ),
-        screen::map(s, lang)
+        screen::criteria(s, lang)
     );
     let Some(price) = pick(
         t(lang, "报价", "Price"),
@@ -359,21 +520,24 @@ fn pick(
     lang: &str,
     input: &mut impl BufRead,
 ) -> anyhow::Result<Option<Vec<String>>> {
+    let how = if one {
+        t(lang, "选一项", "pick one").to_string()
+    } else {
+        fill(
+            t(
+                lang,
+                "最多 {max} 项，用空格分隔，可留空",
+                "up to {max}, numbers separated by spaces, or none",
+            ),
+            &[("max", &max.to_string())],
+        )
+    };
     println!(
-        "{title} ({}):",
-        if one {
-            t(lang, "选一项", "pick one").to_string()
-        } else {
-            format!(
-                "{} {max} {}",
-                t(lang, "最多", "up to"),
-                t(
-                    lang,
-                    "项，用空格分隔，可留空",
-                    "numbers separated by spaces, or none"
-                )
-            )
-        }
+        "{}",
+        fill(
+            t(lang, "{title}（{how}）：", "{title} ({how}):"),
+            &[("title", title), ("how", &how)]
+        )
     );
     for (i, o) in options.iter().enumerate() {
         println!("  {}. {}", i + 1, o.label.get(lang));
@@ -398,4 +562,29 @@ fn pick(
             _ => println!("{}", t(lang, "请重新输入。", "Please try again.")),
         }
     }
+}
+
+/// The tender, stage by stage, and the verdict last. At a keyboard, Enter turns each stage.
+fn reveal(
+    s: &Session,
+    lang: &str,
+    input: &mut impl BufRead,
+    at_keyboard: bool,
+) -> anyhow::Result<()> {
+    let lines = narrate::explain(s, lang);
+    let Some((verdict, stages)) = lines.split_last() else {
+        return Ok(());
+    };
+    println!("\n══ {} ══", t(lang, "开标", "The tender"));
+    for (i, line) in stages.iter().enumerate() {
+        if at_keyboard && i > 0 {
+            ask(t(lang, "回车看下一关", "Enter for the next stage"), input)?;
+        }
+        println!("{}. {line}", i + 1);
+    }
+    if at_keyboard {
+        ask(t(lang, "回车看结果", "Enter for the outcome"), input)?;
+    }
+    println!("\n{verdict}");
+    Ok(())
 }
