@@ -7,6 +7,7 @@ packages=(
   libvulkan1 mesa-vulkan-drivers
   libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0
   xvfb xauth
+  imagemagick xdotool
   chromium
 )
 missing=()

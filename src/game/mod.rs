@@ -3,11 +3,15 @@
 pub mod bench;
 pub mod demo;
 mod font;
+mod frames;
+pub mod icons;
 mod input;
+pub mod motion;
 pub mod play;
 pub mod prefs;
 pub mod screens;
 pub mod theme;
+mod trace;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -80,7 +84,13 @@ pub fn run(options: GameOptions) -> std::io::Result<AppExit> {
         }),
         ..default()
     }))
-    .add_plugins((TabNavigationPlugin, font::plugin, plugin, input::plugin))
+    .add_plugins((
+        TabNavigationPlugin,
+        font::plugin,
+        plugin,
+        input::plugin,
+        motion::plugin,
+    ))
     .insert_resource(ClearColor(theme::palette::BACKGROUND))
     .add_systems(Startup, (spawn_camera, screens::apply_window_mode));
     app.insert_resource(play::SeedOverride(options.seed));
@@ -89,6 +99,9 @@ pub fn run(options: GameOptions) -> std::io::Result<AppExit> {
     }
     if bench::enabled() {
         app.add_plugins(bench::plugin);
+    }
+    if trace::enabled() {
+        app.add_plugins(trace::plugin);
     }
     match options.demo {
         Some((decisions, dir)) => {
@@ -99,9 +112,9 @@ pub fn run(options: GameOptions) -> std::io::Result<AppExit> {
             app.insert_resource(WinitSettings::game())
                 .add_plugins(demo::plugin(decisions, dir));
         }
-        // Reactive: no frames while nothing changes, so an idle board costs no CPU.
+        // Reactive once the first screen is shown: no frames while nothing changes.
         None => {
-            app.insert_resource(WinitSettings::desktop_app());
+            app.add_plugins(frames::plugin);
         }
     }
     Ok(app.run())

@@ -2,7 +2,6 @@
 
 use bevy::prelude::*;
 use lost_order_core::engine::Stance;
-use lost_order_core::scenario::BuyingRole;
 
 pub mod palette {
     use bevy::prelude::Color;
@@ -71,16 +70,3 @@ pub fn stance_colour(stance: Stance) -> Color {
         Stance::Champion => palette::CHAMPION,
     }
 }
-
-/// One icon (a glyph of the bundled font) for each role and for the coach.
-pub fn role_icon(role: BuyingRole) -> &'static str {
-    match role {
-        BuyingRole::DecisionMaker => "◆",
-        BuyingRole::Technical => "◎",
-        BuyingRole::Purchaser => "¥",
-        BuyingRole::User => "●",
-        BuyingRole::Influencer => "○",
-    }
-}
-
-pub const COACH_ICON: &str = "★";

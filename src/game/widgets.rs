@@ -7,9 +7,12 @@ use bevy::input_focus::tab_navigation::TabIndex;
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
 use bevy::ui::InteractionDisabled;
-use bevy::ui_widgets::Button;
+use bevy::ui_widgets::{ActivateOnPress, Button};
 
-use super::theme::{GAP_L, GAP_M, RADIUS, Type, palette};
+use lost_order_core::engine::Stance;
+
+use super::icons::{self, Icon};
+use super::theme::{GAP_L, GAP_M, RADIUS, Type, palette, stance_colour};
 
 /// A text that wraps inside its parent.
 pub fn label(text: impl Into<String>, ty: Type, scale: f32, color: Color) -> impl Bundle {
@@ -21,6 +24,43 @@ pub fn label(text: impl Into<String>, ty: Type, scale: f32, color: Color) -> imp
         },
         TextColor(color),
         TextLayout::linebreak(LineBreak::WordOrCharacter),
+    )
+}
+
+/// Marks a text that is an icon glyph; it is given the icon font as it appears (`font.rs`).
+#[derive(Component, Clone, Copy, Debug, Default)]
+pub struct IconGlyph;
+
+/// An icon of the bundled icon font, sized like text of type `ty`.
+pub fn icon(icon: Icon, ty: Type, scale: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(icon.glyph().to_string()),
+        TextFont {
+            font_size: FontSize::Px(ty.px(scale)),
+            ..default()
+        },
+        TextColor(color),
+        IconGlyph,
+    )
+}
+
+/// An icon followed by a text, on one line that wraps the text.
+pub fn icon_label(
+    glyph: Icon,
+    text: impl Into<String>,
+    ty: Type,
+    scale: f32,
+    color: Color,
+) -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Row,
+            align_items: AlignItems::Center,
+            column_gap: px(4.0 * scale),
+            min_width: px(0),
+            ..default()
+        },
+        children![icon(glyph, ty, scale, color), label(text, ty, scale, color)],
     )
 }
 
@@ -85,6 +125,37 @@ impl ButtonKey {
     pub fn of<A: Debug + 'static>(action: &A) -> ButtonKey {
         ButtonKey(format!("{}::{action:?}", std::any::type_name::<A>()))
     }
+
+    /// The key as text: the action's type path and value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A button with an icon before its text.
+pub fn icon_button<A: Component + Debug>(
+    glyph: Icon,
+    text: impl Into<String>,
+    action: A,
+    look: ButtonLook,
+    scale: f32,
+) -> impl Bundle {
+    let (bg, ink) = look.colours(false, false, false);
+    (
+        button_frame(action, bg, scale),
+        look,
+        children![(
+            Node {
+                column_gap: px(6.0 * scale),
+                align_items: AlignItems::Center,
+                ..default()
+            },
+            children![
+                icon(glyph, Type::Body, scale, ink),
+                label(text, Type::Body, scale, ink)
+            ],
+        )],
+    )
 }
 
 /// A focusable button carrying `action` (any component the screen routes, see
@@ -107,6 +178,15 @@ fn button_in<A: Component + Debug>(
 ) -> impl Bundle {
     let (bg, ink) = look.colours(false, false, disabled);
     (
+        button_frame(action, bg, scale),
+        look,
+        children![label(text, Type::Body, scale, ink)],
+    )
+}
+
+/// What every button is: a focusable, hoverable frame that centres its content.
+fn button_frame<A: Component + Debug>(action: A, bg: Color, scale: f32) -> impl Bundle {
+    (
         Node {
             padding: UiRect::axes(px(14.0 * scale), px(7.0 * scale)),
             border: UiRect::all(px(1)),
@@ -116,14 +196,15 @@ fn button_in<A: Component + Debug>(
             ..default()
         },
         Button,
+        // A quick click can bring its press and release in one frame, before the press has
+        // marked the button pressed, and the click would be lost: act on the press instead.
+        ActivateOnPress,
         Hovered::default(),
         TabIndex(0),
         ButtonKey::of(&action),
         action,
-        look,
         BackgroundColor(bg),
         BorderColor::all(palette::BORDER),
-        children![label(text, Type::Body, scale, ink)],
     )
 }
 
@@ -163,6 +244,7 @@ pub fn tile<A: Component + Debug>(action: A, look: ButtonLook, width: f32) -> im
             ..default()
         },
         Button,
+        ActivateOnPress,
         Hovered::default(),
         TabIndex(0),
         ButtonKey::of(&action),
@@ -267,4 +349,33 @@ pub fn chip(text: impl Into<String>, colour: Color, scale: f32) -> impl Bundle {
         BackgroundColor(colour),
         children![label(text, Type::Small, scale, Color::WHITE)],
     )
+}
+
+/// A stance as a chip: the band's colour, its icon and the number with its sign (−5…+5), so
+/// that colour is never the only cue.
+pub fn stance_chip(support: i32, scale: f32) -> impl Bundle {
+    let band = Stance::of(support);
+    (
+        Node {
+            padding: UiRect::axes(px(6), px(1)),
+            border_radius: BorderRadius::all(px(RADIUS)),
+            column_gap: px(2),
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        BackgroundColor(stance_colour(band)),
+        children![
+            icon(icons::stance(band), Type::Small, scale, Color::WHITE),
+            label(signed(support), Type::Small, scale, Color::WHITE)
+        ],
+    )
+}
+
+/// A number with its sign, using a true minus sign: `+3`, `0`, `−2`.
+pub fn signed(v: i32) -> String {
+    match v {
+        0 => "0".into(),
+        v if v > 0 => format!("+{v}"),
+        v => format!("−{}", v.unsigned_abs()),
+    }
 }

@@ -2,23 +2,28 @@
 //! silhouettes of people only heard of, and reporting lines.
 
 use bevy::prelude::*;
-use lost_order_core::engine::{Belief, Session, Stance};
+use std::collections::BTreeSet;
+
+use lost_order_core::engine::{Belief, Session};
 use lost_order_core::narrate::{belief_text, layer_name};
 use lost_order_core::scenario::{Layer, Person};
 
 use super::super::report_lines;
 use super::{BoardAction, BoardUi};
+use crate::game::icons;
+use crate::game::motion::Pulse;
 use crate::game::screens::Ctx;
-use crate::game::theme::{
-    COACH_ICON, GAP_M, GAP_S, RADIUS, Type, palette, role_icon, stance_colour,
+use crate::game::theme::{GAP_M, GAP_S, RADIUS, Type, palette};
+use crate::game::widgets::{
+    ButtonLook, card, chip, icon, icon_label, label, row, small, stance_chip, tile,
 };
-use crate::game::widgets::{ButtonLook, card, chip, label, row, small, tile};
 
 /// The map, layer by layer, with a line from each boss down to each report.
 pub(super) fn buying_center(
     ctx: &Ctx,
     board: &BoardUi,
     s: &Session,
+    moved: &BTreeSet<String>,
     map: &mut ChildSpawnerCommands,
 ) {
     let sc = s.scenario();
@@ -49,7 +54,18 @@ pub(super) fn buying_center(
                 {
                     if b.on_map() {
                         any = true;
-                        cards_of.push((p.id.as_str(), person_card(ctx, board, s, p, b, cards)));
+                        cards_of.push((
+                            p.id.as_str(),
+                            person_card(
+                                ctx,
+                                s,
+                                p,
+                                b,
+                                board.selected.as_deref() == Some(p.id.as_str()),
+                                moved.contains(&p.id),
+                                cards,
+                            ),
+                        ));
                     } else if b.hinted {
                         any = true;
                         silhouette(ctx, p, cards);
@@ -82,21 +98,18 @@ pub(super) fn buying_center(
     }
 }
 
+/// One person's card: what the player believes of them; `moved` makes the stance pulse.
 fn person_card(
     ctx: &Ctx,
-    board: &BoardUi,
     s: &Session,
     p: &Person,
     b: &Belief,
+    selected: bool,
+    moved: bool,
     cards: &mut ChildSpawnerCommands,
 ) -> Entity {
     let k = ctx.scale;
-    let selected = board.selected.as_deref() == Some(p.id.as_str());
     let text = belief_text(s.scenario(), b, ctx.lang);
-    let role = match (&b.role, &text.role) {
-        (Some(r), Some(name)) => format!("{} {name}", role_icon(r.value)),
-        _ => "? ".to_string() + ctx.tr("角色未知", "role unknown"),
-    };
     let boss = p
         .reports_to
         .as_deref()
@@ -133,20 +146,32 @@ fn person_card(
                 ));
                 head.spawn(label(p.name.get(ctx.lang), Type::Body, k, palette::INK));
                 if b.coach {
-                    head.spawn(label(COACH_ICON, Type::Body, k, palette::FOCUS));
+                    head.spawn(icon(icons::COACH, Type::Body, k, palette::FOCUS));
                 }
             });
             c.spawn(small(p.title.get(ctx.lang), k));
-            c.spawn(label(role, Type::Small, k, palette::INK));
+            match (&b.role, &text.role) {
+                (Some(r), Some(name)) => c.spawn(icon_label(
+                    icons::role(r.value),
+                    name.clone(),
+                    Type::Small,
+                    k,
+                    palette::INK,
+                )),
+                _ => c.spawn(label(
+                    "? ".to_string() + ctx.tr("角色未知", "role unknown"),
+                    Type::Small,
+                    k,
+                    palette::INK,
+                )),
+            };
             c.spawn(row(GAP_S)).with_children(|r| {
                 match &b.stance {
                     Some(st) => {
-                        let stance = Stance::of(st.value);
-                        r.spawn(chip(
-                            format!("{} {:+}", stance.sign(), st.value),
-                            stance_colour(stance),
-                            k,
-                        ));
+                        let mut chip = r.spawn(stance_chip(st.value, k));
+                        if moved {
+                            chip.insert((Pulse::default(), UiTransform::default()));
+                        }
                         r.spawn(small(text.seen.clone().unwrap_or_default(), k));
                     }
                     None => {

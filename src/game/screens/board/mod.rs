@@ -6,14 +6,17 @@ mod panel;
 
 use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
+use std::collections::{BTreeMap, BTreeSet};
+
 use bevy::prelude::*;
 use lost_order_core::engine::{Decision, Phase, Session};
 
 use super::{Ctx, Rebuild, Screen, ScreenAction, ScreenUi, build_screen, route};
+use crate::game::motion::Flash;
 use crate::game::play::{self, Decided, Play, SessionStarted};
 use crate::game::prefs::Prefs;
-use crate::game::theme::{GAP_L, GAP_M, GAP_S, palette};
-use crate::game::widgets::{ButtonLook, body, button, heading, row, small};
+use crate::game::theme::{GAP_L, GAP_M, GAP_S, Type, palette};
+use crate::game::widgets::{ButtonLook, body, button, heading, label, row, small};
 
 /// What the board's buttons do.
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
@@ -96,13 +99,75 @@ fn close_panel_on_esc(mut keys: MessageReader<KeyboardInput>, mut board: ResMut<
     }
 }
 
-fn rebuild(mut ui: ScreenUi, prefs: Res<Prefs>, board: Res<BoardUi>, play: Option<Res<Play>>) {
-    let Some(play) = play else { return };
-    let ctx = Ctx::new(&prefs);
-    ui.build(|root| build(&ctx, &board, &play.session, root));
+/// What the board showed when it was last built, to point out what has changed since.
+#[derive(Default)]
+struct LastShown {
+    seed: u64,
+    decisions: usize,
+    week: u32,
+    /// The believed stance of each person on the map, by id.
+    stances: BTreeMap<String, i32>,
 }
 
-fn build(ctx: &Ctx, board: &BoardUi, s: &Session, root: &mut ChildSpawnerCommands) {
+/// What changed since the board was last built.
+struct Changes {
+    /// People whose believed stance moved.
+    moved: BTreeSet<String>,
+    /// A new week began (or a new session).
+    new_week: bool,
+}
+
+impl LastShown {
+    /// Compares `s` with what was shown, then remembers `s`.
+    fn update(&mut self, s: &Session) -> Changes {
+        let same_session = self.seed == s.seed() && s.decisions().len() >= self.decisions;
+        let stances: BTreeMap<String, i32> = s
+            .scenario()
+            .people
+            .iter()
+            .zip(s.beliefs())
+            .filter_map(|(p, b)| b.stance.as_ref().map(|st| (p.id.clone(), st.value)))
+            .collect();
+        let moved = if same_session {
+            stances
+                .iter()
+                .filter(|(id, v)| self.stances.get(*id).is_some_and(|old| old != *v))
+                .map(|(id, _)| id.clone())
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
+        let new_week = !same_session || self.week != s.week() || self.decisions == 0;
+        *self = LastShown {
+            seed: s.seed(),
+            decisions: s.decisions().len().max(1),
+            week: s.week(),
+            stances,
+        };
+        Changes { moved, new_week }
+    }
+}
+
+fn rebuild(
+    mut ui: ScreenUi,
+    prefs: Res<Prefs>,
+    board: Res<BoardUi>,
+    play: Option<Res<Play>>,
+    mut last: Local<LastShown>,
+) {
+    let Some(play) = play else { return };
+    let ctx = Ctx::new(&prefs);
+    let changes = last.update(&play.session);
+    ui.build(|root| build(&ctx, &board, &play.session, &changes, root));
+}
+
+fn build(
+    ctx: &Ctx,
+    board: &BoardUi,
+    s: &Session,
+    changes: &Changes,
+    root: &mut ChildSpawnerCommands,
+) {
     top_bar(ctx, board, s, root);
     root.spawn(Node {
         flex_grow: 1.0,
@@ -114,7 +179,7 @@ fn build(ctx: &Ctx, board: &BoardUi, s: &Session, root: &mut ChildSpawnerCommand
     })
     .with_children(|main| {
         main.spawn(scroll_panel(3.0))
-            .with_children(|m| map::buying_center(ctx, board, s, m));
+            .with_children(|m| map::buying_center(ctx, board, s, &changes.moved, m));
         main.spawn(scroll_panel(2.0))
             .with_children(|side| match &board.selected {
                 Some(id) => panel::person(ctx, s, id, side),
@@ -122,9 +187,71 @@ fn build(ctx: &Ctx, board: &BoardUi, s: &Session, root: &mut ChildSpawnerCommand
                 None => panel::notebook(ctx, s, side),
             });
     });
+    if changes.new_week {
+        week_banner(ctx, s, root);
+    }
     if let Phase::Scene(id) = s.phase() {
         super::scene::build(ctx, s, id, root);
     }
+}
+
+/// The new week's name across the board, fading in and out; it never takes a click.
+fn week_banner(ctx: &Ctx, s: &Session, root: &mut ChildSpawnerCommands) {
+    let k = ctx.scale;
+    let left = s.weeks_left();
+    let detail = if left == 0 {
+        ctx.tr(
+            "最后一周：本周结束后投标",
+            "The last week: the bid is due when it ends",
+        )
+        .to_string()
+    } else {
+        lost_order_core::text::fill(
+            ctx.tr("距开标还有 {n} 周", "{n} weeks to the tender"),
+            &[("n", &left.to_string())],
+        )
+    };
+    root.spawn((
+        Node {
+            position_type: PositionType::Absolute,
+            top: percent(38),
+            width: percent(100),
+            justify_content: JustifyContent::Center,
+            ..default()
+        },
+        Pickable::IGNORE,
+        GlobalZIndex(20),
+    ))
+    .with_children(|band| {
+        band.spawn((
+            Node {
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                padding: UiRect::axes(px(GAP_L * 2.0), px(GAP_L)),
+                row_gap: px(GAP_S),
+                border_radius: BorderRadius::all(px(8)),
+                ..default()
+            },
+            BackgroundColor(palette::ACCENT_PRESSED.with_alpha(0.0)),
+            Flash::default(),
+            Pickable::IGNORE,
+            children![
+                (
+                    label(
+                        ctx.week(s.week()),
+                        Type::Title,
+                        k,
+                        Color::WHITE.with_alpha(0.0)
+                    ),
+                    Pickable::IGNORE
+                ),
+                (
+                    label(detail, Type::Body, k, Color::WHITE.with_alpha(0.0)),
+                    Pickable::IGNORE
+                )
+            ],
+        ));
+    });
 }
 
 /// A column of the board that takes `grow` shares of the width and scrolls.

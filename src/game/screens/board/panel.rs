@@ -2,14 +2,16 @@
 //! notebook, or the log.
 
 use bevy::prelude::*;
-use lost_order_core::engine::{Belief, Session};
+use lost_order_core::engine::{Belief, Session, Stance};
 use lost_order_core::narrate::{self, belief_labels, belief_text};
+use lost_order_core::text::is_chinese;
 
 use super::BoardAction;
+use crate::game::icons;
 use crate::game::screens::Ctx;
-use crate::game::theme::{Type, palette, role_icon};
+use crate::game::theme::{Type, palette};
 use crate::game::widgets::{
-    ButtonLook, body, button, card, column, disabled_button, heading, label, small,
+    ButtonLook, body, card, column, disabled_button, heading, icon_button, icon_label, label, small,
 };
 
 /// One person: what you believe of them, the actions you can aim at them, your notes.
@@ -25,11 +27,11 @@ pub(super) fn person(ctx: &Ctx, s: &Session, id: &str, side: &mut ChildSpawnerCo
             format!("{} · {}", p.title.get(ctx.lang), p.department.get(ctx.lang)),
             k,
         ));
-        c.spawn(body(believed(ctx, s, b), k));
+        believed(ctx, s, b, c);
         c.spawn(small(
             format!(
-                "{}: {}",
-                ctx.tr("性格", "Personality"),
+                "{}{}",
+                ctx.tr("性格：", "Personality: "),
                 p.personality.get(ctx.lang)
             ),
             k,
@@ -52,10 +54,9 @@ pub(super) fn person(ctx: &Ctx, s: &Session, id: &str, side: &mut ChildSpawnerCo
                 continue;
             };
             let text = format!(
-                "{} · {} {} · {} {money}",
+                "{} · {} · {} {money}",
                 action.label.get(ctx.lang),
-                action.points,
-                ctx.tr("点", "pt"),
+                points(ctx, action.points),
                 action.cost
             );
             let act = BoardAction::Act {
@@ -65,14 +66,15 @@ pub(super) fn person(ctx: &Ctx, s: &Session, id: &str, side: &mut ChildSpawnerCo
             c.spawn(column(2.0)).with_children(|line| {
                 match &option.blocked {
                     None => {
-                        line.spawn(button(text, act, ButtonLook::Secondary, k));
+                        let glyph = icons::purpose(action.purpose);
+                        line.spawn(icon_button(glyph, text, act, ButtonLook::Secondary, k));
                     }
                     Some(reason) => {
                         line.spawn(disabled_button(text, act, k));
                         line.spawn(small(
                             format!(
-                                "{} {}",
-                                ctx.tr("不可用：", "Unavailable:"),
+                                "{}{}",
+                                ctx.tr("不可用：", "Unavailable: "),
                                 narrate::blocked_reason(reason, ctx.lang)
                             ),
                             k,
@@ -94,10 +96,12 @@ pub(super) fn person(ctx: &Ctx, s: &Session, id: &str, side: &mut ChildSpawnerCo
         for e in s.log().iter().filter(|e| e.happening.person() == Some(id)) {
             if let Some(text) = narrate::describe(s, &e.happening, ctx.lang) {
                 any = true;
-                c.spawn(small(
-                    format!("[{} {}] {text}", ctx.tr("第", "wk"), e.week),
-                    k,
-                ));
+                let when = if e.week == 0 {
+                    ctx.tr("开始时", "At start").to_string()
+                } else {
+                    ctx.week(e.week)
+                };
+                c.spawn(small(format!("{when}{}{text}", ctx.tr("：", ": ")), k));
             }
         }
         if !any {
@@ -106,30 +110,56 @@ pub(super) fn person(ctx: &Ctx, s: &Session, id: &str, side: &mut ChildSpawnerCo
     });
 }
 
-/// What you believe of a person, a line a field, "?" where you do not know.
-fn believed(ctx: &Ctx, s: &Session, b: &Belief) -> String {
-    let text = belief_text(s.scenario(), b, ctx.lang);
-    let labels = belief_labels(ctx.lang);
-    let role = match (&b.role, text.role) {
-        (Some(r), Some(name)) => format!("{} {name}", role_icon(r.value)),
-        _ => "?".to_string(),
-    };
-    let values = [
-        role,
-        text.stance.unwrap_or_else(|| "?".into()),
-        text.influence.unwrap_or_else(|| "?".into()),
-        text.criteria.unwrap_or_else(|| "?".into()),
-    ];
-    let sep = ctx.tr("：", ": ");
-    let mut out: Vec<String> = labels
-        .iter()
-        .zip(values)
-        .map(|(label, value)| format!("{label}{sep}{value}"))
-        .collect();
-    if text.coach {
-        out.push(ctx.tr("★ 你的教练", "★ Your coach").to_string());
+/// "1 行动点" / "1 point", "2 points".
+fn points(ctx: &Ctx, n: u32) -> String {
+    if is_chinese(ctx.lang) {
+        format!("{n} 行动点")
+    } else if n == 1 {
+        "1 point".to_string()
+    } else {
+        format!("{n} points")
     }
-    out.join("\n")
+}
+
+/// What you believe of a person, a line a field with its icon, "?" where you do not know.
+fn believed(ctx: &Ctx, s: &Session, b: &Belief, card: &mut ChildSpawnerCommands) {
+    let k = ctx.scale;
+    let text = belief_text(s.scenario(), b, ctx.lang);
+    let [role, stance, influence, criteria] = belief_labels(ctx.lang);
+    let sep = ctx.tr("：", ": ");
+    let q = || "?".to_string();
+    let line = |name: &str, value: String| format!("{name}{sep}{value}");
+    match b.role.as_ref().map(|r| r.value) {
+        Some(r) => card.spawn(icon_label(
+            icons::role(r),
+            line(role, text.role.unwrap_or_else(q)),
+            Type::Body,
+            k,
+            palette::INK,
+        )),
+        None => card.spawn(body(line(role, q()), k)),
+    };
+    match b.stance.as_ref().map(|x| x.value) {
+        Some(v) => card.spawn(icon_label(
+            icons::stance(Stance::of(v)),
+            line(stance, text.stance.unwrap_or_else(q)),
+            Type::Body,
+            k,
+            palette::INK,
+        )),
+        None => card.spawn(body(line(stance, q()), k)),
+    };
+    card.spawn(body(line(influence, text.influence.unwrap_or_else(q)), k));
+    card.spawn(body(line(criteria, text.criteria.unwrap_or_else(q)), k));
+    if text.coach {
+        card.spawn(icon_label(
+            icons::COACH,
+            ctx.tr("你的教练", "Your coach"),
+            Type::Body,
+            k,
+            palette::FOCUS,
+        ));
+    }
 }
 
 /// What you learned, by week.

@@ -2,13 +2,16 @@
 //! the player's path beside Liao's.
 
 use bevy::prelude::*;
-use lost_order_core::engine::{Session, Stance};
+use lost_order_core::engine::Session;
 use lost_order_core::narrate::role_name;
 use lost_order_core::scenario::BuyingRole;
 
+use crate::game::icons::{self, Icon};
 use crate::game::screens::Ctx;
-use crate::game::theme::{GAP_M, GAP_S, Type, palette, role_icon, stance_colour};
-use crate::game::widgets::{body, card, card_with, chip, column, label, row, small};
+use crate::game::theme::{GAP_M, GAP_S, Type, palette};
+use crate::game::widgets::{
+    body, card, card_with, column, icon, icon_label, label, row, signed, small, stance_chip,
+};
 
 /// Each person's true stance week by week, with what the player believed beneath.
 pub(super) fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
@@ -35,14 +38,13 @@ pub(super) fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerComman
                 ));
                 for snap in s.history() {
                     let truth = snap.support[i];
-                    let colour = stance_colour(Stance::of(truth));
                     let believed = snap.believed[i].map_or("?".to_string(), signed);
                     r.spawn((Node {
-                        width: px(46.0 * k),
+                        width: px(52.0 * k),
                         ..column(1.0)
                     },))
                         .with_children(|cell| {
-                            cell.spawn(chip(signed(truth), colour, k * 0.9));
+                            cell.spawn(stance_chip(truth, k * 0.9));
                             cell.spawn(small(believed, k * 0.9));
                         });
                 }
@@ -58,15 +60,6 @@ pub(super) fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerComman
             k,
         ));
     });
-}
-
-/// A stance as a number with its sign, using a true minus sign.
-fn signed(v: i32) -> String {
-    match v {
-        0 => "0".into(),
-        v if v > 0 => format!("+{v}"),
-        v => format!("−{}", v.abs()),
-    }
 }
 
 /// Which of the four buying roles the player covered, and who truly held each.
@@ -98,21 +91,24 @@ pub(super) fn roles(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
                 .map(|&i| sc.people[i].name.get(ctx.lang))
                 .collect();
             let (mark, colour) = if covered {
-                ("✓", palette::WON)
+                (Icon::Check, palette::WON)
             } else {
-                ("×", palette::LOST)
+                (Icon::Cross, palette::LOST)
             };
-            c.spawn(label(
-                format!(
-                    "{mark} {} {} — {}",
-                    role_icon(role),
-                    role_name(role, ctx.lang),
-                    names.join(", ")
-                ),
-                Type::Body,
-                k,
-                colour,
-            ));
+            c.spawn(row(GAP_S)).with_children(|line| {
+                line.spawn(icon(mark, Type::Body, k, colour));
+                line.spawn(icon_label(
+                    icons::role(role),
+                    format!(
+                        "{} — {}",
+                        role_name(role, ctx.lang),
+                        names.join(ctx.tr("、", ", "))
+                    ),
+                    Type::Body,
+                    k,
+                    colour,
+                ));
+            });
         }
     });
 }
