@@ -267,7 +267,7 @@ pub fn debrief(s: &Session, lang: &str) -> String {
         "\n══ {} ══\n",
         t(
             lang,
-            "真相揭晓：你以为的 vs 真实的",
+            "真相揭晓：你以为的和真实的",
             "The truth: what you believed vs what was"
         )
     );
