@@ -176,7 +176,13 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 None if text => {
                     let session = lost_order_core::engine::Session::new(scenario, seed);
                     let writer = lost_order_app::records::start(&dir, &session, &player)?;
-                    eprintln!("recording to {}", writer.path().display());
+                    let said = lost_order_core::text::pick(
+                        &lang,
+                        "本局记录在 {path}",
+                        "recording to {path}",
+                    );
+                    let path = writer.path().display().to_string();
+                    eprintln!("{}", lost_order_core::text::fill(said, &[("path", &path)]));
                     play_text::run(session, &lang, Some(writer))
                 }
                 None => anyhow::bail!(
