@@ -28,12 +28,16 @@ fn golden() -> Vec<Decision> {
 fn to_debrief(decisions: &[Decision]) -> Vec<Step> {
     let mut steps = pass("en", decisions);
     let to_title = ButtonKey::of(&GoTo(Screen::Title));
-    steps.truncate(
-        steps
+    let debrief = steps
+        .iter()
+        .position(|s| matches!(s, Step::Await(Screen::Debrief)))
+        .unwrap();
+    let leave = debrief
+        + steps[debrief..]
             .iter()
             .position(|s| matches!(s, Step::Press(k) if *k == to_title))
-            .unwrap(),
-    );
+            .unwrap();
+    steps.truncate(leave);
     steps
 }
 
@@ -68,7 +72,7 @@ fn every_screen_speaks_both_languages() {
             "zh",
             [
                 "失之交臂的订单",
-                "新会话",
+                "开始新的一局",
                 "案情",
                 "采购组织图",
                 "编制标书",
@@ -81,9 +85,9 @@ fn every_screen_speaks_both_languages() {
             "en",
             [
                 "The Lost Order",
-                "New session",
+                "New game",
                 "The case",
-                "The buying center",
+                "The buying organization",
                 "Compose your bid",
                 "The tender is decided",
                 "Debrief",
@@ -128,9 +132,9 @@ fn every_screen_speaks_both_languages() {
             assert!(seen.contains(word), "{lang}: `{word}` missing");
         }
         let other = if lang == "zh" {
-            "New session"
+            "New game"
         } else {
-            "新会话"
+            "开始新的一局"
         };
         assert!(
             !seen.contains(other),

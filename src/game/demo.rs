@@ -69,6 +69,9 @@ pub fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
         Step::Frames(4),
     ];
     steps.extend(shot("title"));
+    steps.extend([press(GoTo(Screen::Settings)), Step::Await(Screen::Settings)]);
+    steps.extend(shot("settings"));
+    steps.extend([press(GoTo(Screen::Title)), Step::Await(Screen::Title)]);
     steps.extend([
         press(TitleAction::NewSession),
         Step::Await(Screen::Briefing),

@@ -35,6 +35,9 @@ pub struct SessionStarted;
 /// A decision was taken (or refused); `message` says what came of it in the player's language.
 #[derive(Event, Clone, Debug)]
 pub struct Decided {
+    pub decision: Decision,
+    /// Whether the session took it.
+    pub taken: bool,
     pub message: Option<String>,
 }
 
@@ -81,6 +84,7 @@ pub fn decide(world: &mut World, decision: &Decision) {
     let result = play.session.apply(decision);
     let play = world.resource::<Play>();
     let s = &play.session;
+    let taken = result.is_ok();
     let message = match result {
         Ok(_) => s.log()[before..]
             .iter()
@@ -94,5 +98,9 @@ pub fn decide(world: &mut World, decision: &Decision) {
     {
         error!("cannot write the session record: {e}");
     }
-    world.trigger(Decided { message });
+    world.trigger(Decided {
+        decision: decision.clone(),
+        taken,
+        message,
+    });
 }

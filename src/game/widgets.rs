@@ -152,7 +152,7 @@ pub fn icon_button<A: Component + Debug>(
             },
             children![
                 icon(glyph, Type::Body, scale, ink),
-                label(text, Type::Body, scale, ink)
+                button_label(text, scale, ink)
             ],
         )],
     )
@@ -180,9 +180,33 @@ fn button_in<A: Component + Debug>(
     (
         button_frame(action, bg, scale),
         look,
-        children![label(text, Type::Body, scale, ink)],
+        children![button_label(text, scale, ink)],
     )
 }
+
+/// A button's text. A short label stays on one line: otherwise the layout may size the button
+/// for its narrowest wrapping (one Chinese character a line) and draw the label at the top of
+/// a button too tall for it. Long labels (actions with their costs) wrap inside their panel.
+fn button_label(text: impl Into<String>, scale: f32, ink: Color) -> impl Bundle {
+    let text = text.into();
+    let wrap = if text.chars().count() <= SHORT_LABEL {
+        LineBreak::NoWrap
+    } else {
+        LineBreak::WordOrCharacter
+    };
+    (
+        Text::new(text),
+        TextFont {
+            font_size: FontSize::Px(Type::Body.px(scale)),
+            ..default()
+        },
+        TextColor(ink),
+        TextLayout::linebreak(wrap),
+    )
+}
+
+/// Labels up to this many characters never wrap.
+const SHORT_LABEL: usize = 16;
 
 /// What every button is: a focusable, hoverable frame that centres its content.
 fn button_frame<A: Component + Debug>(action: A, bg: Color, scale: f32) -> impl Bundle {

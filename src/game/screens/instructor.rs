@@ -132,8 +132,8 @@ fn build(ctx: &Ctx, view: &ClassView, root: &mut ChildSpawnerCommands) {
         });
         p.spawn(small(
             format!(
-                "{}: {}",
-                ctx.tr("记录文件夹", "Records folder"),
+                "{}{}",
+                ctx.tr("记录文件夹：", "Records folder: "),
                 view.folder
             ),
             k,
@@ -144,7 +144,7 @@ fn build(ctx: &Ctx, view: &ClassView, root: &mut ChildSpawnerCommands) {
         let Some(r) = &view.report else {
             p.spawn(body(
                 ctx.tr(
-                    "这个文件夹里还没有会话记录。",
+                    "这个文件夹里还没有练习记录。",
                     "There are no session records in this folder yet.",
                 ),
                 k,

@@ -26,7 +26,14 @@ pub fn line(boss: Entity, report: Entity) -> impl Bundle {
             ..default()
         },
         UiTransform::default(),
-        BackgroundColor(super::super::theme::palette::INK_SOFT.with_alpha(0.45)),
+        BackgroundColor(super::super::theme::palette::INK_SOFT.with_alpha(0.75)),
+        // A white casing, as roads on a map have: where two lines cross, the one on top
+        // interrupts the other, so each can be followed.
+        Outline {
+            width: px(1.5),
+            offset: px(0),
+            color: super::super::theme::palette::SURFACE,
+        },
         Pickable::IGNORE,
     )
 }

@@ -186,7 +186,7 @@ fn build(ctx: &Ctx, prefs: &Prefs, editing: Editing, root: &mut ChildSpawnerComm
             page,
             ctx,
             ctx.tr(
-                "学员姓名（写入会话记录）",
+                "学员姓名（写入练习记录）",
                 "Player name (for the session record)",
             ),
             |r| {
@@ -254,7 +254,7 @@ fn build(ctx: &Ctx, prefs: &Prefs, editing: Editing, root: &mut ChildSpawnerComm
             page,
             ctx,
             ctx.tr(
-                "会话记录文件夹（讲师可设为共享文件夹）",
+                "练习记录文件夹（讲师可设为共享文件夹）",
                 "Session records folder (an instructor may set a shared folder)",
             ),
             |r| {

@@ -125,12 +125,7 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
             options(
                 ctx,
                 left,
-                &format!(
-                    "{} ({} {})",
-                    ctx.tr("方案重点", "Emphasis"),
-                    ctx.tr("最多", "up to"),
-                    t.max_emphases
-                ),
+                &up_to(ctx, ctx.tr("方案重点", "Emphasis"), t.max_emphases),
                 &t.emphases,
                 |o| bid.emphases.contains(&o.id),
                 |o| TenderAction::ToggleEmphasis(o.id.clone()),
@@ -138,12 +133,7 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
             options(
                 ctx,
                 left,
-                &format!(
-                    "{} ({} {})",
-                    ctx.tr("承诺", "Commitments"),
-                    ctx.tr("最多", "up to"),
-                    t.max_commitments
-                ),
+                &up_to(ctx, ctx.tr("承诺", "Commitments"), t.max_commitments),
                 &t.commitments,
                 |o| bid.commitments.contains(&o.id),
                 |o| TenderAction::ToggleCommitment(o.id.clone()),
@@ -182,7 +172,10 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
                     match &b.criteria {
                         None => {
                             c.spawn(small(
-                                ctx.tr("不知道他关心什么", "You do not know what they care about"),
+                                ctx.tr(
+                                    "还不知道此人关心什么",
+                                    "You do not know what they care about",
+                                ),
                                 k,
                             ));
                         }
@@ -211,6 +204,14 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
             }
         });
     });
+}
+
+/// A list's title with its limit: "方案重点（最多 2 项）" / "Emphasis (up to 2)".
+fn up_to(ctx: &Ctx, what: &str, max: u32) -> String {
+    lost_order_core::text::fill(
+        ctx.tr("{what}（最多 {n} 项）", "{what} (up to {n})"),
+        &[("what", what), ("n", &max.to_string())],
+    )
 }
 
 /// Criteria the draft bid addresses, as the core will judge them.

@@ -107,12 +107,11 @@ fn build(ctx: &Ctx, has_save: bool, root: &mut ChildSpawnerCommands) {
         ..default()
     })
     .with_children(|page| {
-        page.spawn(label("失之交臂的订单", Type::Title, s * 1.3, palette::INK));
         page.spawn(label(
-            "The Lost Order",
-            Type::Heading,
-            s * 1.2,
-            palette::ACCENT,
+            ctx.tr("失之交臂的订单", "The Lost Order"),
+            Type::Title,
+            s * 1.3,
+            palette::INK,
         ));
         page.spawn(small(
             ctx.tr(
@@ -144,7 +143,7 @@ fn build(ctx: &Ctx, has_save: bool, root: &mut ChildSpawnerCommands) {
                 ButtonLook::Primary
             };
             menu.spawn(button(
-                ctx.tr("新会话", "New session"),
+                ctx.tr("开始新的一局", "New game"),
                 TitleAction::NewSession,
                 look,
                 s,

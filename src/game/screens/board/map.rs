@@ -32,7 +32,7 @@ pub(super) fn buying_center(
     map.spawn(small(
         ctx.tr(
             "采购组织图：点选一个人查看详情和可用行动",
-            "The buying center: pick a person for details and actions",
+            "The buying organization: pick a person for details and actions",
         ),
         k,
     ));
@@ -193,7 +193,7 @@ fn person_card(
             });
             if let Some(criteria) = &text.criteria {
                 c.spawn(small(
-                    format!("{}: {criteria}", ctx.tr("关心", "cares about")),
+                    format!("{}{criteria}", ctx.tr("关心：", "Cares about: ")),
                     k,
                 ));
             }

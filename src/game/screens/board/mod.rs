@@ -12,11 +12,12 @@ use bevy::prelude::*;
 use lost_order_core::engine::{Decision, Phase, Session};
 
 use super::{Ctx, Rebuild, Screen, ScreenAction, ScreenUi, build_screen, route};
+use crate::game::icons::Icon;
 use crate::game::motion::Flash;
 use crate::game::play::{self, Decided, Play, SessionStarted};
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, GAP_S, Type, palette};
-use crate::game::widgets::{ButtonLook, body, button, heading, label, row, small};
+use crate::game::widgets::{ButtonLook, body, heading, icon_button, icon_label, label, row, small};
 
 /// What the board's buttons do.
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
@@ -50,7 +51,12 @@ pub(super) fn plugin(app: &mut App) {
             *board = BoardUi::default()
         })
         .add_observer(|d: On<Decided>, mut board: ResMut<BoardUi>| {
-            board.message = d.message.clone()
+            board.message = d.message.clone();
+            // A new week opens on the notebook, whose top is the week's summary.
+            if d.taken && d.decision == Decision::EndWeek {
+                board.selected = None;
+                board.show_log = false;
+            }
         })
         .add_systems(
             Update,
@@ -195,22 +201,26 @@ fn build(
     }
 }
 
+/// How long until the tender, in words: "距开标还有 3 周" / "3 weeks to the tender".
+fn weeks_to_tender(ctx: &Ctx, s: &Session) -> String {
+    match s.weeks_left() {
+        0 => ctx
+            .tr("本周结束后投标", "The bid is due when this week ends")
+            .to_string(),
+        1 => ctx
+            .tr("距开标还有 1 周", "1 week to the tender")
+            .to_string(),
+        n => lost_order_core::text::fill(
+            ctx.tr("距开标还有 {n} 周", "{n} weeks to the tender"),
+            &[("n", &n.to_string())],
+        ),
+    }
+}
+
 /// The new week's name across the board, fading in and out; it never takes a click.
 fn week_banner(ctx: &Ctx, s: &Session, root: &mut ChildSpawnerCommands) {
     let k = ctx.scale;
-    let left = s.weeks_left();
-    let detail = if left == 0 {
-        ctx.tr(
-            "最后一周：本周结束后投标",
-            "The last week: the bid is due when it ends",
-        )
-        .to_string()
-    } else {
-        lost_order_core::text::fill(
-            ctx.tr("距开标还有 {n} 周", "{n} weeks to the tender"),
-            &[("n", &left.to_string())],
-        )
-    };
+    let detail = weeks_to_tender(ctx, s);
     root.spawn((
         Node {
             position_type: PositionType::Absolute,
@@ -286,28 +296,43 @@ fn top_bar(ctx: &Ctx, board: &BoardUi, s: &Session, root: &mut ChildSpawnerComma
         BorderColor::all(palette::BORDER),
     ))
     .with_children(|bar| {
+        // One line: the facts may wrap inside their half, the buttons never leave theirs.
         bar.spawn(Node {
             justify_content: JustifyContent::SpaceBetween,
+            flex_wrap: FlexWrap::NoWrap,
             ..row(GAP_L)
         })
         .with_children(|r| {
-            r.spawn(row(GAP_L)).with_children(|facts| {
+            r.spawn(Node {
+                flex_shrink: 1.0,
+                min_width: px(0),
+                column_gap: px(GAP_M * 1.5),
+                ..row(GAP_S)
+            })
+            .with_children(|facts| {
                 facts.spawn(heading(sc.meta.title.get(ctx.lang), k));
                 let money = sc.settings.money.get(ctx.lang);
-                for text in [
+                facts.spawn(icon_label(
+                    Icon::Calendar,
                     format!("{} / {}", ctx.week(s.week()), sc.settings.weeks),
+                    Type::Body,
+                    k,
+                    palette::INK,
+                ));
+                for text in [
                     format!("{} {}", ctx.tr("行动点", "Points"), s.points()),
                     format!("{} {} {money}", ctx.tr("预算", "Budget"), s.budget()),
-                    format!(
-                        "{} {}",
-                        ctx.tr("距开标（周）", "Weeks to tender"),
-                        s.weeks_left()
-                    ),
+                    weeks_to_tender(ctx, s),
                 ] {
                     facts.spawn(body(text, k));
                 }
             });
-            r.spawn(row(GAP_M)).with_children(|buttons| {
+            r.spawn(Node {
+                flex_shrink: 0.0,
+                flex_wrap: FlexWrap::NoWrap,
+                ..row(GAP_M)
+            })
+            .with_children(|buttons| {
                 let look = |on: bool| {
                     if on {
                         ButtonLook::Selected
@@ -316,19 +341,22 @@ fn top_bar(ctx: &Ctx, board: &BoardUi, s: &Session, root: &mut ChildSpawnerComma
                     }
                 };
                 let notebook_on = board.selected.is_none() && !board.show_log;
-                buttons.spawn(button(
+                buttons.spawn(icon_button(
+                    Icon::Notebook,
                     ctx.tr("笔记本", "Notebook"),
                     BoardAction::ShowNotebook,
                     look(notebook_on),
                     k,
                 ));
-                buttons.spawn(button(
+                buttons.spawn(icon_button(
+                    Icon::Scroll,
                     ctx.tr("事件记录", "Log"),
                     BoardAction::ShowLog,
                     look(board.show_log && board.selected.is_none()),
                     k,
                 ));
-                buttons.spawn(button(
+                buttons.spawn(icon_button(
+                    Icon::Calendar,
                     ctx.tr("结束本周", "End week"),
                     BoardAction::EndWeek,
                     ButtonLook::Primary,

@@ -7,7 +7,7 @@ use lost_order_core::narrate::{self, belief_labels, belief_text};
 use lost_order_core::text::is_chinese;
 
 use super::BoardAction;
-use crate::game::icons;
+use crate::game::icons::{self, Icon};
 use crate::game::screens::Ctx;
 use crate::game::theme::{Type, palette};
 use crate::game::widgets::{
@@ -163,8 +163,27 @@ fn believed(ctx: &Ctx, s: &Session, b: &Belief, card: &mut ChildSpawnerCommands)
 }
 
 /// What you learned, by week.
+/// At the top, the summary of the week's start (`narrate::week_summary`).
 pub(super) fn notebook(ctx: &Ctx, s: &Session, side: &mut ChildSpawnerCommands) {
     let k = ctx.scale;
+    let summary = narrate::week_summary(s, s.week(), ctx.lang);
+    if !summary.is_empty() {
+        side.spawn(card()).with_children(|c| {
+            c.spawn(icon_label(
+                Icon::Calendar,
+                lost_order_core::text::fill(
+                    ctx.tr("{week}开始", "The start of {week}"),
+                    &[("week", &ctx.week(s.week()))],
+                ),
+                Type::Body,
+                k,
+                palette::ACCENT,
+            ));
+            for line in summary {
+                c.spawn(body(line, k * 0.95));
+            }
+        });
+    }
     side.spawn(card()).with_children(|c| {
         c.spawn(heading(ctx.tr("笔记本", "Notebook"), k));
         let mut week = None;
@@ -175,7 +194,12 @@ pub(super) fn notebook(ctx: &Ctx, s: &Session, side: &mut ChildSpawnerCommands) 
             };
             if week != Some(e.week) {
                 week = Some(e.week);
-                c.spawn(label(ctx.week(e.week), Type::Small, k, palette::ACCENT));
+                let when = if e.week == 0 {
+                    ctx.tr("开始时", "At start").to_string()
+                } else {
+                    ctx.week(e.week)
+                };
+                c.spawn(label(when, Type::Small, k, palette::ACCENT));
             }
             any = true;
             c.spawn(body(text, k * 0.95));

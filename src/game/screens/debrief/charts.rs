@@ -53,8 +53,8 @@ pub(super) fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerComman
         let weeks: Vec<String> = s.history().iter().map(|h| h.week.to_string()).collect();
         c.spawn(small(
             format!(
-                "{}: {}",
-                ctx.tr("列为周次", "Columns are weeks"),
+                "{}{}",
+                ctx.tr("列为周次：", "Columns are weeks: "),
                 weeks.join(" · ")
             ),
             k,
@@ -189,7 +189,7 @@ fn path_lines(ctx: &Ctx, s: &Session) -> Vec<String> {
             } else {
                 acts
             };
-            format!("{}: {text}", ctx.week(i as u32 + 1))
+            format!("{}{}{text}", ctx.week(i as u32 + 1), ctx.tr("：", ": "))
         })
         .collect()
 }

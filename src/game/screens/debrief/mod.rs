@@ -169,16 +169,16 @@ fn build(
                     ));
                     l.spawn(small(
                         format!(
-                            "{}: {}",
-                            ctx.tr("概念", "Concept"),
+                            "{}{}",
+                            ctx.tr("概念：", "Concept: "),
                             line.concept.get(ctx.lang)
                         ),
                         k,
                     ));
                     l.spawn(small(
                         format!(
-                            "{}: {}",
-                            ctx.tr("启示", "Lesson"),
+                            "{}{}",
+                            ctx.tr("启示：", "Lesson: "),
                             line.lesson.get(ctx.lang)
                         ),
                         k,
@@ -218,7 +218,7 @@ fn build(
                 k,
             ));
             r.spawn(button(
-                ctx.tr("导出本次会话的报告", "Export this session's report"),
+                ctx.tr("导出本局的报告", "Export this game's report"),
                 DebriefAction::ExportSession,
                 ButtonLook::Secondary,
                 k,
