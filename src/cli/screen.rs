@@ -248,11 +248,17 @@ pub fn debrief(s: &Session, lang: &str) -> String {
     let sep = colon(lang);
     // Each line with the concept it teaches; the lesson where points were lost.
     for (line, got) in sc.rubric.iter().zip(&tender.score.lines) {
+        // A line not earned at all is named as the failure it is.
+        let name = if got.points == 0 {
+            line.missed_label(lang)
+        } else {
+            line.label.get(lang).to_string()
+        };
         out += &format!(
             "{:>3}/{:<3} {}{}\n",
             got.points,
             got.max,
-            line.label.get(lang),
+            name,
             fill(" · {c}", &[("c", line.concept.get(lang))])
         );
         if got.points < got.max {

@@ -230,7 +230,8 @@ fn week_banner(ctx: &Ctx, s: &Session, root: &mut ChildSpawnerCommands) {
             ..default()
         },
         Pickable::IGNORE,
-        GlobalZIndex(20),
+        // Under an open scene's scrim (10): the scene is read first, the week shows through.
+        GlobalZIndex(5),
     ))
     .with_children(|band| {
         band.spawn((

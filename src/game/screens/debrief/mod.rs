@@ -151,17 +151,18 @@ fn build(
             ));
             for (line, got) in sc.rubric.iter().zip(&t.score.lines) {
                 c.spawn(column(2.0)).with_children(|l| {
-                    let colour = if got.points == 0 {
-                        palette::LOST
+                    // A line not earned at all is named as the failure it is.
+                    let (colour, name) = if got.points == 0 {
+                        (palette::LOST, line.missed_label(ctx.lang))
                     } else {
-                        palette::INK
+                        (palette::INK, line.label.get(ctx.lang).to_string())
                     };
                     l.spawn(label(
                         format!(
                             "{:>3}/{:<3} {}",
                             got.points,
                             got.max,
-                            line.label.get(ctx.lang)
+                            name
                         ),
                         Type::Body,
                         k,
