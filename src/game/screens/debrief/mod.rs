@@ -158,12 +158,7 @@ fn build(
                         (palette::INK, line.label.get(ctx.lang).to_string())
                     };
                     l.spawn(label(
-                        format!(
-                            "{:>3}/{:<3} {}",
-                            got.points,
-                            got.max,
-                            name
-                        ),
+                        format!("{:>3}/{:<3} {}", got.points, got.max, name),
                         Type::Body,
                         k,
                         colour,
