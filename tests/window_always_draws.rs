@@ -159,7 +159,8 @@ fn a_click_right_after_a_screen_change_lands() {
         // New game, then Start the moment the briefing can be there: no second click.
         let titles_before = game.log().matches("trace: screen Briefing").count();
         click_at(game.button(&TitleAction::NewSession));
-        std::thread::sleep(Duration::from_millis(150));
+        // About the quickest a person clicks again once the new screen shows.
+        std::thread::sleep(Duration::from_millis(300));
         assert_eq!(
             game.log().matches("trace: screen Briefing").count(),
             titles_before + 1
