@@ -108,3 +108,25 @@ fn the_tiny_scenario_checks_clean() {
     let checked = check_source("tiny.ron", TINY);
     assert!(checked.diagnostics.is_empty(), "{}", checked.render());
 }
+
+/// The tiny scenario's source with each `(from, to)` replaced once; panics when `from` is absent.
+pub(crate) fn tiny_source_with(edits: &[(&str, &str)]) -> String {
+    let mut source = TINY.to_string();
+    for (from, to) in edits {
+        assert!(source.contains(from), "the tiny scenario has no `{from}`");
+        source = source.replacen(from, to, 1);
+    }
+    source
+}
+
+/// The tiny scenario with edits, loaded and checked clean (no error nor warning).
+pub(crate) fn tiny_with(edits: &[(&str, &str)]) -> Arc<Scenario> {
+    let checked = check_source("tiny.ron", &tiny_source_with(edits));
+    assert!(checked.diagnostics.is_empty(), "{}", checked.render());
+    Arc::new(checked.into_scenario().expect("checked clean"))
+}
+
+/// The diagnostics of the tiny scenario with edits, rendered.
+pub(crate) fn tiny_diagnostics(edits: &[(&str, &str)]) -> String {
+    check_source("tiny.ron", &tiny_source_with(edits)).render()
+}

@@ -11,7 +11,7 @@ mod week;
 
 pub use belief::{BeliefText, belief_labels, belief_text};
 pub use error::{blocked_reason, error, phase_name};
-pub use tender::{explain, stage_reason};
+pub use tender::{explain, price_margin_label, profit, stage_reason};
 pub use week::week_summary;
 
 use crate::engine::{Happening, Session, Stance};

@@ -1,7 +1,7 @@
 //! The tender's causal chain in words: each stage's verdict and why, then the outcome.
 
 use crate::engine::{Session, StageVerdict};
-use crate::scenario::StageRule;
+use crate::scenario::{Scenario, StageRule};
 use crate::text::{fill, pick};
 
 /// The tender's causal chain in plain words, stage by stage, then the outcome.
@@ -10,6 +10,7 @@ pub fn explain(s: &Session, lang: &str) -> Vec<String> {
         return Vec::new();
     };
     let mut out: Vec<String> = t.stages.iter().map(|v| stage_reason(s, v, lang)).collect();
+    out.extend(profit(s, lang));
     let sc = s.scenario();
     let last = if t.won {
         pick(
@@ -139,4 +140,43 @@ pub fn stage_reason(s: &Session, v: &StageVerdict, lang: &str) -> String {
         }
     };
     line + &detail
+}
+
+/// A price level's margin for the bid screen: `利润率 25%` / `margin 25%`; `None` when the
+/// author gave the level no `margin`.
+pub fn price_margin_label(scenario: &Scenario, price: &str, lang: &str) -> Option<String> {
+    let m = scenario.price_margin(price)?;
+    Some(fill(
+        pick(lang, "利润率 {m}%", "margin {m}%"),
+        &[("m", &m.to_string())],
+    ))
+}
+
+/// What the chosen price leaves the supplier, once the tender is decided: `你的报价「最低价」
+/// 只留下 3% 的利润。` / `Your price, “Lowest price”, leaves a margin of only 3%.`; `None` when the
+/// price level has no `margin`. A lost order earns nothing, whatever the price.
+pub fn profit(s: &Session, lang: &str) -> Option<String> {
+    let t = s.tender()?;
+    let sc = s.scenario();
+    let m = sc.price_margin(&t.bid.price)?;
+    let price = sc
+        .tender
+        .price_levels
+        .iter()
+        .find(|p| p.id == t.bid.price)
+        .map_or(t.bid.price.as_str(), |p| p.label.get(lang));
+    let template = if !t.won {
+        pick(
+            lang,
+            "你的报价「{price}」本可留下 {m}% 的利润，但订单没有拿到，利润为零。",
+            "Your price, “{price}”, would have left a margin of {m}%, but the order was lost: no profit.",
+        )
+    } else {
+        pick(
+            lang,
+            "你的报价「{price}」为公司留下 {m}% 的利润。",
+            "Your price, “{price}”, leaves your company a margin of {m}%.",
+        )
+    };
+    Some(fill(template, &[("price", price), ("m", &m.to_string())]))
 }

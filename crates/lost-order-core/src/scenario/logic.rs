@@ -74,6 +74,20 @@ pub enum Condition {
     Lost,
     /// Our bid was eliminated at this tender stage.
     Eliminated(Id),
+    /// The bid's price level is this one (in the tender's judge rules, endings and the rubric).
+    Price(Id),
+    /// The bid includes this emphasis or commitment (in the tender, endings and the rubric).
+    BidIncludes(Id),
+    /// This tender stage read our bid and left it in (a `Veto` met; `Score` and `Decide`
+    /// stages pass every bid they read). In a judge's `when`, only earlier stages are known.
+    StagePassed(Id),
+    /// This tender stage read our bid and eliminated it (its `Veto` was not met).
+    StageFailed(Id),
+    /// This tender stage read our bid and its judge rated it above the competitor's (for a
+    /// `Decide` stage: the whole buying center's weighted verdicts).
+    StageAhead(Id),
+    /// Our tally minus the competitor's at the tender's end, in points (endings and rubric).
+    Margin(Bound),
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),

@@ -114,6 +114,15 @@ impl Scenario {
             .map_or_else(|| id.to_string(), |p| p.name.get(lang).to_string())
     }
 
+    /// The profit margin (percent points) of the price level `id`, when the author gave one.
+    pub fn price_margin(&self, id: &str) -> Option<i32> {
+        self.tender
+            .price_levels
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.margin)
+    }
+
     /// The language to use when `wanted` is not declared: the first declared one.
     pub fn lang<'a>(&'a self, wanted: &'a str) -> &'a str {
         if self.meta.languages.iter().any(|l| l == wanted) {

@@ -63,6 +63,10 @@ pub enum Measure {
     Found { person: Id, by_week: u32 },
     /// Share of the hidden facts (role, stance, criteria of everyone) known at the tender.
     FactsUncovered,
+    /// The profit of a won order: the chosen price level's `margin` (percent points) over
+    /// `full` (the margin that earns all the points), capped at 1; 0 when the order is lost or
+    /// the price level has no margin.
+    Profit { full: i32 },
     /// Full points when the condition holds at the end.
     Holds(Condition),
     /// Full points unless the condition holds at the end.

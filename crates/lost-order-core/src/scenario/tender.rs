@@ -60,6 +60,11 @@ pub struct BidOption {
     /// Criteria it addresses, with strengths.
     #[serde(default)]
     pub addresses: Vec<(Id, i32)>,
+    /// For a price level: the supplier's profit margin at this price, in percent points of
+    /// the order's value (0…100, e.g. 25 for the list price, 3 for the lowest). The rubric's
+    /// `Profit` measure scores it. `None` (the default): no margin is told or scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<i32>,
 }
 
 /// A stage of the tender's evaluation.

@@ -162,14 +162,12 @@ impl Session {
     pub fn submit_bid(&mut self, bid: &Bid) -> Result<Vec<Happening>, SessionError> {
         self.expect_phase(&Phase::Bidding)?;
         self.check_bid(bid).map_err(SessionError::InvalidBid)?;
-        let result = self.decide_tender(bid);
-        let mut out: Vec<Happening> = result
-            .stages
+        self.decide_tender(bid);
+        let mut out: Vec<Happening> = self
+            .tender
             .iter()
-            .cloned()
-            .map(Happening::Stage)
+            .flat_map(|t| t.stages.iter().cloned().map(Happening::Stage))
             .collect();
-        self.tender = Some(result);
         let ending = self.choose_ending();
         let won = self.tender.as_ref().is_some_and(|t| t.won);
         if let Some(t) = self.tender.as_mut() {

@@ -2,6 +2,7 @@
 
 use super::{Scope, Session};
 use crate::engine::happening::Happening;
+use crate::engine::outcome::StageVerdict;
 use crate::engine::state::{INFLUENCE_RANGE, PersonTruth, SUPPORT_RANGE, Seen};
 use crate::scenario::{Condition, Effect, Fact, Who};
 
@@ -59,10 +60,30 @@ impl Session {
                 .tender
                 .as_ref()
                 .is_some_and(|t| t.eliminated_at.as_deref() == Some(stage.as_str())),
+            Condition::Price(id) => self.tender.as_ref().is_some_and(|t| &t.bid.price == id),
+            Condition::BidIncludes(id) => self
+                .tender
+                .as_ref()
+                .is_some_and(|t| t.bid.emphases.contains(id) || t.bid.commitments.contains(id)),
+            Condition::StagePassed(id) => self.stage_read(id).is_some_and(|v| v.we_pass),
+            Condition::StageFailed(id) => self.stage_read(id).is_some_and(|v| !v.we_pass),
+            Condition::StageAhead(id) => self.stage_read(id).is_some_and(|v| match v.center {
+                Some((ours, rival)) => ours > rival,
+                None => v.ours.total() > v.rival.total(),
+            }),
+            Condition::Margin(b) => self
+                .tender
+                .as_ref()
+                .is_some_and(|t| b.holds(i64::from(t.margin))),
             Condition::All(cs) => cs.iter().all(|c| self.holds(c, scope, roll)),
             Condition::Any(cs) => cs.iter().any(|c| self.holds(c, scope, roll)),
             Condition::Not(c) => !self.holds(c, scope, roll),
         }
+    }
+
+    /// The verdict of tender stage `id` on our bid, if that stage has read it (so far).
+    fn stage_read(&self, id: &str) -> Option<&StageVerdict> {
+        self.tender.as_ref()?.stages.iter().find(|v| v.stage == id)
     }
 
     /// Evaluates with the session's dice, for conditions that really happen.

@@ -13,6 +13,8 @@
 //! ```
 
 mod bid;
+#[cfg(test)]
+mod course_tests;
 mod decide;
 mod error;
 mod logic;

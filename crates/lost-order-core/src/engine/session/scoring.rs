@@ -35,6 +35,13 @@ fn share(s: &mut Session, measure: &Measure) -> f64 {
             }
             _ => 0.0,
         },
+        Measure::Profit { full } => match &s.tender {
+            Some(t) if t.won => {
+                let margin = s.scenario.price_margin(&t.bid.price).unwrap_or(0);
+                f64::from(margin.max(0)) / f64::from((*full).max(1))
+            }
+            _ => 0.0,
+        },
         Measure::RolesCovered => {
             let present: Vec<BuyingRole> = BuyingRole::FOUR
                 .into_iter()

@@ -56,14 +56,26 @@ impl Session {
         out
     }
 
-    pub(super) fn decide_tender(&mut self, bid: &Bid) -> TenderResult {
+    /// Decides the tender on `bid` and keeps the result in `self.tender` (its ending and score
+    /// still blank). The result grows stage by stage, so that a later stage's judge `when` can
+    /// test the bid (`Price`, `BidIncludes`) and earlier stages (`StagePassed`, …).
+    pub(super) fn decide_tender(&mut self, bid: &Bid) {
         let ours_addr = self.addresses(bid);
         let rival_addr = self.world.rival_bid.clone();
         let scenario = self.scenario.clone();
         let (mut we_in, mut rival_in) = (true, true);
         let (mut our_tally, mut rival_tally) = (0, 0);
         let mut eliminated_at = None;
-        let mut stages = Vec::new();
+        self.tender = Some(TenderResult {
+            bid: bid.clone(),
+            won: false,
+            margin: 0,
+            stages: Vec::new(),
+            eliminated_at: None,
+            rival_eliminated: false,
+            ending: Id::new(),
+            score: Score::default(),
+        });
         for stage in &scenario.tender.stages {
             if !we_in {
                 break; // Nobody reads an eliminated bid.
@@ -110,7 +122,7 @@ impl Session {
             if !we_in {
                 eliminated_at = Some(stage.id.clone());
             }
-            stages.push(StageVerdict {
+            let verdict = StageVerdict {
                 stage: stage.id.clone(),
                 rule: stage.rule,
                 judge: judge_id,
@@ -121,19 +133,18 @@ impl Session {
                 our_tally,
                 rival_tally,
                 center,
-            });
+            };
+            if let Some(t) = self.tender.as_mut() {
+                t.stages.push(verdict);
+            }
         }
         // With both bids in, the higher tally wins; a tie goes to the competitor.
         let won = we_in && (!rival_in || our_tally > rival_tally);
-        TenderResult {
-            bid: bid.clone(),
-            won,
-            margin: our_tally - rival_tally,
-            stages,
-            eliminated_at,
-            rival_eliminated: !rival_in,
-            ending: Id::new(),
-            score: Score::default(),
+        if let Some(t) = self.tender.as_mut() {
+            t.won = won;
+            t.margin = our_tally - rival_tally;
+            t.eliminated_at = eliminated_at;
+            t.rival_eliminated = !rival_in;
         }
     }
 }

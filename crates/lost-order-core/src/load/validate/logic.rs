@@ -52,8 +52,12 @@ impl<'a> Checker<'a> {
                 self.effects(&c.effects, place);
             }
         }
-        for stage in &s.tender.stages {
-            let place = self.place("stages", &stage.id);
+        for (k, stage) in s.tender.stages.iter().enumerate() {
+            let place = Place {
+                in_tender: true,
+                stages_before: k,
+                ..self.place("stages", &stage.id)
+            };
             for j in &stage.judge {
                 if let Some(w) = &j.when {
                     self.condition(w, place);
@@ -195,6 +199,61 @@ impl<'a> Checker<'a> {
                 let stages = self.s.tender.stages.iter().map(|s| s.id.as_str());
                 self.reference("stage", stage, stages, place);
             }
+            Condition::Margin(_) if !place.after_tender => {
+                let span = self.span_of_token(place, "Margin");
+                self.error(
+                    "the tender's margin is only known in endings and the rubric".into(),
+                    span,
+                    None,
+                );
+            }
+            Condition::Price(_)
+            | Condition::BidIncludes(_)
+            | Condition::StagePassed(_)
+            | Condition::StageFailed(_)
+            | Condition::StageAhead(_)
+                if !(place.in_tender || place.after_tender) =>
+            {
+                let token = match c {
+                    Condition::Price(_) => "Price",
+                    Condition::BidIncludes(_) => "BidIncludes",
+                    _ => "Stage",
+                };
+                let span = self.span_of_token(place, token);
+                self.error(
+                    "the bid is only known in the tender (a judge's `when`, `disqualify`), endings and the rubric".into(),
+                    span,
+                    Some("before the bid, test what the player did: flags, counters, support".into()),
+                );
+            }
+            Condition::Price(id) => {
+                let prices = self.s.tender.price_levels.iter().map(|p| p.id.as_str());
+                self.reference("price level", id, prices, place);
+            }
+            Condition::BidIncludes(id) => {
+                let t = &self.s.tender;
+                let options = t
+                    .emphases
+                    .iter()
+                    .chain(&t.commitments)
+                    .map(|o| o.id.as_str());
+                self.reference("emphasis or commitment", id, options, place);
+            }
+            Condition::StagePassed(stage)
+            | Condition::StageFailed(stage)
+            | Condition::StageAhead(stage) => {
+                let stages = self.s.tender.stages.iter().map(|s| s.id.as_str());
+                self.reference("stage", stage, stages, place);
+                let index = self.s.tender.stages.iter().position(|s| &s.id == stage);
+                if !place.after_tender && index.is_some_and(|k| k >= place.stages_before) {
+                    let span = self.span_of_literal(place, stage);
+                    self.warning(
+                        format!("condition is always false here: stage `{stage}` has not read the bid yet"),
+                        span,
+                        Some("a judge's `when` can only test the stages before its own".into()),
+                    );
+                }
+            }
             Condition::All(cs) | Condition::Any(cs) => {
                 for c in cs {
                     self.condition(c, place);
@@ -205,7 +264,8 @@ impl<'a> Checker<'a> {
             | Condition::Points(_)
             | Condition::AnyCoach
             | Condition::Won
-            | Condition::Lost => {}
+            | Condition::Lost
+            | Condition::Margin(_) => {}
         }
     }
 

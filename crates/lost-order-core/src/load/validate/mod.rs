@@ -36,6 +36,11 @@ pub(super) struct Place {
     pub in_action: bool,
     /// After the tender, where `Won`, `Lost` and `Eliminated` make sense.
     pub after_tender: bool,
+    /// Inside the tender (a judge's `when`, a disqualification), where the bid is known:
+    /// `Price` and `BidIncludes` make sense here and after the tender.
+    pub in_tender: bool,
+    /// In a judge's `when`: how many stages come before this one (only they have read the bid).
+    pub stages_before: usize,
 }
 
 pub(super) struct Checker<'a> {
@@ -64,6 +69,8 @@ impl<'a> Checker<'a> {
             at,
             in_action: false,
             after_tender: false,
+            in_tender: false,
+            stages_before: 0,
         }
     }
 
@@ -122,6 +129,8 @@ impl Checker<'_> {
             at: self.locator.section(section),
             in_action: false,
             after_tender: false,
+            in_tender: false,
+            stages_before: 0,
         }
     }
 }

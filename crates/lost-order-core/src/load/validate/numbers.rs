@@ -1,7 +1,7 @@
 //! Numbers an author can get wrong: ranges, weeks, costs, limits and the rubric's total.
 
 use super::{Checker, Place};
-use crate::scenario::{Amount, WeekRule};
+use crate::scenario::{Amount, Measure, WeekRule};
 
 impl<'a> Checker<'a> {
     pub(super) fn check_numbers(&mut self) {
@@ -125,6 +125,54 @@ impl<'a> Checker<'a> {
                 self.span_of_token(place, "stages"),
                 None,
             );
+        }
+        for o in &t.price_levels {
+            if let Some(m) = o.margin
+                && !(0..=100).contains(&m)
+            {
+                let span = self.span_of_token(self.place("tender", &o.id), "margin");
+                self.error(
+                    format!("margin {m} of price level `{}` is outside 0..=100", o.id),
+                    span,
+                    Some("a margin is the profit in percent points of the order, e.g. 25".into()),
+                );
+            }
+        }
+        for o in t.emphases.iter().chain(&t.commitments) {
+            if o.margin.is_some() {
+                let span = self.span_of_token(self.place("tender", &o.id), "margin");
+                self.warning(
+                    format!("`{}` is not a price level; its margin is never used", o.id),
+                    span,
+                    Some("give `margin` to the price levels only".into()),
+                );
+            }
+        }
+        for line in &self.s.rubric {
+            if let Measure::Profit { full } = line.measure {
+                let place = self.place("rubric", &line.id);
+                if full <= 0 {
+                    let span = self.span_of_token(place, "full");
+                    self.error(
+                        format!(
+                            "`Profit(full: {full})` needs a margin above 0 to earn full points"
+                        ),
+                        span,
+                        Some(
+                            "write the margin that earns all the points, e.g. `Profit(full: 25)`"
+                                .into(),
+                        ),
+                    );
+                }
+                if t.price_levels.iter().all(|p| p.margin.is_none()) {
+                    let span = self.span_of_token(place, "Profit");
+                    self.warning(
+                        "`Profit` always scores 0: no price level has a `margin`".into(),
+                        span,
+                        Some("give each price level its `margin`, e.g. `margin: 25`".into()),
+                    );
+                }
+            }
         }
         for stage in &t.stages {
             if stage.judge.last().is_some_and(|j| j.when.is_some()) {

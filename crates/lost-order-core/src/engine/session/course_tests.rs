@@ -1,0 +1,217 @@
+//! The course's mechanics on tiny inline scenarios: conditions on the bid and the tender's
+//! stages, profit, exposure and disqualification, caps, history kept as it was, the coach's
+//! three uses, the hidden timeline and the turning point.
+
+use std::sync::Arc;
+
+use super::{Phase, Session};
+use crate::engine::decision::Bid;
+use crate::scenario::Scenario;
+use crate::testkit::{tiny_diagnostics, tiny_with};
+
+pub(crate) fn bid(price: &str, emphases: &[&str]) -> Bid {
+    Bid {
+        price: price.into(),
+        emphases: emphases.iter().map(|s| s.to_string()).collect(),
+        commitments: Vec::new(),
+    }
+}
+
+/// Ends weeks (agreeing in week 6's scene) until the bid is due.
+pub(crate) fn to_bidding(s: &mut Session) {
+    for _ in 0..100 {
+        match s.phase() {
+            Phase::Bidding => return,
+            Phase::Scene(_) => s.choose("agree").unwrap(),
+            _ => s.end_week().unwrap(),
+        };
+    }
+    panic!("never reached the bid");
+}
+
+/// The competitor's weekly call made harmless, so the bid alone decides.
+const QUIET_RIVAL: (&str, &str) = (
+    "repeat: true, effects: [RivalSupport(Person(\"boss\"), 1)]",
+    "repeat: true, effects: []",
+);
+
+/// A technical check before the decision: `tech` vetoes below 1 (quality answers it); the
+/// decision is run by `tech` when the price is low, else by `boss`.
+const TWO_STAGES: (&str, &str) = (
+    r#"stages: [(id: "decide", name: {"zh": "厂长拍板", "en": "The owner decides"}, judge: [(who: "boss")], rule: Decide(2))],"#,
+    r#"stages: [
+        (id: "check", name: {"zh": "技术审查", "en": "Technical check"}, judge: [(who: "tech")], rule: Veto(1)),
+        (id: "decide", name: {"zh": "厂长拍板", "en": "The owner decides"},
+         judge: [(when: Price("low"), who: "tech"), (who: "boss")], rule: Decide(2)),
+    ],"#,
+);
+
+/// Margins on the price levels: 20% at the standard price, 5% at the low one.
+const MARGINS: [(&str, &str); 2] = [
+    (
+        r#"label: {"zh": "正常价格", "en": "Standard price"}, addresses"#,
+        r#"label: {"zh": "正常价格", "en": "Standard price"}, margin: 20, addresses"#,
+    ),
+    (
+        r#"label: {"zh": "低价", "en": "Low price"}, addresses"#,
+        r#"label: {"zh": "低价", "en": "Low price"}, margin: 5, addresses"#,
+    ),
+];
+
+/// Endings on the bid and the stages; a rubric with profit and stage conditions.
+const BID_ENDINGS: [(&str, &str); 2] = [
+    (
+        r#"(id: "won", when: [Won],"#,
+        r#"(id: "vetoed", when: [StageFailed("check")], title: {"zh": "否决", "en": "Vetoed"}, text: {"zh": "被否决。", "en": "Vetoed."}),
+        (id: "won_cheap", when: [Won, Price("low")], title: {"zh": "低价赢", "en": "Won cheap"}, text: {"zh": "低价赢了。", "en": "Won cheap."}),
+        (id: "won_big", when: [Won, BidIncludes("quality"), StagePassed("check"), StageAhead("decide"), Margin(AtLeast(1))],"#,
+    ),
+    (
+        r#"(id: "outcome", label: {"zh": "结果", "en": "Outcome"}, points: 100, measure: Won(full_margin: 10),"#,
+        r#"(id: "outcome", label: {"zh": "结果", "en": "Outcome"}, points: 50, measure: Won(full_margin: 10),
+         concept: {"zh": "结果", "en": "Outcome"}, lesson: {"zh": "赢。", "en": "Win."}),
+        (id: "profit", label: {"zh": "利润", "en": "Profit"}, points: 40, measure: Profit(full: 20),
+         concept: {"zh": "价值", "en": "Value"}, lesson: {"zh": "靠价值赢。", "en": "Win on value."}),
+        (id: "passed", label: {"zh": "过技术关", "en": "Passed the check"}, points: 10, measure: Holds(StagePassed("check")),"#,
+    ),
+];
+
+fn bid_scenario() -> Arc<Scenario> {
+    let mut edits = vec![QUIET_RIVAL, TWO_STAGES];
+    edits.extend(MARGINS);
+    edits.extend(BID_ENDINGS);
+    tiny_with(&edits)
+}
+
+fn tendered(scenario: &Arc<Scenario>, seed: u64, b: &Bid) -> Session {
+    let mut s = Session::new(scenario.clone(), seed);
+    to_bidding(&mut s);
+    s.submit_bid(b).unwrap();
+    s
+}
+
+fn line(s: &Session, id: &str) -> u32 {
+    let t = s.tender().unwrap();
+    t.score.lines.iter().find(|l| l.id == id).unwrap().points
+}
+
+#[test]
+fn endings_and_the_rubric_read_the_bid_and_the_stages() {
+    let scenario = bid_scenario();
+    for seed in 0..10 {
+        // Without quality the technical check vetoes the bid: nothing else reads it.
+        let s = tendered(&scenario, seed, &bid("standard", &[]));
+        let t = s.tender().unwrap();
+        assert_eq!(t.ending, "vetoed", "seed {seed}");
+        assert_eq!(t.stages.len(), 1);
+        assert_eq!((line(&s, "profit"), line(&s, "passed")), (0, 0));
+        // With quality at the standard price: passed, ahead, won with the full margin.
+        let s = tendered(&scenario, seed, &bid("standard", &["quality"]));
+        let t = s.tender().unwrap();
+        assert!(t.won, "seed {seed}");
+        assert_eq!(t.ending, "won_big");
+        assert_eq!(t.stages[1].judge, "boss");
+        assert_eq!((line(&s, "profit"), line(&s, "passed")), (40, 10));
+        // The same at the low price: the decision is run by `tech`, and the profit is a quarter.
+        let s = tendered(&scenario, seed, &bid("low", &["quality"]));
+        let t = s.tender().unwrap();
+        assert!(t.won);
+        assert_eq!(t.ending, "won_cheap");
+        assert_eq!(
+            t.stages[1].judge, "tech",
+            "a judge's `when` reads the price"
+        );
+        assert_eq!(
+            line(&s, "profit"),
+            10,
+            "5% of a full 20%: a quarter of 40 points"
+        );
+    }
+}
+
+#[test]
+fn the_profit_is_worded_with_its_margin() {
+    let scenario = bid_scenario();
+    let s = tendered(&scenario, 1, &bid("low", &["quality"]));
+    assert_eq!(
+        crate::narrate::profit(&s, "zh").unwrap(),
+        "你的报价「低价」为公司留下 5% 的利润。"
+    );
+    assert_eq!(
+        crate::narrate::profit(&s, "en").unwrap(),
+        "Your price, “Low price”, leaves your company a margin of 5%."
+    );
+    let lost = tendered(&scenario, 1, &bid("standard", &[]));
+    assert!(
+        crate::narrate::profit(&lost, "en")
+            .unwrap()
+            .contains("no profit")
+    );
+    assert!(
+        crate::narrate::explain(&lost, "zh")
+            .iter()
+            .any(|l| l.contains("利润为零"))
+    );
+    assert_eq!(
+        crate::narrate::price_margin_label(&scenario, "standard", "zh").unwrap(),
+        "利润率 20%"
+    );
+}
+
+#[test]
+fn the_checker_knows_where_the_bid_is_known_and_names_unknown_options() {
+    let mut edits = vec![QUIET_RIVAL, TWO_STAGES];
+    edits.extend(MARGINS);
+    edits.extend(BID_ENDINGS);
+    // A typo in a price level, an option, a stage.
+    let mut typos = edits.clone();
+    typos.push((
+        r#"when: [Won, Price("low")]"#,
+        r#"when: [Won, Price("lo")]"#,
+    ));
+    typos.push((r#"BidIncludes("quality")"#, r#"BidIncludes("qualty")"#));
+    typos.push((
+        r#"Holds(StagePassed("check"))"#,
+        r#"Holds(StagePassed("chek"))"#,
+    ));
+    let report = tiny_diagnostics(&typos);
+    assert!(report.contains("unknown price level `lo`"), "{report}");
+    assert!(report.contains("did you mean `low`"), "{report}");
+    assert!(
+        report.contains("unknown emphasis or commitment `qualty`"),
+        "{report}"
+    );
+    assert!(report.contains("unknown stage `chek`"), "{report}");
+    // The bid before the tender; the margin outside endings; a stage not read yet.
+    let mut early = edits.clone();
+    early.push((
+        "requires: [(when: Known(Target, Criteria),",
+        "requires: [(when: Price(\"low\"),",
+    ));
+    early.push((
+        r#"judge: [(when: Price("low"), who: "tech")"#,
+        r#"judge: [(when: StagePassed("decide"), who: "tech")"#,
+    ));
+    let report = tiny_diagnostics(&early);
+    assert!(
+        report.contains("the bid is only known in the tender"),
+        "{report}"
+    );
+    assert!(
+        report.contains("stage `decide` has not read the bid yet"),
+        "{report}"
+    );
+    // A margin out of bounds, and a profit that could never be earned.
+    let mut numbers = edits.clone();
+    numbers.push(("margin: 20,", "margin: 150,"));
+    numbers.push(("Profit(full: 20)", "Profit(full: 0)"));
+    let report = tiny_diagnostics(&numbers);
+    assert!(
+        report.contains("margin 150 of price level `standard` is outside 0..=100"),
+        "{report}"
+    );
+    assert!(
+        report.contains("`Profit(full: 0)` needs a margin above 0"),
+        "{report}"
+    );
+}
