@@ -142,7 +142,7 @@ pub fn icon_button<A: Component + Debug>(
 ) -> impl Bundle {
     let (bg, ink) = look.colours(false, false, false);
     (
-        button_frame(action, bg, scale),
+        button_frame(action, look, bg, scale),
         look,
         children![(
             Node {
@@ -178,7 +178,7 @@ fn button_in<A: Component + Debug>(
 ) -> impl Bundle {
     let (bg, ink) = look.colours(false, false, disabled);
     (
-        button_frame(action, bg, scale),
+        button_frame(action, look, bg, scale),
         look,
         children![button_label(text, scale, ink)],
     )
@@ -201,7 +201,11 @@ fn button_label(text: impl Into<String>, scale: f32, ink: Color) -> impl Bundle 
             ..default()
         },
         TextColor(ink),
-        TextLayout::linebreak(wrap),
+        // A label that wraps stays centred, line by line, like the button it sits in.
+        TextLayout {
+            justify: Justify::Center,
+            linebreak: wrap,
+        },
     )
 }
 
@@ -209,11 +213,22 @@ fn button_label(text: impl Into<String>, scale: f32, ink: Color) -> impl Bundle 
 const SHORT_LABEL: usize = 16;
 
 /// What every button is: a focusable, hoverable frame that centres its content.
-fn button_frame<A: Component + Debug>(action: A, bg: Color, scale: f32) -> impl Bundle {
+fn button_frame<A: Component + Debug>(
+    action: A,
+    look: ButtonLook,
+    bg: Color,
+    scale: f32,
+) -> impl Bundle {
+    // The chosen option has an accent border, so it never looks like its neighbours (the
+    // keyboard focus is the orange ring outside it).
+    let (border, edge) = match look {
+        ButtonLook::Selected => (palette::ACCENT, 2.0),
+        _ => (palette::BORDER, 1.0),
+    };
     (
         Node {
             padding: UiRect::axes(px(14.0 * scale), px(7.0 * scale)),
-            border: UiRect::all(px(1)),
+            border: UiRect::all(px(edge)),
             border_radius: BorderRadius::all(px(RADIUS)),
             justify_content: JustifyContent::Center,
             align_items: AlignItems::Center,
@@ -228,7 +243,7 @@ fn button_frame<A: Component + Debug>(action: A, bg: Color, scale: f32) -> impl 
         ButtonKey::of(&action),
         action,
         BackgroundColor(bg),
-        BorderColor::all(palette::BORDER),
+        BorderColor::all(border),
     )
 }
 
@@ -256,6 +271,10 @@ pub fn field<A: Component + Debug>(text: impl Into<String>, action: A, scale: f3
 /// A focusable card-like button whose content the caller adds as children.
 pub fn tile<A: Component + Debug>(action: A, look: ButtonLook, width: f32) -> impl Bundle {
     let (bg, _) = look.colours(false, false, false);
+    let (border, edge) = match look {
+        ButtonLook::Selected => (palette::ACCENT, 2.0),
+        _ => (palette::BORDER, 1.0),
+    };
     (
         Node {
             width: px(width),
@@ -263,7 +282,7 @@ pub fn tile<A: Component + Debug>(action: A, look: ButtonLook, width: f32) -> im
             align_items: AlignItems::FlexStart,
             padding: UiRect::all(px(GAP_M)),
             row_gap: px(2),
-            border: UiRect::all(px(1)),
+            border: UiRect::all(px(edge)),
             border_radius: BorderRadius::all(px(RADIUS)),
             ..default()
         },
@@ -275,7 +294,7 @@ pub fn tile<A: Component + Debug>(action: A, look: ButtonLook, width: f32) -> im
         action,
         look,
         BackgroundColor(bg),
-        BorderColor::all(palette::BORDER),
+        BorderColor::all(border),
     )
 }
 
@@ -319,10 +338,26 @@ pub fn page() -> impl Bundle {
         Node {
             padding: UiRect::all(px(GAP_L * 1.5)),
             overflow: Overflow::scroll_y(),
-            height: percent(100),
+            flex_grow: 1.0,
+            min_height: px(0),
             ..column(GAP_L)
         },
         ScrollPosition::default(),
+    )
+}
+
+/// The bar under a page that never scrolls away: the screen's main buttons stay in reach at
+/// any window and text size.
+pub fn footer() -> impl Bundle {
+    (
+        Node {
+            flex_shrink: 0.0,
+            padding: UiRect::axes(px(GAP_L * 1.5), px(GAP_M + 2.0)),
+            border: UiRect::top(px(1)),
+            ..row(GAP_M)
+        },
+        BackgroundColor(palette::SURFACE),
+        BorderColor::all(palette::BORDER),
     )
 }
 
@@ -332,7 +367,8 @@ pub fn narrow_page() -> impl Bundle {
         Node {
             padding: UiRect::all(px(GAP_L * 1.5)),
             overflow: Overflow::scroll_y(),
-            height: percent(100),
+            flex_grow: 1.0,
+            min_height: px(0),
             max_width: px(980),
             align_self: AlignSelf::Center,
             ..column(GAP_L)

@@ -8,8 +8,7 @@ use super::{Ctx, GoTo, Screen, ScreenAction, ScreenUi, build_screen, esc_to, rou
 use crate::game::Scenarios;
 use crate::game::play::{self, new_seed};
 use crate::game::prefs::Prefs;
-use crate::game::theme::GAP_M;
-use crate::game::widgets::{ButtonLook, body, button, card, heading, narrow_page, row, small};
+use crate::game::widgets::{ButtonLook, body, button, card, footer, heading, narrow_page, small};
 
 /// The catalog key of the case being briefed.
 #[derive(Resource, Clone, Debug, Default)]
@@ -105,19 +104,19 @@ fn build(ctx: &Ctx, entry: Option<&Entry>, root: &mut ChildSpawnerCommands) {
                 s,
             ));
         });
-        page.spawn(row(GAP_M)).with_children(|r| {
-            r.spawn(button(
-                ctx.tr("开始", "Start"),
-                BriefingAction::Start,
-                ButtonLook::Primary,
-                s,
-            ));
-            r.spawn(button(
-                ctx.tr("返回", "Back"),
-                GoTo(Screen::Title),
-                ButtonLook::Secondary,
-                s,
-            ));
-        });
+    });
+    root.spawn(footer()).with_children(|r| {
+        r.spawn(button(
+            ctx.tr("开始", "Start"),
+            BriefingAction::Start,
+            ButtonLook::Primary,
+            s,
+        ));
+        r.spawn(button(
+            ctx.tr("返回", "Back"),
+            GoTo(Screen::Title),
+            ButtonLook::Secondary,
+            s,
+        ));
     });
 }

@@ -8,7 +8,9 @@ use super::{Ctx, GoTo, Prepare, Rebuild, Screen, ScreenAction, ScreenUi, build_s
 use crate::game::play::Play;
 use crate::game::prefs::Prefs;
 use crate::game::theme::{Type, palette};
-use crate::game::widgets::{ButtonLook, body, button, card, heading, label, narrow_page, small};
+use crate::game::widgets::{
+    ButtonLook, body, button, card, footer, heading, label, narrow_page, small,
+};
 
 /// What the reveal's buttons do.
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
@@ -149,14 +151,18 @@ fn build(ctx: &Ctx, shown: usize, play: &Play, root: &mut ChildSpawnerCommands) 
                     c.spawn(small(last.clone(), k));
                 }
             });
-            page.spawn(button(
+        }
+    });
+    root.spawn(footer()).with_children(|f| {
+        if shown > t.stages.len() {
+            f.spawn(button(
                 ctx.tr("查看复盘", "Go to the debrief"),
                 GoTo(Screen::Debrief),
                 ButtonLook::Primary,
                 k,
             ));
         } else {
-            page.spawn(button(
+            f.spawn(button(
                 ctx.tr("下一步", "Next"),
                 RevealAction::Next,
                 ButtonLook::Primary,

@@ -8,7 +8,9 @@ use super::{Ctx, GoTo, Screen, ScreenAction, ScreenUi, build_screen, esc_to, rou
 use crate::game::Scenarios;
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_M, Type, palette};
-use crate::game::widgets::{ButtonLook, body, button, card, column, heading, label, page, small};
+use crate::game::widgets::{
+    ButtonLook, body, button, card, column, footer, heading, label, page, small,
+};
 
 /// What the scenario list's buttons do.
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
@@ -84,10 +86,12 @@ fn build(ctx: &Ctx, catalog: &Catalog, root: &mut ChildSpawnerCommands) {
                 c.spawn(small(problem.clone(), s));
             });
         }
-        page.spawn(button(
+    });
+    root.spawn(footer()).with_children(|r| {
+        r.spawn(button(
             ctx.tr("返回", "Back"),
             GoTo(Screen::Title),
-            ButtonLook::Secondary,
+            ButtonLook::Primary,
             s,
         ));
     });

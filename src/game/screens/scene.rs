@@ -70,7 +70,12 @@ pub(super) fn build(ctx: &Ctx, s: &Session, id: &str, root: &mut ChildSpawnerCom
                     ));
                 }
                 m.spawn(body(scene.text.get(ctx.lang), k));
-                m.spawn(column(GAP_M)).with_children(|choices| {
+                // Room between the text and the choices, for the focus ring around the first.
+                m.spawn(Node {
+                    margin: UiRect::top(px(GAP_M)),
+                    ..column(GAP_M)
+                })
+                .with_children(|choices| {
                     for option in s.choices() {
                         let Some(choice) = scene.choices.iter().find(|c| c.id == option.choice)
                         else {

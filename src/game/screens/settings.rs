@@ -10,7 +10,9 @@ use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, build_screen, ro
 use crate::game::prefs::Home;
 use crate::game::prefs::{Prefs, TextSize, update};
 use crate::game::theme::GAP_M;
-use crate::game::widgets::{ButtonLook, body, button, card, field, heading, page, row, small};
+use crate::game::widgets::{
+    ButtonLook, body, button, card, field, footer, heading, page, row, small,
+};
 
 /// What the settings' buttons do.
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
@@ -293,7 +295,9 @@ fn build(ctx: &Ctx, prefs: &Prefs, editing: Editing, root: &mut ChildSpawnerComm
                 s,
             ));
         });
-        page.spawn(button(
+    });
+    root.spawn(footer()).with_children(|r| {
+        r.spawn(button(
             ctx.tr("返回", "Back"),
             GoTo(Screen::Title),
             ButtonLook::Primary,

@@ -8,7 +8,9 @@ use super::{Ctx, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::play::{self, Play, SessionStarted};
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, Type, palette};
-use crate::game::widgets::{ButtonLook, body, button, card, column, heading, label, row, small};
+use crate::game::widgets::{
+    ButtonLook, body, button, card, column, footer, heading, label, row, small,
+};
 
 /// What the tender's buttons do.
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
@@ -98,7 +100,8 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
         flex_direction: FlexDirection::Row,
         column_gap: px(GAP_L),
         padding: UiRect::all(px(GAP_L)),
-        height: percent(100),
+        flex_grow: 1.0,
+        min_height: px(0),
         ..default()
     })
     .with_children(|page| {
@@ -138,12 +141,6 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
                 |o| bid.commitments.contains(&o.id),
                 |o| TenderAction::ToggleCommitment(o.id.clone()),
             );
-            left.spawn(button(
-                ctx.tr("提交标书", "Submit the bid"),
-                TenderAction::SubmitBid,
-                ButtonLook::Primary,
-                k,
-            ));
         });
         page.spawn((
             Node {
@@ -203,6 +200,14 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
                 });
             }
         });
+    });
+    root.spawn(footer()).with_children(|f| {
+        f.spawn(button(
+            ctx.tr("提交标书", "Submit the bid"),
+            TenderAction::SubmitBid,
+            ButtonLook::Primary,
+            k,
+        ));
     });
 }
 

@@ -126,7 +126,12 @@ fn person_card(
             200.0 * k,
         ))
         .with_children(|c| {
-            c.spawn(row(GAP_S)).with_children(|head| {
+            // The avatar and the name stay side by side; a long name wraps beside the avatar.
+            c.spawn(Node {
+                flex_wrap: FlexWrap::NoWrap,
+                ..row(GAP_S)
+            })
+            .with_children(|head| {
                 head.spawn((
                     Node {
                         width: px(30.0 * k),
@@ -172,25 +177,34 @@ fn person_card(
                         if moved {
                             chip.insert((Pulse::default(), UiTransform::default()));
                         }
-                        r.spawn(small(text.seen.clone().unwrap_or_default(), k));
+                        // When the stance was seen: it may have moved since.
+                        let seen = if st.week == 0 {
+                            ctx.tr("（开始时所见）", "(seen at start)").to_string()
+                        } else {
+                            lost_order_core::text::fill(
+                                ctx.tr("（第 {n} 周所见）", "(seen in week {n})"),
+                                &[("n", &st.week.to_string())],
+                            )
+                        };
+                        r.spawn(small(seen, k));
                     }
                     None => {
                         r.spawn(chip(
-                            format!("? {}", ctx.tr("立场", "stance")),
+                            format!("{} {}", ctx.tr("？", "?"), ctx.tr("立场", "stance")),
                             palette::NEUTRAL,
                             k,
                         ));
                     }
                 }
-                r.spawn(small(
-                    format!(
-                        "{} {}",
-                        ctx.tr("影响力", "influence"),
-                        text.influence.as_deref().unwrap_or("?")
-                    ),
-                    k,
-                ));
             });
+            c.spawn(small(
+                format!(
+                    "{}{}",
+                    ctx.tr("影响力：", "Influence: "),
+                    text.influence.as_deref().unwrap_or(ctx.tr("？", "?"))
+                ),
+                k,
+            ));
             if let Some(criteria) = &text.criteria {
                 c.spawn(small(
                     format!("{}{criteria}", ctx.tr("关心：", "Cares about: ")),
@@ -230,15 +244,13 @@ fn silhouette(ctx: &Ctx, p: &Person, cards: &mut ChildSpawnerCommands) {
 }
 
 /// Up to two initials (or the first Chinese character) of a name.
+/// The letter on a person's avatar: the surname's. A Chinese name starts with it (王总工 → 王);
+/// an English one ends with it after the title (Chief Engineer Wang → W, VP Liu → L).
 fn initials(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() > 1 {
-        words
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .take(2)
-            .collect()
+    let surname = if name.contains(' ') {
+        name.split_whitespace().last().unwrap_or(name)
     } else {
-        name.chars().take(1).collect()
-    }
+        name
+    };
+    surname.chars().take(1).collect()
 }

@@ -193,7 +193,8 @@ fn build(
                 None => panel::notebook(ctx, s, side),
             });
     });
-    if changes.new_week {
+    // The week's name, unless a scene opens the week: the scene is read first.
+    if changes.new_week && !matches!(s.phase(), Phase::Scene(_)) {
         week_banner(ctx, s, root);
     }
     if let Phase::Scene(id) = s.phase() {
@@ -230,8 +231,7 @@ fn week_banner(ctx: &Ctx, s: &Session, root: &mut ChildSpawnerCommands) {
             ..default()
         },
         Pickable::IGNORE,
-        // Under an open scene's scrim (10): the scene is read first, the week shows through.
-        GlobalZIndex(5),
+        GlobalZIndex(20),
     ))
     .with_children(|band| {
         band.spawn((

@@ -127,7 +127,7 @@ fn believed(ctx: &Ctx, s: &Session, b: &Belief, card: &mut ChildSpawnerCommands)
     let text = belief_text(s.scenario(), b, ctx.lang);
     let [role, stance, influence, criteria] = belief_labels(ctx.lang);
     let sep = ctx.tr("：", ": ");
-    let q = || "?".to_string();
+    let q = || ctx.tr("？", "?").to_string();
     let line = |name: &str, value: String| format!("{name}{sep}{value}");
     match b.role.as_ref().map(|r| r.value) {
         Some(r) => card.spawn(icon_label(

@@ -27,6 +27,22 @@ pub(super) fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerComman
             k,
             palette::INK_SOFT,
         ));
+        // Week numbers over the columns.
+        c.spawn(row(GAP_S)).with_children(|r| {
+            r.spawn(Node {
+                width: px(150.0 * k),
+                ..default()
+            });
+            for snap in s.history() {
+                r.spawn((
+                    Node {
+                        width: px(52.0 * k),
+                        ..default()
+                    },
+                    children![small(ctx.week(snap.week), k * 0.9)],
+                ));
+            }
+        });
         for (i, p) in sc.people.iter().enumerate() {
             c.spawn(row(GAP_S)).with_children(|r| {
                 r.spawn((
@@ -38,7 +54,7 @@ pub(super) fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerComman
                 ));
                 for snap in s.history() {
                     let truth = snap.support[i];
-                    let believed = snap.believed[i].map_or("?".to_string(), signed);
+                    let believed = snap.believed[i].map_or(ctx.tr("？", "?").to_string(), signed);
                     r.spawn((Node {
                         width: px(52.0 * k),
                         ..column(1.0)
@@ -50,12 +66,10 @@ pub(super) fn stance_chart(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerComman
                 }
             });
         }
-        let weeks: Vec<String> = s.history().iter().map(|h| h.week.to_string()).collect();
         c.spawn(small(
-            format!(
-                "{}{}",
-                ctx.tr("列为周次：", "Columns are weeks: "),
-                weeks.join(" · ")
+            ctx.tr(
+                "每格上方为当周结束时的真实立场，下方为你当时的判断（？表示不知道）。",
+                "In each cell: above, the true stance at the week's end; below, what you believed then (? = not known).",
             ),
             k,
         ));

@@ -13,7 +13,7 @@ use crate::game::play::{self, Play, Recording, records_dir};
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, Type, palette};
 use crate::game::widgets::{
-    ButtonLook, body, button, card, column, heading, label, page, row, small,
+    ButtonLook, button, card, column, footer, heading, label, page, row, small,
 };
 
 /// What the debrief's buttons do.
@@ -206,22 +206,22 @@ fn build(
                 }
             });
         });
-        page.spawn(row(GAP_M)).with_children(|r| {
-            r.spawn(button(
-                ctx.tr("回到标题画面", "Back to the title"),
-                GoTo(Screen::Title),
-                ButtonLook::Primary,
-                k,
-            ));
-            r.spawn(button(
-                ctx.tr("导出本局的报告", "Export this game's report"),
-                DebriefAction::ExportSession,
-                ButtonLook::Secondary,
-                k,
-            ));
-        });
+    });
+    root.spawn(footer()).with_children(|r| {
+        r.spawn(button(
+            ctx.tr("回到标题画面", "Back to the title"),
+            GoTo(Screen::Title),
+            ButtonLook::Primary,
+            k,
+        ));
+        r.spawn(button(
+            ctx.tr("导出本局的报告", "Export this game's report"),
+            DebriefAction::ExportSession,
+            ButtonLook::Secondary,
+            k,
+        ));
         if let Some(m) = &exported.0 {
-            page.spawn(body(m.clone(), k));
+            r.spawn(small(m.clone(), k));
         }
     });
 }
