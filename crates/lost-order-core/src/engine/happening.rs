@@ -37,6 +37,8 @@ pub enum Happening {
     ChoiceMade { scene: Id, choice: Id },
     /// The last week ended; the bid is due.
     TenderOpened,
+    /// The bid was disqualified before any stage read it, for this reason.
+    Disqualified { reason: Text },
     /// One stage of the tender decided, with its reasons.
     Stage(StageVerdict),
     /// The tender is over: won or lost, and the ending it led to.

@@ -1,11 +1,12 @@
 //! The session engine: hidden truth, beliefs, weekly turns, story, competitor, tender, score.
 //!
-//! Plain data first, rules on top: `decision`, `dice`, `stance` and `state` import no sibling,
+//! Plain data first, rules on top: `decision`, `dice`, `hidden`, `stance` and `state` import no sibling,
 //! `outcome` uses `decision`, `happening` uses `outcome`, and `session` (the rules) uses them all.
 
 mod decision;
 mod dice;
 mod happening;
+mod hidden;
 mod outcome;
 mod session;
 mod stance;
@@ -14,7 +15,8 @@ mod state;
 pub use decision::{Bid, Decision, ScriptError, format_script, parse_script};
 pub use dice::Dice;
 pub use happening::{Happening, LogEntry};
-pub use outcome::{LineScore, Score, StageVerdict, TenderResult, Verdict};
+pub use hidden::{Hidden, HiddenEntry};
+pub use outcome::{AppliedCap, LineScore, Score, StageVerdict, TenderResult, Verdict};
 pub use session::{
     ActionOption, BidPart, BidProblem, Blocked, ChoiceOption, Made, Phase, Session, SessionError,
 };

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::decision::Bid;
 use crate::scenario::{Id, StageRule};
+use crate::text::Text;
 
 /// How one person judges one bid: their support plus how it fits their criteria.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -64,6 +65,9 @@ pub struct TenderResult {
     pub stages: Vec<StageVerdict>,
     /// The stage that eliminated our bid, if one did.
     pub eliminated_at: Option<Id>,
+    /// Why the bid was disqualified before any stage read it (the `reason` of the tender's
+    /// first `disqualify` that held), if it was.
+    pub disqualified: Option<Text>,
     /// A stage eliminated the competitor's bid.
     pub rival_eliminated: bool,
     /// The ending the session reached.
@@ -90,4 +94,17 @@ pub struct Score {
     pub total: u32,
     /// Each rubric line, in the scenario's order.
     pub lines: Vec<LineScore>,
+    /// The ceiling that held the total down, if one did.
+    pub cap: Option<AppliedCap>,
+}
+
+/// A score ceiling (`caps` in the scenario) that applied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AppliedCap {
+    /// The cap's id in the scenario.
+    pub id: Id,
+    /// The ceiling, which is the total.
+    pub max: u32,
+    /// What the lines added up to before the ceiling.
+    pub before: u32,
 }

@@ -11,7 +11,7 @@ mod week;
 
 pub use belief::{BeliefText, belief_labels, belief_text};
 pub use error::{blocked_reason, error, phase_name};
-pub use tender::{explain, price_margin_label, profit, stage_reason};
+pub use tender::{cap_reason, explain, price_margin_label, profit, stage_reason};
 pub use week::week_summary;
 
 use crate::engine::{Happening, Session, Stance};
@@ -156,6 +156,14 @@ pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
             .as_ref()?
             .get(lang)
             .to_string(),
+        Happening::Disqualified { reason } => fill(
+            pick(
+                lang,
+                "你的标书被取消资格：{reason}",
+                "Your bid was disqualified: {reason}",
+            ),
+            &[("reason", reason.get(lang))],
+        ),
         Happening::SceneOpened { .. } | Happening::ChoiceMade { .. } | Happening::Stage(_) => {
             return None;
         }

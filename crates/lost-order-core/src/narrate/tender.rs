@@ -9,7 +9,21 @@ pub fn explain(s: &Session, lang: &str) -> Vec<String> {
     let Some(t) = s.tender() else {
         return Vec::new();
     };
-    let mut out: Vec<String> = t.stages.iter().map(|v| stage_reason(s, v, lang)).collect();
+    let mut out: Vec<String> = t
+        .disqualified
+        .iter()
+        .map(|reason| {
+            fill(
+                pick(
+                    lang,
+                    "你的标书被取消资格：{reason}",
+                    "Your bid was disqualified: {reason}",
+                ),
+                &[("reason", reason.get(lang))],
+            )
+        })
+        .collect();
+    out.extend(t.stages.iter().map(|v| stage_reason(s, v, lang)));
     out.extend(profit(s, lang));
     let sc = s.scenario();
     let last = if t.won {
@@ -17,6 +31,12 @@ pub fn explain(s: &Session, lang: &str) -> Vec<String> {
             lang,
             "结果：你赢得了订单（领先 {m} 分）。",
             "Outcome: you won the order (by {m} points).",
+        )
+    } else if t.disqualified.is_some() {
+        pick(
+            lang,
+            "结果：你的标书被取消资格，没有任何评审看过它。",
+            "Outcome: your bid was disqualified; no evaluator ever read it.",
         )
     } else if t.eliminated_at.is_some() {
         pick(
@@ -179,4 +199,28 @@ pub fn profit(s: &Session, lang: &str) -> Option<String> {
         )
     };
     Some(fill(template, &[("price", price), ("m", &m.to_string())]))
+}
+
+/// Why the total was held down, when a score cap applied: `总分上限 40 分（各项合计 72 分）：
+/// {reason}` / `Your score is capped at 40 (the lines add up to 72): {reason}`.
+pub fn cap_reason(s: &Session, lang: &str) -> Option<String> {
+    let cap = s.tender()?.score.cap.as_ref()?;
+    let reason = s
+        .scenario()
+        .caps
+        .iter()
+        .find(|c| c.id == cap.id)
+        .map_or("", |c| c.reason.get(lang));
+    Some(fill(
+        pick(
+            lang,
+            "总分上限 {max} 分（各项合计 {before} 分）：{reason}",
+            "Your score is capped at {max} (the lines add up to {before}): {reason}",
+        ),
+        &[
+            ("max", &cap.max.to_string()),
+            ("before", &cap.before.to_string()),
+            ("reason", reason),
+        ],
+    ))
 }

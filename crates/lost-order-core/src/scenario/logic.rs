@@ -69,6 +69,8 @@ pub enum Condition {
     TargetIs(Id),
     /// A random draw that holds with this probability (0 to 1).
     Chance(f64),
+    /// The tender disqualified our bid (one of `tender.disqualify` held), for endings and the rubric.
+    Disqualified,
     /// Tender outcome, for endings and the rubric.
     Won,
     Lost,
@@ -120,6 +122,17 @@ pub enum Effect {
     RivalAddresses(Id, i32),
     /// Apply these effects with this probability.
     Maybe(f64, Vec<Effect>),
+    /// A risk of being found out, rising with each repetition: adds 1 to `counter` (the
+    /// times this was done), then, unless `flag` is already set, sets `flag` with the
+    /// probability `base + step × (counter − 1)` (kept within 0…1). E.g.
+    /// `Exposure(counter: "kickbacks", base: 0.1, step: 0.15, flag: "exposed")`: 10% the first
+    /// time, 25% the second, 40% the third. The player is not told; the debrief is.
+    Exposure {
+        counter: Id,
+        base: f64,
+        step: f64,
+        flag: Id,
+    },
 }
 
 /// When a story event or a competitor rule may fire.

@@ -14,9 +14,11 @@ pub use actions::{Action, ActionResult, Purpose, Requirement, Targets};
 pub use amount::Amount;
 pub use logic::{Bound, Condition, Effect, WeekRule, Who};
 pub use people::{BuyingRole, Criterion, Fact, Layer, Person};
-pub use rubric::{Ending, Measure, RubricLine};
+pub use rubric::{Cap, Ending, Measure, RubricLine};
 pub use story::{Choice, Scene, StoryEvent, Trigger};
-pub use tender::{BidOption, Competitor, JudgeRule, RivalRule, Stage, StageRule, Tender};
+pub use tender::{
+    BidOption, Competitor, Disqualifier, JudgeRule, RivalRule, Stage, StageRule, Tender,
+};
 
 use crate::text::{Lang, Text};
 
@@ -46,6 +48,9 @@ pub struct Scenario {
     pub tender: Tender,
     pub endings: Vec<Ending>,
     pub rubric: Vec<RubricLine>,
+    /// Ceilings on the total score (`Cap`s); none by default.
+    #[serde(default)]
+    pub caps: Vec<Cap>,
     /// BLAKE3 of the source text, set when loading; session records carry it.
     #[serde(skip)]
     pub hash: String,

@@ -72,3 +72,17 @@ pub enum Measure {
     /// Full points unless the condition holds at the end.
     Avoided(Condition),
 }
+
+/// A ceiling on the total score when a condition holds at the end, whatever the lines add up
+/// to: `(id: "bribery", max: 40, when: Flag("kickback"), reason: {"zh": "…", "en": "…"})`.
+/// When several hold, the lowest applies; `reason` is what the debrief says.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cap {
+    pub id: Id,
+    /// The most the total may be, out of 100.
+    pub max: u32,
+    pub when: Condition,
+    /// Why, in the debrief: the lesson behind the ceiling.
+    pub reason: Text,
+}

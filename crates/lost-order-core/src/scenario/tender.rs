@@ -45,6 +45,19 @@ pub struct Tender {
     #[serde(default = "missed_default")]
     pub missed_criterion: i32,
     pub stages: Vec<Stage>,
+    /// Conditions that put a bid out before any stage reads it, each with the reason the
+    /// reveal gives, e.g. `(when: Flag("exposed"), reason: {"zh": "…", "en": "…"})`. The first
+    /// that holds disqualifies; none by default.
+    #[serde(default)]
+    pub disqualify: Vec<Disqualifier>,
+}
+
+/// A condition that disqualifies a bid at the tender, and the reason told in the reveal.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disqualifier {
+    pub when: Condition,
+    pub reason: Text,
 }
 
 fn missed_default() -> i32 {

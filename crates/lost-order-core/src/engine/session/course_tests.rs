@@ -215,3 +215,157 @@ fn the_checker_knows_where_the_bid_is_known_and_names_unknown_options() {
         "{report}"
     );
 }
+
+/// A bribe found out ever more surely (0%, 50%, 100%…), a disqualification when found out,
+/// and a cap of 40 on any session that bribed.
+const ETHICS: [(&str, &str); 5] = [
+    (
+        r#"flags: ["promised"],"#,
+        r#"flags: ["promised", "exposed", "bribed"], counters: ["bribes"],"#,
+    ),
+    (
+        r#"        (id: "report","#,
+        r#"        (id: "bribe", label: {"zh": "回扣", "en": "Kickback"}, description: {"zh": "回扣。", "en": "A kickback."},
+         points: 1, purpose: Unethical, targets: Only(["boss"]),
+         results: [(id: "taken", effects: [Support(Target, 2), SetFlag("bribed"),
+             Exposure(counter: "bribes", base: 0.0, step: 0.5, flag: "exposed")], text: {"zh": "收下了。", "en": "Taken."})]),
+        (id: "report","#,
+    ),
+    (
+        "max_commitments: 1,",
+        r#"max_commitments: 1,
+        disqualify: [(when: Flag("exposed"), reason: {"zh": "商业贿赂被查实。", "en": "The bribery came to light."})],"#,
+    ),
+    (
+        "    rubric: [",
+        r#"    caps: [(id: "bribery", max: 40, when: Flag("bribed"),
+        reason: {"zh": "商业贿赂违法，毁掉长期关系和声誉。", "en": "Bribery is illegal and ruins the long-term relationship and your name."})],
+    rubric: ["#,
+    ),
+    (
+        r#"(id: "won", when: [Won],"#,
+        r#"(id: "out", when: [Disqualified], title: {"zh": "出局", "en": "Out"}, text: {"zh": "出局。", "en": "Out."}),
+        (id: "won", when: [Won],"#,
+    ),
+];
+
+fn ethics_scenario() -> Arc<Scenario> {
+    let mut edits = vec![QUIET_RIVAL];
+    edits.extend(ETHICS);
+    tiny_with(&edits)
+}
+
+/// Bribes `boss` in each of the first `times` weeks, then bids for quality.
+fn bribing(scenario: &Arc<Scenario>, seed: u64, times: u32) -> Session {
+    let mut s = Session::new(scenario.clone(), seed);
+    for _ in 0..times {
+        s.act("bribe", Some("boss")).unwrap();
+        s.end_week().unwrap();
+    }
+    to_bidding(&mut s);
+    s.submit_bid(&bid("standard", &["quality"])).unwrap();
+    s
+}
+
+fn exposed(s: &Session) -> bool {
+    s.truth().flags.contains("exposed")
+}
+
+#[test]
+fn an_unethical_act_is_found_out_ever_more_surely_and_disqualifies_the_bid() {
+    let scenario = ethics_scenario();
+    let mut twice = 0;
+    for seed in 0..40 {
+        let once = bribing(&scenario, seed, 1);
+        assert!(!exposed(&once), "seed {seed}: a 0% first chance came up");
+        assert!(once.tender().unwrap().won);
+        let thrice = bribing(&scenario, seed, 3);
+        assert!(exposed(&thrice), "seed {seed}: a 100% third chance failed");
+        assert_eq!(thrice.truth().counters["bribes"], 3);
+        let t = thrice.tender().unwrap();
+        assert!(
+            !t.won && t.stages.is_empty(),
+            "no stage reads a disqualified bid"
+        );
+        assert_eq!(t.ending, "out");
+        assert_eq!(
+            t.disqualified.as_ref().unwrap().get("en"),
+            "The bribery came to light."
+        );
+        assert!(thrice.hidden_timeline().iter().any(|e| matches!(
+            &e.what,
+            crate::engine::Hidden::Exposed { flag, .. } if flag == "exposed"
+        ) && !e.seen));
+        assert!(
+            crate::narrate::explain(&thrice, "zh")
+                .iter()
+                .any(|l| l == "你的标书被取消资格：商业贿赂被查实。")
+        );
+        twice += usize::from(exposed(&bribing(&scenario, seed, 2)));
+    }
+    assert!(
+        (5..35).contains(&twice),
+        "a 50% second chance came up {twice} of 40 times"
+    );
+}
+
+#[test]
+fn a_cap_holds_the_total_down_and_says_why() {
+    let scenario = ethics_scenario();
+    let s = bribing(&scenario, 3, 1);
+    let score = &s.tender().unwrap().score;
+    assert!(s.tender().unwrap().won);
+    let cap = score.cap.as_ref().expect("the cap applied");
+    assert_eq!((score.total, cap.max, cap.id.as_str()), (40, 40, "bribery"));
+    assert!(cap.before > 40);
+    assert_eq!(
+        crate::narrate::cap_reason(&s, "zh").unwrap(),
+        format!(
+            "总分上限 40 分（各项合计 {} 分）：商业贿赂违法，毁掉长期关系和声誉。",
+            cap.before
+        )
+    );
+    assert!(
+        crate::narrate::cap_reason(&s, "en")
+            .unwrap()
+            .starts_with("Your score is capped at 40 (the lines add up to")
+    );
+    // A clean session is not capped.
+    let mut clean = Session::new(scenario, 3);
+    to_bidding(&mut clean);
+    clean.submit_bid(&bid("standard", &["quality"])).unwrap();
+    assert!(clean.tender().unwrap().score.cap.is_none());
+    assert!(crate::narrate::cap_reason(&clean, "en").is_none());
+}
+
+#[test]
+fn the_checker_reads_exposures_disqualifications_and_caps() {
+    let mut edits = vec![QUIET_RIVAL];
+    edits.extend(ETHICS);
+    edits.push((
+        r#"Exposure(counter: "bribes""#,
+        r#"Exposure(counter: "bribe""#,
+    ));
+    edits.push(("step: 0.5", "step: 2.0"));
+    edits.push((
+        r#"disqualify: [(when: Flag("exposed")"#,
+        r#"disqualify: [(when: Flag("exposd")"#,
+    ));
+    edits.push((
+        "max: 40, when: Flag(\"bribed\")",
+        "max: 40, when: Disqualified",
+    ));
+    edits.push((
+        "requires: [(when: Known(Target, Criteria),",
+        "requires: [(when: Disqualified,",
+    ));
+    let report = tiny_diagnostics(&edits);
+    assert!(report.contains("unknown counter `bribe`"), "{report}");
+    assert!(report.contains("did you mean `bribes`"), "{report}");
+    assert!(report.contains("step 2 is not between 0 and 1"), "{report}");
+    assert!(report.contains("unknown flag `exposd`"), "{report}");
+    assert!(
+        report.contains("the tender's outcome is only known in endings and the rubric"),
+        "{report}"
+    );
+}

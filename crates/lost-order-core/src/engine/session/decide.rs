@@ -166,7 +166,13 @@ impl Session {
         let mut out: Vec<Happening> = self
             .tender
             .iter()
-            .flat_map(|t| t.stages.iter().cloned().map(Happening::Stage))
+            .flat_map(|t| {
+                let reason = t.disqualified.clone();
+                reason
+                    .map(|reason| Happening::Disqualified { reason })
+                    .into_iter()
+                    .chain(t.stages.iter().cloned().map(Happening::Stage))
+            })
             .collect();
         let ending = self.choose_ending();
         let won = self.tender.as_ref().is_some_and(|t| t.won);

@@ -2,6 +2,7 @@
 
 use super::{Scope, Session};
 use crate::engine::happening::Happening;
+use crate::engine::hidden::Hidden;
 use crate::engine::outcome::StageVerdict;
 use crate::engine::state::{INFLUENCE_RANGE, PersonTruth, SUPPORT_RANGE, Seen};
 use crate::scenario::{Condition, Effect, Fact, Who};
@@ -54,6 +55,10 @@ impl Session {
                 .target
                 .is_some_and(|i| &self.scenario.people[i].id == id),
             Condition::Chance(p) => roll() < *p,
+            Condition::Disqualified => self
+                .tender
+                .as_ref()
+                .is_some_and(|t| t.disqualified.is_some()),
             Condition::Won => self.tender.as_ref().is_some_and(|t| t.won),
             Condition::Lost => self.tender.as_ref().is_some_and(|t| !t.won),
             Condition::Eliminated(stage) => self
@@ -180,6 +185,26 @@ impl Session {
             Effect::Maybe(p, inner) => {
                 if self.dice.chance(*p) {
                     self.apply_all(inner, scope, out);
+                }
+            }
+            Effect::Exposure {
+                counter,
+                base,
+                step,
+                flag,
+            } => {
+                let times = self.world.counters.entry(counter.clone()).or_default();
+                *times += 1;
+                let chance = (base + step * (*times - 1) as f64).clamp(0.0, 1.0);
+                if !self.world.flags.contains(flag) && self.dice.chance(chance) {
+                    self.world.flags.insert(flag.clone());
+                    self.hide(
+                        Hidden::Exposed {
+                            flag: flag.clone(),
+                            counter: counter.clone(),
+                        },
+                        false,
+                    );
                 }
             }
         }

@@ -37,6 +37,7 @@ pub use options::{ActionOption, ChoiceOption};
 use super::decision::Decision;
 use super::dice::Dice;
 use super::happening::{Happening, LogEntry};
+use super::hidden::HiddenEntry;
 use super::outcome::TenderResult;
 use super::state::{Belief, PersonTruth, Seen, WeekSnapshot, World};
 use crate::scenario::{Amount, BuyingRole, Fact, Id, Scenario, WeekRule};
@@ -106,6 +107,7 @@ pub struct Session {
     history: Vec<WeekSnapshot>,
     made: Vec<Made>,
     tender: Option<TenderResult>,
+    hidden: Vec<HiddenEntry>,
 }
 
 impl Session {
@@ -166,6 +168,7 @@ impl Session {
             history: Vec::new(),
             made: Vec::new(),
             tender: None,
+            hidden: Vec::new(),
             seed,
             scenario,
         };
@@ -285,6 +288,13 @@ impl Session {
         self.tender.as_ref()
     }
 
+    /// What happened in the world, week by week, seen by the player or not: every story event,
+    /// every competitor move (and the coach who blunted it), a coach's quiet support, an
+    /// exposure. A front end shows it only in the debrief (`narrate::hidden_timeline` words it).
+    pub fn hidden_timeline(&self) -> &[HiddenEntry] {
+        &self.hidden
+    }
+
     /// The hidden truth. A front end shows it only in the debrief.
     pub fn truth(&self) -> &World {
         &self.world
@@ -312,6 +322,15 @@ impl Session {
             week: self.week,
             decision,
             result,
+        });
+    }
+
+    /// Keeps a hidden happening of this week for the debrief.
+    fn hide(&mut self, what: super::hidden::Hidden, seen: bool) {
+        self.hidden.push(HiddenEntry {
+            week: self.week,
+            seen,
+            what,
         });
     }
 

@@ -1,7 +1,7 @@
 //! Scoring the rubric: each line's share of its points, from what the session did (out of 100).
 
 use super::{Scope, Session};
-use crate::engine::outcome::{LineScore, Score};
+use crate::engine::outcome::{AppliedCap, LineScore, Score};
 use crate::scenario::{BuyingRole, Fact, Measure};
 
 /// Scores a session whose tender has been decided.
@@ -19,9 +19,23 @@ pub(super) fn score(session: &mut Session) -> Score {
             }
         })
         .collect();
+    let before: u32 = lines.iter().map(|l| l.points).sum();
+    // The lowest ceiling whose condition holds, if it holds the total down.
+    let cap = scenario
+        .caps
+        .iter()
+        .filter(|c| session.holds_now(&c.when, Scope::default()))
+        .min_by_key(|c| c.max)
+        .filter(|c| c.max < before)
+        .map(|c| AppliedCap {
+            id: c.id.clone(),
+            max: c.max,
+            before,
+        });
     Score {
-        total: lines.iter().map(|l| l.points).sum(),
+        total: cap.as_ref().map_or(before, |c| c.max),
         lines,
+        cap,
     }
 }
 

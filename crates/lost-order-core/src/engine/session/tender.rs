@@ -72,10 +72,24 @@ impl Session {
             margin: 0,
             stages: Vec::new(),
             eliminated_at: None,
+            disqualified: None,
             rival_eliminated: false,
             ending: Id::new(),
             score: Score::default(),
         });
+        // A disqualified bid is never read by any stage.
+        let disqualified = scenario
+            .tender
+            .disqualify
+            .iter()
+            .find(|d| self.holds_now(&d.when, Scope::default()))
+            .map(|d| d.reason.clone());
+        if disqualified.is_some() {
+            we_in = false;
+            if let Some(t) = self.tender.as_mut() {
+                t.disqualified = disqualified;
+            }
+        }
         for stage in &scenario.tender.stages {
             if !we_in {
                 break; // Nobody reads an eliminated bid.

@@ -33,6 +33,7 @@ impl<'a> Checker<'a> {
             "competitor",
             s.competitor.rules.iter().map(|r| r.id.as_str()),
         );
+        self.unique("cap", "caps", s.caps.iter().map(|c| c.id.as_str()));
         self.unique_names("flag", "flags", &s.flags);
         self.unique_names("counter", "counters", &s.counters);
         let t = &s.tender;

@@ -64,6 +64,20 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        for d in &s.tender.disqualify {
+            let place = Place {
+                in_tender: true,
+                ..self.section_place("disqualify")
+            };
+            self.condition(&d.when, place);
+        }
+        for cap in &s.caps {
+            let place = Place {
+                after_tender: true,
+                ..self.place("caps", &cap.id)
+            };
+            self.condition(&cap.when, place);
+        }
         for e in &s.endings {
             let place = Place {
                 after_tender: true,
@@ -185,10 +199,17 @@ impl<'a> Checker<'a> {
                 self.reference("person", id, self.person_ids(), place);
             }
             Condition::Chance(p) => self.chance(*p, place),
-            Condition::Won | Condition::Lost | Condition::Eliminated(_) if !place.after_tender => {
+            Condition::Won
+            | Condition::Lost
+            | Condition::Eliminated(_)
+            | Condition::Disqualified
+                if !place.after_tender =>
+            {
                 let span = self
                     .span_of_token(place, "Won")
-                    .or(self.span_of_token(place, "Lost"));
+                    .or(self.span_of_token(place, "Lost"))
+                    .or(self.span_of_token(place, "Eliminated"))
+                    .or(self.span_of_token(place, "Disqualified"));
                 self.error(
                     "the tender's outcome is only known in endings and the rubric".into(),
                     span,
@@ -265,6 +286,7 @@ impl<'a> Checker<'a> {
             | Condition::AnyCoach
             | Condition::Won
             | Condition::Lost
+            | Condition::Disqualified
             | Condition::Margin(_) => {}
         }
     }
@@ -301,6 +323,32 @@ impl<'a> Checker<'a> {
                 self.chance(*p, place);
                 self.effects(inner, place);
             }
+            Effect::Exposure {
+                counter,
+                base,
+                step,
+                flag,
+            } => {
+                self.reference(
+                    "counter",
+                    counter,
+                    self.s.counters.iter().map(String::as_str),
+                    place,
+                );
+                self.flag(flag, place);
+                self.chance(*base, place);
+                if !(0.0..=1.0).contains(step) {
+                    let span = self.span_of_token(place, "step");
+                    self.error(
+                        format!("step {step} is not between 0 and 1"),
+                        span,
+                        Some(
+                            "write how much the chance rises with each repetition, e.g. 0.15"
+                                .into(),
+                        ),
+                    );
+                }
+            }
             Effect::Budget(_) | Effect::Points(_) | Effect::Note(_) => {}
         }
     }
@@ -312,6 +360,9 @@ fn collect_set_flags(s: &crate::scenario::Scenario) -> std::collections::BTreeSe
             match e {
                 Effect::SetFlag(f) => {
                     out.insert(f.as_str());
+                }
+                Effect::Exposure { flag, .. } => {
+                    out.insert(flag.as_str());
                 }
                 Effect::Maybe(_, inner) => walk(inner, out),
                 _ => {}

@@ -74,6 +74,19 @@ impl<'a> Checker<'a> {
             self.week_rule(r.trigger.week, self.place("competitor", &r.id));
         }
         self.check_tender_numbers();
+        for cap in &s.caps {
+            if cap.max > 100 {
+                let span = self.span_of_token(self.place("caps", &cap.id), "max");
+                self.warning(
+                    format!(
+                        "cap `{}` allows {} of 100 points: it never holds a score down",
+                        cap.id, cap.max
+                    ),
+                    span,
+                    Some("a cap is the most the total may be, e.g. `max: 40`".into()),
+                );
+            }
+        }
         let total: u32 = s.rubric.iter().map(|r| r.points).sum();
         if total != 100 {
             let span = self.span_of_token(self.section_place("rubric"), "rubric");

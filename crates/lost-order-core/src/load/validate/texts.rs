@@ -104,6 +104,12 @@ impl<'a> Checker<'a> {
         for stage in &t.stages {
             self.text(&stage.name, "name", self.place("stages", &stage.id));
         }
+        for d in &t.disqualify {
+            self.text(&d.reason, "reason", self.section_place("disqualify"));
+        }
+        for cap in &s.caps {
+            self.text(&cap.reason, "reason", self.place("caps", &cap.id));
+        }
         for e in &s.endings {
             let place = self.place("endings", &e.id);
             self.text(&e.title, "title", place);
