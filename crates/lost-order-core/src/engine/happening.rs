@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::outcome::StageVerdict;
-use crate::scenario::{Fact, Id};
+use crate::scenario::{BuyingRole, Fact, Id};
 use crate::text::Text;
 
 /// One thing that happened, as the player may see it.
@@ -21,8 +21,13 @@ pub enum Happening {
     Discovered { person: Id },
     /// The player heard of someone not yet met (an unknown silhouette).
     Hinted { person: Id },
-    /// The player learned something new about a person's `fact`.
-    Revealed { person: Id, fact: Fact },
+    /// The player learned something new about a person's `fact`: `value`, as it was then
+    /// (the log and the notebook show what was known at the time, not today's belief).
+    Revealed {
+        person: Id,
+        fact: Fact,
+        value: Learned,
+    },
     /// A person became the player's coach.
     CoachGained { person: Id },
     /// An author's note for the player, about a person or not.
@@ -80,4 +85,17 @@ pub struct LogEntry {
     pub week: u32,
     /// What happened.
     pub happening: Happening,
+}
+
+/// A value the player learned about a person, as it was when learned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Learned {
+    /// Their buying role.
+    Role(BuyingRole),
+    /// Their support for us, −5…+5.
+    Stance(i32),
+    /// Their influence, 0…10.
+    Influence(i32),
+    /// The criteria they care about (criterion ids).
+    Criteria(Vec<Id>),
 }

@@ -14,7 +14,7 @@ mod state;
 
 pub use decision::{Bid, Decision, ScriptError, format_script, parse_script};
 pub use dice::Dice;
-pub use happening::{Happening, LogEntry};
+pub use happening::{Happening, Learned, LogEntry};
 pub use hidden::{Hidden, HiddenEntry};
 pub use outcome::{AppliedCap, LineScore, Score, StageVerdict, TenderResult, Verdict};
 pub use session::{

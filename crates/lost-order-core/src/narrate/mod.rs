@@ -14,8 +14,8 @@ pub use error::{blocked_reason, error, phase_name};
 pub use tender::{cap_reason, explain, price_margin_label, profit, stage_reason};
 pub use week::week_summary;
 
-use crate::engine::{Happening, Session, Stance};
-use crate::scenario::{BuyingRole, Fact, Layer};
+use crate::engine::{Happening, Learned, Session, Stance};
+use crate::scenario::{BuyingRole, Fact, Layer, Scenario};
 use crate::text::{fill, pick};
 
 /// The name of a buying role, one name per role as the course (`domain.md`) uses it:
@@ -133,7 +133,11 @@ pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
                 &[("dept", p.department.get(lang))],
             )
         }
-        Happening::Revealed { person, fact } => revealed(s, person, *fact, lang)?,
+        Happening::Revealed {
+            person,
+            fact,
+            value,
+        } => revealed(s, person, *fact, value, lang)?,
         Happening::CoachGained { person } => fill(
             pick(lang, "{name}成了你的教练", "{name} is now your coach"),
             &[("name", &name(person))],
@@ -192,27 +196,27 @@ pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
     })
 }
 
-fn revealed(s: &Session, person: &str, fact: Fact, lang: &str) -> Option<String> {
+fn revealed(s: &Session, person: &str, fact: Fact, value: &Learned, lang: &str) -> Option<String> {
     let sc = s.scenario();
-    let b = s.belief(person)?;
     let who = sc.person_name(person, lang);
-    let value = match fact {
-        Fact::Identity => return None,
-        Fact::Role => role_name(b.role.as_ref()?.value, lang).to_string(),
-        Fact::Stance => stance_label(b.stance.as_ref()?.value, lang),
-        Fact::Influence => format!("{}/10", b.influence.as_ref()?.value),
-        Fact::Criteria => b
-            .criteria
-            .as_ref()?
-            .value
+    Some(format!(
+        "{who} · {}{}{}",
+        fact_name(fact, lang),
+        pick(lang, "：", ": "),
+        learned_value(sc, value, lang)
+    ))
+}
+
+/// A value as it was learned: a role's name, a stance label, `7/10`, the criteria's names.
+pub fn learned_value(scenario: &Scenario, value: &Learned, lang: &str) -> String {
+    match value {
+        Learned::Role(r) => role_name(*r, lang).to_string(),
+        Learned::Stance(v) => stance_label(*v, lang),
+        Learned::Influence(v) => format!("{v}/10"),
+        Learned::Criteria(ids) => ids
             .iter()
-            .map(|c| sc.criterion_name(c, lang))
+            .map(|c| scenario.criterion_name(c, lang))
             .collect::<Vec<_>>()
             .join(pick(lang, "、", ", ")),
-    };
-    Some(format!(
-        "{who} · {}{}{value}",
-        fact_name(fact, lang),
-        pick(lang, "：", ": ")
-    ))
+    }
 }

@@ -127,7 +127,9 @@ fn learned<'a>(s: &Session, played: &[&'a LogEntry], lang: &str) -> Option<Strin
                     .filter(|p| p.id == id)
                     .for_each(|p| p.met = true);
             }
-            Happening::Revealed { person: id, fact } => {
+            Happening::Revealed {
+                person: id, fact, ..
+            } => {
                 person(&mut people, id);
                 for p in people.iter_mut().filter(|p| p.id == id) {
                     if !p.facts.contains(fact) {

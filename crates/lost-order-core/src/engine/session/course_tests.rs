@@ -369,3 +369,38 @@ fn the_checker_reads_exposures_disqualifications_and_caps() {
         "{report}"
     );
 }
+
+#[test]
+fn the_log_keeps_each_value_as_it_was_learned() {
+    use crate::engine::{Happening, Learned};
+    let mut s = Session::new(crate::testkit::tiny(), 1);
+    s.act("visit", Some("boss")).unwrap();
+    s.end_week().unwrap();
+    s.act("visit", Some("boss")).unwrap();
+    let stances: Vec<(u32, i32)> = s
+        .log()
+        .iter()
+        .filter_map(|e| match &e.happening {
+            Happening::Revealed {
+                value: Learned::Stance(v),
+                ..
+            } => Some((e.week, *v)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(stances, vec![(1, 1), (2, 2)]);
+    assert_eq!(s.belief("boss").unwrap().stance.as_ref().unwrap().value, 2);
+    let week1 = s
+        .log()
+        .iter()
+        .find(|e| e.week == 1 && matches!(e.happening, Happening::Revealed { .. }))
+        .unwrap();
+    assert_eq!(
+        crate::narrate::describe(&s, &week1.happening, "zh").unwrap(),
+        "马厂长 · 立场：+ 支持（+1）"
+    );
+    assert_eq!(
+        crate::narrate::describe(&s, &week1.happening, "en").unwrap(),
+        "Owner Ma · stance: + supportive (+1)"
+    );
+}

@@ -1,7 +1,7 @@
 //! Evaluating conditions and applying effects against the session's state.
 
 use super::{Scope, Session};
-use crate::engine::happening::Happening;
+use crate::engine::happening::{Happening, Learned};
 use crate::engine::hidden::Hidden;
 use crate::engine::outcome::StageVerdict;
 use crate::engine::state::{INFLUENCE_RANGE, PersonTruth, SUPPORT_RANGE, Seen};
@@ -240,20 +240,25 @@ impl Session {
         let week = self.week;
         let truth = &self.world.people[i];
         let b = &mut self.beliefs[i];
-        let changed = match fact {
-            Fact::Identity => false,
-            Fact::Role => replace(&mut b.role, Seen::observed(truth.role, week)),
-            Fact::Stance => replace(&mut b.stance, Seen::observed(truth.support, week)),
-            Fact::Influence => replace(&mut b.influence, Seen::observed(truth.influence, week)),
+        let learned = match fact {
+            Fact::Identity => None,
+            Fact::Role => replace(&mut b.role, Seen::observed(truth.role, week))
+                .then_some(Learned::Role(truth.role)),
+            Fact::Stance => replace(&mut b.stance, Seen::observed(truth.support, week))
+                .then_some(Learned::Stance(truth.support)),
+            Fact::Influence => replace(&mut b.influence, Seen::observed(truth.influence, week))
+                .then_some(Learned::Influence(truth.influence)),
             Fact::Criteria => replace(
                 &mut b.criteria,
                 Seen::observed(truth.criteria.clone(), week),
-            ),
+            )
+            .then(|| Learned::Criteria(truth.criteria.clone())),
         };
-        if changed {
+        if let Some(value) = learned {
             out.push(Happening::Revealed {
                 person: self.scenario.people[i].id.clone(),
                 fact,
+                value,
             });
         }
     }
