@@ -40,6 +40,8 @@ pub enum Happening {
     SceneOpened { scene: Id },
     /// A choice was made in a scene.
     ChoiceMade { scene: Id, choice: Id },
+    /// A coach told how the tender will be judged (`Session::known_tender` has it).
+    TenderTold { by: Option<Id> },
     /// The last week ended; the bid is due.
     TenderOpened,
     /// The bid was disqualified before any stage read it, for this reason.
@@ -61,6 +63,7 @@ impl Happening {
                 | Happening::CoachGained { .. }
                 | Happening::Note { .. }
                 | Happening::RivalMove { .. }
+                | Happening::TenderTold { .. }
         )
     }
 

@@ -21,4 +21,7 @@ pub use session::{
     ActionOption, BidPart, BidProblem, Blocked, ChoiceOption, Made, Phase, Session, SessionError,
 };
 pub use stance::Stance;
-pub use state::{Belief, INFLUENCE_RANGE, PersonTruth, SUPPORT_RANGE, Seen, WeekSnapshot, World};
+pub use state::{
+    Belief, INFLUENCE_RANGE, KnownStage, KnownTender, PersonTruth, SUPPORT_RANGE, Seen,
+    WeekSnapshot, World,
+};

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::scenario::{BuyingRole, Id};
+use crate::scenario::{BuyingRole, Id, StageRule};
 
 /// The truth about one person, which the player sees only through actions and events.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -102,4 +102,29 @@ pub struct WeekSnapshot {
     pub rival_support: Vec<i32>,
     /// Each person's support as the player last saw it; `None` if never seen.
     pub believed: Vec<Option<i32>>,
+}
+
+/// How the tender will be judged, as a coach told the player (`RevealTender`): what was true
+/// when told; a judge may change later (e.g. after a power shift).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KnownTender {
+    /// The week (1-based) it was told in.
+    pub week: u32,
+    /// Who told it (the action's target), if anyone.
+    pub by: Option<Id>,
+    /// Each stage, in the tender's order.
+    pub stages: Vec<KnownStage>,
+}
+
+/// One stage of the tender as told.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KnownStage {
+    /// The stage's id in the tender.
+    pub stage: Id,
+    /// Its rule: a veto's threshold, a score's weight, the decision's weight on the judge.
+    pub rule: StageRule,
+    /// Who would run it, as things stood.
+    pub judge: Id,
+    /// What that judge cares about (criterion ids): what to address in the bid.
+    pub criteria: Vec<Id>,
 }

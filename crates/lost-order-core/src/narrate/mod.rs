@@ -11,7 +11,7 @@ mod week;
 
 pub use belief::{BeliefText, belief_labels, belief_text};
 pub use error::{blocked_reason, error, phase_name};
-pub use tender::{cap_reason, explain, price_margin_label, profit, stage_reason};
+pub use tender::{cap_reason, explain, known_tender, price_margin_label, profit, stage_reason};
 pub use week::week_summary;
 
 use crate::engine::{Happening, Learned, Session, Stance};
@@ -160,6 +160,22 @@ pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
             .as_ref()?
             .get(lang)
             .to_string(),
+        Happening::TenderTold { by } => match by {
+            Some(coach) => fill(
+                pick(
+                    lang,
+                    "{name}向你透露了评标方式：每一轮由谁主持、门槛和权重、评委看重什么。",
+                    "{name} told you how the tender will be judged: who runs each stage, its threshold or weight, and what each judge cares about.",
+                ),
+                &[("name", &name(coach))],
+            ),
+            None => pick(
+                lang,
+                "你得知了评标方式：每一轮由谁主持、门槛和权重、评委看重什么。",
+                "You learned how the tender will be judged: who runs each stage, its threshold or weight, and what each judge cares about.",
+            )
+            .to_string(),
+        },
         Happening::Disqualified { reason } => fill(
             pick(
                 lang,

@@ -224,3 +224,109 @@ pub fn cap_reason(s: &Session, lang: &str) -> Option<String> {
         ],
     ))
 }
+
+/// How the tender will be judged, as a coach told it (`Session::known_tender`), one line per
+/// stage, for the tender screen: `技术评审：王总工主持，一票否决——他的评分（对你的支持度加上方案
+/// 对其标准的回应）须达到 2。他看重：性能、质量；可在标书中回应：全寿命成本、质量保证。` Empty
+/// until a coach has told it. The first line says who told it and when.
+pub fn known_tender(s: &Session, lang: &str) -> Vec<String> {
+    let Some(told) = s.known_tender() else {
+        return Vec::new();
+    };
+    let sc = s.scenario();
+    let sep = pick(lang, "、", ", ");
+    let when = super::week_label(told.week, lang);
+    let mut out = vec![match &told.by {
+        Some(by) => fill(
+            pick(
+                lang,
+                "{name}在{week}告诉你的评标方式（评委可能随后变动）：",
+                "How the tender will be judged, as {name} told you in {week} (the judges may change):",
+            ),
+            &[("name", &sc.person_name(by, lang)), ("week", &when)],
+        ),
+        None => fill(
+            pick(
+                lang,
+                "你在{week}得知的评标方式（评委可能随后变动）：",
+                "How the tender will be judged, as you learned in {week} (the judges may change):",
+            ),
+            &[("week", &when)],
+        ),
+    }];
+    for k in &told.stages {
+        let stage = sc
+            .tender
+            .stages
+            .iter()
+            .find(|x| x.id == k.stage)
+            .map_or(k.stage.as_str(), |x| x.name.get(lang));
+        let judge = sc.person_name(&k.judge, lang);
+        let rule = match k.rule {
+            StageRule::Veto(t) => fill(
+                pick(
+                    lang,
+                    "一票否决：{judge}的评分（对你的支持度加上方案对其标准的回应）须达到 {t}",
+                    "a veto: {judge}'s verdict (their support for you plus how the bid answers their criteria) must reach {t}",
+                ),
+                &[("judge", &judge), ("t", &t.to_string())],
+            ),
+            StageRule::Score(w) => fill(
+                pick(
+                    lang,
+                    "打分：{judge}的评分乘以 {w} 计入总分",
+                    "a score: {judge}'s verdict counts {w} times towards the total",
+                ),
+                &[("judge", &judge), ("w", &w.to_string())],
+            ),
+            StageRule::Decide(w) => fill(
+                pick(
+                    lang,
+                    "最终决定：每个人的评分按影响力加权，{judge}的意见算 {w} 倍",
+                    "the final decision: everyone's verdict weighted by influence, {judge}'s counted {w} times",
+                ),
+                &[("judge", &judge), ("w", &w.to_string())],
+            ),
+        };
+        let cares = k
+            .criteria
+            .iter()
+            .map(|c| sc.criterion_name(c, lang))
+            .collect::<Vec<_>>()
+            .join(sep);
+        let t = &sc.tender;
+        let answers: Vec<&str> = t
+            .emphases
+            .iter()
+            .chain(&t.commitments)
+            .filter(|o| {
+                o.addresses
+                    .iter()
+                    .any(|(c, s)| *s > 0 && k.criteria.contains(c))
+            })
+            .map(|o| o.label.get(lang))
+            .collect();
+        let mut line = fill(
+            pick(
+                lang,
+                "{stage}：{judge}主持，{rule}。{judge}看重：{cares}",
+                "{stage}: run by {judge}; {rule}. {judge} cares about: {cares}",
+            ),
+            &[
+                ("stage", stage),
+                ("judge", &judge),
+                ("rule", &rule),
+                ("cares", &cares),
+            ],
+        );
+        if !answers.is_empty() {
+            line += &fill(
+                pick(lang, "；标书可强调：{a}", "; the bid can stress: {a}"),
+                &[("a", &answers.join(sep))],
+            );
+        }
+        line += pick(lang, "。", ".");
+        out.push(line);
+    }
+    out
+}

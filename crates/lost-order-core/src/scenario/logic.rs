@@ -122,6 +122,10 @@ pub enum Effect {
     RivalAddresses(Id, i32),
     /// Apply these effects with this probability.
     Maybe(f64, Vec<Effect>),
+    /// The coach's planning (出谋策划): the player learns how the tender will be judged, as it
+    /// stands now: each stage's rule (veto threshold, weight), who will run it, and what they
+    /// care about (their criteria are revealed, and they appear on the map).
+    RevealTender,
     /// A risk of being found out, rising with each repetition: adds 1 to `counter` (the
     /// times this was done), then, unless `flag` is already set, sets `flag` with the
     /// probability `base + step × (counter − 1)` (kept within 0…1). E.g.

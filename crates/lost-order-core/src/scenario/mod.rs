@@ -17,7 +17,7 @@ pub use people::{BuyingRole, Criterion, Fact, Layer, Person};
 pub use rubric::{Cap, Ending, Measure, RubricLine};
 pub use story::{Choice, Scene, StoryEvent, Trigger};
 pub use tender::{
-    BidOption, Competitor, Disqualifier, JudgeRule, RivalRule, Stage, StageRule, Tender,
+    BidOption, Blunt, Competitor, Disqualifier, JudgeRule, RivalRule, Stage, StageRule, Tender,
 };
 
 use crate::text::{Lang, Text};

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Effect;
+
 use super::{Amount, Id};
 use crate::text::Text;
 
@@ -43,6 +45,11 @@ pub struct Person {
     /// A role the player believes at the start, right or wrong.
     #[serde(default)]
     pub believed_role: Option<BuyingRole>,
+    /// The coach's quiet support (暗中支持): while this person is the player's coach, these
+    /// effects happen at the start of every week after they became one, unseen by the player,
+    /// e.g. `[Support(Person("wang"), 1)]` (they speak for us to a colleague). None by default.
+    #[serde(default)]
+    pub quiet_support: Vec<Effect>,
 }
 
 /// The three layers of the buying organization (决策层, 管理层, 执行层).

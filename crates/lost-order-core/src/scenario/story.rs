@@ -34,6 +34,10 @@ pub struct StoryEvent {
     /// A scene to open.
     #[serde(default)]
     pub scene: Option<Id>,
+    /// What the debrief's hidden timeline says of this event (else its `text`, else words made
+    /// from its effects), e.g. for a hidden power shift.
+    #[serde(default)]
+    pub debrief: Option<Text>,
 }
 
 /// A modal story moment with choices.

@@ -28,6 +28,25 @@ pub struct RivalRule {
     /// What a coach tells the player about this move; only a player with a coach hears it.
     #[serde(default)]
     pub text: Option<Text>,
+    /// A coach who works against this move in their department: when any of `by` is the
+    /// player's coach as the rule fires, `effects` happen instead of the rule's own.
+    #[serde(default)]
+    pub blunt: Option<Blunt>,
+    /// What the debrief's hidden timeline says of this move (else its `text`, else words made
+    /// from its effects).
+    #[serde(default)]
+    pub debrief: Option<Text>,
+}
+
+/// How a coach blunts a competitor's move: `blunt: (by: ["li"], effects: [RivalSupport(Person("wang"), 1)])`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Blunt {
+    /// People (ids) any of whom, as the player's coach, blunts the move.
+    pub by: Vec<Id>,
+    /// What happens instead of the rule's effects; nothing by default (the move is stopped).
+    #[serde(default)]
+    pub effects: Vec<Effect>,
 }
 
 /// The tender at the end of the last week.

@@ -404,3 +404,184 @@ fn the_log_keeps_each_value_as_it_was_learned() {
         "Owner Ma · stance: + supportive (+1)"
     );
 }
+
+/// `coach` makes `boss` a coach: the week's plan for the coach tests.
+fn coached_session(scenario: &Arc<Scenario>, seed: u64, visit: bool) -> Session {
+    let mut s = Session::new(scenario.clone(), seed);
+    if visit {
+        s.act("visit", Some("boss")).unwrap();
+    }
+    s.act("coach", Some("boss")).unwrap();
+    to_bidding(&mut s);
+    s
+}
+
+/// `boss`, as a coach, quietly speaks for us to `tech` each week.
+const QUIET_SUPPORT: (&str, &str) = (
+    "coachable: true, known: [Identity, Role, Stance]),",
+    r#"coachable: true, known: [Identity, Role, Stance], quiet_support: [Support(Person("tech"), 1)]),"#,
+);
+
+#[test]
+fn a_coachs_quiet_support_changes_the_outcome() {
+    let without = tiny_with(&[QUIET_RIVAL, TWO_STAGES]);
+    let with = tiny_with(&[QUIET_RIVAL, TWO_STAGES, QUIET_SUPPORT]);
+    for seed in 0..10 {
+        let mut a = coached_session(&without, seed, false);
+        a.submit_bid(&bid("standard", &[])).unwrap();
+        assert_eq!(a.tender().unwrap().eliminated_at.as_deref(), Some("check"));
+        let mut b = coached_session(&with, seed, false);
+        b.submit_bid(&bid("standard", &[])).unwrap();
+        assert!(
+            b.tender().unwrap().won,
+            "seed {seed}: quiet support won the check"
+        );
+        assert_eq!(
+            b.truth().people[1].support,
+            (a.truth().people[1].support + 5).min(5),
+            "+1 a week, within −5…+5"
+        );
+        let quiet = b
+            .hidden_timeline()
+            .iter()
+            .filter(|e| matches!(&e.what, crate::engine::Hidden::QuietSupport { coach } if coach == "boss"))
+            .count();
+        assert_eq!(quiet, 5, "weeks 2 to 6, after the coach was made in week 1");
+    }
+}
+
+/// The competitor's call on `boss` is stopped while `boss` is our coach.
+const BLUNT: (&str, &str) = (
+    "repeat: true, effects: [RivalSupport(Person(\"boss\"), 1)]",
+    "repeat: true, effects: [RivalSupport(Person(\"boss\"), 1)], blunt: (by: [\"boss\"])",
+);
+
+#[test]
+fn a_coach_blunts_the_competitors_moves_in_their_department() {
+    let without = tiny_with(&[]);
+    let with = tiny_with(&[BLUNT]);
+    for seed in 0..10 {
+        let mut a = coached_session(&without, seed, true);
+        a.submit_bid(&bid("standard", &["quality"])).unwrap();
+        assert!(!a.tender().unwrap().won, "seed {seed}");
+        let mut b = coached_session(&with, seed, true);
+        b.submit_bid(&bid("standard", &["quality"])).unwrap();
+        assert!(
+            b.tender().unwrap().won,
+            "seed {seed}: the blunted calls left boss at +1"
+        );
+        assert_eq!(
+            b.truth().people[0].rival_support,
+            1,
+            "only week 1's call, before the coach"
+        );
+        let moves: Vec<(u32, bool, Option<String>)> = b
+            .hidden_timeline()
+            .iter()
+            .filter_map(|e| match &e.what {
+                crate::engine::Hidden::RivalMove { blunted_by, .. } => {
+                    Some((e.week, e.seen, blunted_by.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(moves.len(), 6);
+        assert_eq!(moves[0], (1, false, None), "unseen: no coach yet in week 1");
+        assert_eq!(
+            moves[1],
+            (2, true, Some("boss".into())),
+            "told by the coach, and blunted"
+        );
+    }
+}
+
+/// `coach` also tells how the tender will be judged.
+const PLANNING: (&str, &str) = (
+    "results: [(id: \"yes\", effects: [MakeCoach(Target)]",
+    "results: [(id: \"yes\", effects: [MakeCoach(Target), RevealTender]",
+);
+
+/// A bid stressing whatever answers the criteria the coach named, at the standard price.
+fn bid_from_known(s: &Session) -> Bid {
+    let t = &s.scenario().tender;
+    let wanted: Vec<&String> = s
+        .known_tender()
+        .map(|k| k.stages.iter().flat_map(|st| &st.criteria).collect())
+        .unwrap_or_default();
+    let emphases = t
+        .emphases
+        .iter()
+        .filter(|o| o.addresses.iter().any(|(c, _)| wanted.contains(&c)))
+        .take(t.max_emphases as usize)
+        .map(|o| o.id.clone())
+        .collect();
+    Bid {
+        price: "standard".into(),
+        emphases,
+        commitments: Vec::new(),
+    }
+}
+
+#[test]
+fn a_coachs_planning_tells_the_tender_and_changes_the_bid() {
+    use crate::scenario::StageRule;
+    let without = tiny_with(&[QUIET_RIVAL, TWO_STAGES]);
+    let with = tiny_with(&[QUIET_RIVAL, TWO_STAGES, PLANNING]);
+    let mut a = coached_session(&without, 4, false);
+    assert!(a.known_tender().is_none());
+    a.submit_bid(&bid_from_known(&a)).unwrap();
+    assert_eq!(a.tender().unwrap().eliminated_at.as_deref(), Some("check"));
+    let mut b = coached_session(&with, 4, false);
+    let told = b.known_tender().unwrap().clone();
+    assert_eq!((told.week, told.by.as_deref()), (1, Some("boss")));
+    let stages: Vec<(&str, StageRule, &str, Vec<String>)> = told
+        .stages
+        .iter()
+        .map(|k| {
+            (
+                k.stage.as_str(),
+                k.rule,
+                k.judge.as_str(),
+                k.criteria.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        stages,
+        vec![
+            (
+                "check",
+                StageRule::Veto(1),
+                "tech",
+                vec!["quality".to_string()]
+            ),
+            (
+                "decide",
+                StageRule::Decide(2),
+                "boss",
+                vec!["price".to_string()]
+            ),
+        ]
+    );
+    assert!(
+        b.belief("tech").unwrap().on_map(),
+        "the judges appear on the map"
+    );
+    assert!(b.belief("tech").unwrap().criteria.is_some());
+    assert_eq!(
+        crate::narrate::known_tender(&b, "zh"),
+        vec![
+            "马厂长在第 1 周告诉你的评标方式（评委可能随后变动）：",
+            "技术审查：吴技术员主持，一票否决：吴技术员的评分（对你的支持度加上方案对其标准的回应）须达到 1。吴技术员看重：质量；标书可强调：质量、速度、免费样品。",
+            "厂长拍板：马厂长主持，最终决定：每个人的评分按影响力加权，马厂长的意见算 2 倍。马厂长看重：价格；标书可强调：成本。",
+        ]
+    );
+    assert!(crate::narrate::known_tender(&b, "en")[1].starts_with(
+        "Technical check: run by Technician Wu; a veto: Technician Wu's verdict (their support for you plus how the bid answers their criteria) must reach 1."
+    ));
+    b.submit_bid(&bid_from_known(&b)).unwrap();
+    assert!(
+        b.tender().unwrap().won,
+        "the told criteria made the bid pass the check"
+    );
+}

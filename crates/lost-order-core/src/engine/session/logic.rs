@@ -4,8 +4,10 @@ use super::{Scope, Session};
 use crate::engine::happening::{Happening, Learned};
 use crate::engine::hidden::Hidden;
 use crate::engine::outcome::StageVerdict;
-use crate::engine::state::{INFLUENCE_RANGE, PersonTruth, SUPPORT_RANGE, Seen};
-use crate::scenario::{Condition, Effect, Fact, Who};
+use crate::engine::state::{
+    INFLUENCE_RANGE, KnownStage, KnownTender, PersonTruth, SUPPORT_RANGE, Seen,
+};
+use crate::scenario::{Condition, Effect, Fact, Stage, Who};
 
 impl Session {
     pub(super) fn who(&self, who: &Who, scope: Scope) -> Option<usize> {
@@ -187,6 +189,7 @@ impl Session {
                     self.apply_all(inner, scope, out);
                 }
             }
+            Effect::RevealTender => self.reveal_tender(scope, out),
             Effect::Exposure {
                 counter,
                 base,
@@ -232,6 +235,47 @@ impl Session {
                 person: self.scenario.people[i].id.clone(),
             });
         }
+    }
+
+    /// Who would run `stage` if the tender were now: the first judge whose `when` could hold
+    /// (a `Chance` counts as possible; nothing is drawn).
+    pub(super) fn judge_now(&self, stage: &Stage) -> Option<usize> {
+        stage
+            .judge
+            .iter()
+            .find(|j| {
+                j.when
+                    .as_ref()
+                    .is_none_or(|w| self.could_hold(w, Scope::default()))
+            })
+            .or(stage.judge.last())
+            .and_then(|j| self.scenario.person_index(&j.who))
+    }
+
+    /// A coach tells how the tender will be judged: each stage's rule and judge as things
+    /// stand; the judges appear on the map with their criteria revealed.
+    fn reveal_tender(&mut self, scope: Scope, out: &mut Vec<Happening>) {
+        let scenario = self.scenario.clone();
+        let by = scope.target.map(|i| scenario.people[i].id.clone());
+        out.push(Happening::TenderTold { by: by.clone() });
+        let mut stages = Vec::new();
+        for stage in &scenario.tender.stages {
+            let Some(j) = self.judge_now(stage) else {
+                continue;
+            };
+            self.reveal(j, Fact::Criteria, out);
+            stages.push(KnownStage {
+                stage: stage.id.clone(),
+                rule: stage.rule,
+                judge: scenario.people[j].id.clone(),
+                criteria: self.world.people[j].criteria.clone(),
+            });
+        }
+        self.told = Some(KnownTender {
+            week: self.week,
+            by,
+            stages,
+        });
     }
 
     /// The player learns the present truth of `fact`; revealing a person also puts them on the map.

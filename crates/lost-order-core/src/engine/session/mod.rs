@@ -39,7 +39,7 @@ use super::dice::Dice;
 use super::happening::{Happening, LogEntry};
 use super::hidden::HiddenEntry;
 use super::outcome::TenderResult;
-use super::state::{Belief, PersonTruth, Seen, WeekSnapshot, World};
+use super::state::{Belief, KnownTender, PersonTruth, Seen, WeekSnapshot, World};
 use crate::scenario::{Amount, BuyingRole, Fact, Id, Scenario, WeekRule};
 
 /// What a condition or effect is evaluated for: the index of the action's target, if any.
@@ -108,6 +108,7 @@ pub struct Session {
     made: Vec<Made>,
     tender: Option<TenderResult>,
     hidden: Vec<HiddenEntry>,
+    told: Option<KnownTender>,
 }
 
 impl Session {
@@ -169,6 +170,7 @@ impl Session {
             made: Vec::new(),
             tender: None,
             hidden: Vec::new(),
+            told: None,
             seed,
             scenario,
         };
@@ -293,6 +295,12 @@ impl Session {
     /// exposure. A front end shows it only in the debrief (`narrate::hidden_timeline` words it).
     pub fn hidden_timeline(&self) -> &[HiddenEntry] {
         &self.hidden
+    }
+
+    /// How the tender will be judged, as a coach told it (`RevealTender`); `None` until told.
+    /// The tender screen shows it beside the bid (`narrate::known_tender` words it).
+    pub fn known_tender(&self) -> Option<&KnownTender> {
+        self.told.as_ref()
     }
 
     /// The hidden truth. A front end shows it only in the debrief.

@@ -2,6 +2,7 @@
 
 use super::{Phase, Scope, Session};
 use crate::engine::happening::Happening;
+use crate::engine::hidden::Hidden;
 use crate::engine::state::WeekSnapshot;
 use crate::scenario::{Condition, Id, WeekRule};
 
@@ -21,15 +22,48 @@ impl Session {
                 rule.trigger.chance,
                 rule.repeat,
             ) {
+                // A coach in the right place blunts the move: other effects happen instead.
+                let blunted_by = rule.blunt.as_ref().and_then(|b| {
+                    b.by.iter()
+                        .find(|id| {
+                            scenario
+                                .person_index(id)
+                                .is_some_and(|i| self.world.people[i].coach)
+                        })
+                        .map(|id| (id.clone(), &b.effects))
+                });
+                let effects = blunted_by.as_ref().map_or(&rule.effects, |(_, e)| *e);
                 let mut moves = Vec::new();
-                self.apply_all(&rule.effects, Scope::default(), &mut moves);
+                self.apply_all(effects, Scope::default(), &mut moves);
                 out.extend(moves);
                 // Only a coach tells the player what the competitor is doing.
-                if rule.text.is_some() && self.world.people.iter().any(|p| p.coach) {
+                let told = rule.text.is_some() && self.world.people.iter().any(|p| p.coach);
+                if told {
                     out.push(Happening::RivalMove {
                         rule: rule.id.clone(),
                     });
                 }
+                self.hide(
+                    Hidden::RivalMove {
+                        rule: rule.id.clone(),
+                        blunted_by: blunted_by.map(|(id, _)| id),
+                    },
+                    told,
+                );
+            }
+        }
+        // Each coach's quiet support, unseen.
+        for (i, person) in scenario.people.iter().enumerate() {
+            if self.world.people[i].coach && !person.quiet_support.is_empty() {
+                let mut quiet = Vec::new();
+                self.apply_all(&person.quiet_support, Scope::default(), &mut quiet);
+                out.extend(quiet);
+                self.hide(
+                    Hidden::QuietSupport {
+                        coach: person.id.clone(),
+                    },
+                    false,
+                );
             }
         }
         for event in &scenario.events {
@@ -40,6 +74,12 @@ impl Session {
                 event.trigger.chance,
                 event.repeat,
             ) {
+                self.hide(
+                    Hidden::Event {
+                        event: event.id.clone(),
+                    },
+                    event.text.is_some(),
+                );
                 if event.text.is_some() {
                     out.push(Happening::Story {
                         event: event.id.clone(),

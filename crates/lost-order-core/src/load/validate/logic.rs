@@ -37,6 +37,16 @@ impl<'a> Checker<'a> {
             let place = self.place("competitor", &r.id);
             self.trigger(&r.trigger.when, r.trigger.chance, place);
             self.effects(&r.effects, place);
+            if let Some(blunt) = &r.blunt {
+                for who in &blunt.by {
+                    self.reference("person", who, self.person_ids(), place);
+                }
+                self.effects(&blunt.effects, place);
+            }
+        }
+        for p in &s.people {
+            let place = self.place("people", &p.id);
+            self.effects(&p.quiet_support, place);
         }
         for scene in &s.scenes {
             let scene_place = self.place("scenes", &scene.id);
@@ -349,7 +359,7 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            Effect::Budget(_) | Effect::Points(_) | Effect::Note(_) => {}
+            Effect::Budget(_) | Effect::Points(_) | Effect::Note(_) | Effect::RevealTender => {}
         }
     }
 }
@@ -380,6 +390,12 @@ fn collect_set_flags(s: &crate::scenario::Scenario) -> std::collections::BTreeSe
     }
     for r in &s.competitor.rules {
         walk(&r.effects, &mut out);
+        if let Some(b) = &r.blunt {
+            walk(&b.effects, &mut out);
+        }
+    }
+    for p in &s.people {
+        walk(&p.quiet_support, &mut out);
     }
     for scene in &s.scenes {
         for c in &scene.choices {

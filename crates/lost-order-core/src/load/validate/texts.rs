@@ -43,6 +43,7 @@ impl<'a> Checker<'a> {
             ] {
                 self.text(t, field, place);
             }
+            self.effect_texts(&p.quiet_support, place);
         }
         for a in &s.actions {
             let place = self.place("actions", &a.id);
@@ -65,6 +66,9 @@ impl<'a> Checker<'a> {
             let place = self.place("events", &e.id);
             if let Some(t) = &e.text {
                 self.text(t, "text", place);
+            }
+            if let Some(t) = &e.debrief {
+                self.text(t, "debrief", place);
             }
             self.effect_texts(&e.effects, place);
         }
@@ -90,7 +94,13 @@ impl<'a> Checker<'a> {
             if let Some(t) = &r.text {
                 self.text(t, "text", place);
             }
+            if let Some(t) = &r.debrief {
+                self.text(t, "debrief", place);
+            }
             self.effect_texts(&r.effects, place);
+            if let Some(b) = &r.blunt {
+                self.effect_texts(&b.effects, place);
+            }
         }
         let t = &s.tender;
         for o in t
