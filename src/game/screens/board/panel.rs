@@ -54,7 +54,8 @@ pub(super) fn person(ctx: &Ctx, s: &Session, id: &str, side: &mut ChildSpawnerCo
                 continue;
             };
             let text = format!(
-                "{} · {} · {} {money}",
+                // No-break spaces keep a number with its unit when the label wraps.
+                "{} · {} · {}\u{a0}{money}",
                 action.label.get(ctx.lang),
                 points(ctx, action.points),
                 action.cost
@@ -113,11 +114,11 @@ pub(super) fn person(ctx: &Ctx, s: &Session, id: &str, side: &mut ChildSpawnerCo
 /// "1 行动点" / "1 point", "2 points".
 fn points(ctx: &Ctx, n: u32) -> String {
     if is_chinese(ctx.lang) {
-        format!("{n} 行动点")
+        format!("{n}\u{a0}行动点")
     } else if n == 1 {
-        "1 point".to_string()
+        "1\u{a0}point".to_string()
     } else {
-        format!("{n} points")
+        format!("{n}\u{a0}points")
     }
 }
 
