@@ -240,6 +240,21 @@ pub fn debrief(s: &Session, lang: &str) -> String {
             ending.text.get(lang)
         );
     }
+    // The real cause: what happened unseen, where it could have turned, any cap on the score.
+    let cause = narrate::debrief_cause(s, lang);
+    let [behind, _, turn] = narrate::DebriefCause::headings(lang);
+    if !cause.timeline.is_empty() {
+        out += &format!("\n══ {behind} ══\n");
+        for line in &cause.timeline {
+            out += &format!("  {line}\n");
+        }
+    }
+    if let Some(tp) = &cause.turning_point {
+        out += &format!("\n══ {turn} ══\n  {tp}\n");
+    }
+    if let Some(cap) = &cause.cap {
+        out += &format!("\n! {cap}\n");
+    }
     out += &format!(
         "\n══ {} {}/100 ══\n",
         t(lang, "得分", "Score"),

@@ -5,11 +5,12 @@ use lost_order_core::engine::{Bid, Decision, Session};
 use lost_order_core::scenario::BidOption;
 
 use super::{Ctx, Screen, ScreenAction, ScreenUi, build_screen, route};
+use crate::game::icons::Icon;
 use crate::game::play::{self, Play, SessionStarted};
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, Type, palette};
 use crate::game::widgets::{
-    ButtonLook, body, button, card, column, footer, heading, label, row, small,
+    ButtonLook, body, button, card, column, footer, heading, icon_label, label, row, small,
 };
 
 /// What the tender's buttons do.
@@ -157,6 +158,22 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
                 ctx.tr("你所知道的评标人", "What you know of the evaluators"),
                 k,
             ));
+            // What a coach told of how the tender will be judged (their planning help).
+            let told = lost_order_core::narrate::known_tender(s, ctx.lang);
+            if let Some((first, rest)) = told.split_first() {
+                right.spawn(card()).with_children(|c| {
+                    c.spawn(icon_label(
+                        Icon::Star,
+                        first.clone(),
+                        Type::Body,
+                        k,
+                        palette::FOCUS,
+                    ));
+                    for line in rest {
+                        c.spawn(small(line.clone(), k));
+                    }
+                });
+            }
             let addressed = addressed(s, bid);
             for (p, b) in sc
                 .people

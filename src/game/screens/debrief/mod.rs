@@ -1,9 +1,11 @@
 //! The debrief: score and rubric, true vs believed stances by week, roles covered, your path
 //! beside Liao's, and "what if" replays from any week with the same seed.
 
+mod cause;
 mod charts;
 
 use bevy::prelude::*;
+use lost_order_core::debrief::TurningPoint;
 use lost_order_core::engine::Session;
 use lost_order_core::policy::Policy;
 
@@ -29,16 +31,25 @@ pub enum DebriefAction {
 #[derive(Resource, Default)]
 struct LiaoPath(Option<Session>);
 
+/// Where a lost order could have been turned around (the course's moves from week N on),
+/// computed once when the debrief opens: it plays up to one session per week.
+#[derive(Resource, Default)]
+struct Turning(Option<TurningPoint>);
+
 /// Where the last export went, or what went wrong.
 #[derive(Resource, Default)]
 struct Exported(Option<String>);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LiaoPath>()
+        .init_resource::<Turning>()
         .init_resource::<Exported>()
         .add_systems(
             OnEnter(Screen::Debrief),
-            (play_liao, |mut e: ResMut<Exported>| e.0 = None).in_set(Prepare),
+            (play_liao, find_turning_point, |mut e: ResMut<Exported>| {
+                e.0 = None
+            })
+                .in_set(Prepare),
         );
     build_screen(
         app,
@@ -104,22 +115,37 @@ fn play_liao(play: Option<Res<Play>>, mut liao: ResMut<LiaoPath>) {
     });
 }
 
+fn find_turning_point(play: Option<Res<Play>>, mut turning: ResMut<Turning>) {
+    turning.0 = play.and_then(|p| p.session.turning_point());
+}
+
 fn rebuild(
     mut ui: ScreenUi,
     prefs: Res<Prefs>,
     play: Option<Res<Play>>,
     liao: Res<LiaoPath>,
+    turning: Res<Turning>,
     exported: Res<Exported>,
 ) {
     let Some(play) = play else { return };
     let ctx = Ctx::new(&prefs);
-    ui.build(|root| build(&ctx, &play.session, liao.0.as_ref(), &exported, root));
+    let compared = Compared {
+        liao: liao.0.as_ref(),
+        turning: turning.0.as_ref(),
+    };
+    ui.build(|root| build(&ctx, &play.session, &compared, &exported, root));
+}
+
+/// What the player's session is compared with.
+struct Compared<'a> {
+    liao: Option<&'a Session>,
+    turning: Option<&'a TurningPoint>,
 }
 
 fn build(
     ctx: &Ctx,
     s: &Session,
-    liao: Option<&Session>,
+    compared: &Compared,
     exported: &Exported,
     root: &mut ChildSpawnerCommands,
 ) {
@@ -142,6 +168,7 @@ fn build(
                 palette::ACCENT,
             ));
         });
+        cause::why(ctx, s, compared.turning, page);
         page.spawn(card()).with_children(|c| {
             c.spawn(label(
                 ctx.tr("评分细则", "The rubric"),
@@ -184,7 +211,7 @@ fn build(
         });
         charts::stance_chart(ctx, s, page);
         charts::roles(ctx, s, page);
-        charts::paths(ctx, s, liao, page);
+        charts::paths(ctx, s, compared.liao, page);
         page.spawn(card()).with_children(|c| {
             c.spawn(label(
                 ctx.tr(
