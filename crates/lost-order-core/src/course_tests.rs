@@ -1,11 +1,11 @@
-//! The course's mechanics on tiny inline scenarios: conditions on the bid and the tender's
+//! The course's mechanics on tiny inline scenarios, engine and words together (a sibling of
+//! `engine`, `narrate` and `debrief`, so that none of them depends on another for its tests): conditions on the bid and the tender's
 //! stages, profit, exposure and disqualification, caps, history kept as it was, the coach's
 //! three uses, the hidden timeline and the turning point.
 
 use std::sync::Arc;
 
-use super::{Phase, Session};
-use crate::engine::decision::Bid;
+use crate::engine::{Bid, Phase, Session};
 use crate::scenario::Scenario;
 use crate::testkit::{tiny_diagnostics, tiny_with};
 
@@ -584,4 +584,164 @@ fn a_coachs_planning_tells_the_tender_and_changes_the_bid() {
         b.tender().unwrap().won,
         "the told criteria made the bid pass the check"
     );
+}
+
+/// Coaching only until week 3; the coach tells the tender.
+const COACH_UNTIL_3: (&str, &str) = (
+    "points: 1, purpose: Coaching, targets: Only([\"boss\"]),",
+    r#"points: 1, purpose: Coaching, targets: Only(["boss"]),
+         requires: [(when: Week(AtMost(3)), reason: {"zh": "太晚了。", "en": "Too late."})],"#,
+);
+
+/// The course's moves on the tiny case: make `boss` a coach, then bid what the coach told.
+fn course(s: &Session, _: &mut crate::engine::Dice) -> crate::engine::Decision {
+    use crate::engine::Decision;
+    match s.phase() {
+        Phase::Scene(_) => Decision::Choose("agree".into()),
+        Phase::Bidding => Decision::Bid(bid_from_known(s)),
+        _ if !s.truth().people[0].coach => Decision::Act {
+            action: "coach".into(),
+            target: Some("boss".into()),
+        },
+        _ => Decision::EndWeek,
+    }
+}
+
+fn idle_and_lose(scenario: &Arc<Scenario>, seed: u64) -> Session {
+    let mut s = Session::new(scenario.clone(), seed);
+    to_bidding(&mut s);
+    s.submit_bid(&bid("standard", &[])).unwrap();
+    assert!(!s.tender().unwrap().won);
+    s
+}
+
+#[test]
+fn the_turning_point_is_the_last_week_the_course_would_still_have_won() {
+    let scenario = tiny_with(&[QUIET_RIVAL, TWO_STAGES, PLANNING, COACH_UNTIL_3]);
+    let s = idle_and_lose(&scenario, 2);
+    let tp = s.turning_point_with(&mut course).expect("a turning point");
+    assert_eq!(tp.week, 3);
+    assert_eq!(
+        tp.tried,
+        vec![
+            (1, true),
+            (2, true),
+            (3, true),
+            (4, false),
+            (5, false),
+            (6, false)
+        ]
+    );
+    assert!(tp.run.won());
+    // Deterministic: the same again.
+    let again = s.turning_point_with(&mut course).unwrap();
+    assert_eq!(again.run.session.decisions(), tp.run.session.decisions());
+    let zh = crate::narrate::turning_point(&s, Some(&tp), "zh").unwrap();
+    let check = &tp.run.session.tender().unwrap().stages[0];
+    assert_eq!(
+        zh,
+        format!(
+            "转折点在第 3 周：如果从那一周起按课程的打法去做（第 3 周见到马厂长），吴技术员的评分会是 {}（门槛是 1），你会通过「技术审查」，你就会赢得订单。从第 4 周起再改，就来不及了。",
+            check.ours.total()
+        )
+    );
+    let en = crate::narrate::turning_point(&s, Some(&tp), "en").unwrap();
+    assert!(
+        en.starts_with("The turning point was week 3: had you played the course's moves from then on (meeting Owner Ma in week 3), Technician Wu's verdict would have been "),
+        "{en}"
+    );
+    assert!(
+        en.ends_with("you would have won the order. From week 4 on it was too late."),
+        "{en}"
+    );
+    // A won session has none; a lost one without any winning week says so.
+    let mut won = Session::new(scenario.clone(), 2);
+    to_bidding(&mut won);
+    won.submit_bid(&bid("standard", &["quality"])).unwrap();
+    assert!(won.tender().unwrap().won);
+    assert!(won.turning_point_with(&mut course).is_none());
+    assert!(crate::narrate::turning_point(&won, None, "en").is_none());
+    assert_eq!(
+        crate::narrate::turning_point(&s, None, "en").unwrap(),
+        "Even the course's moves from week 1 on would not have won this one."
+    );
+}
+
+#[test]
+fn the_debrief_tells_the_hidden_timeline_then_the_stages_and_the_verdict_last() {
+    let scenario = tiny_with(&[TWO_STAGES, PLANNING, COACH_UNTIL_3]);
+    let mut s = Session::new(scenario.clone(), 5);
+    s.end_week().unwrap();
+    s.act("coach", Some("boss")).unwrap();
+    to_bidding(&mut s);
+    s.submit_bid(&bid("standard", &[])).unwrap();
+    let timeline = crate::narrate::hidden_timeline(&s, "zh");
+    assert!(
+        timeline.contains(&"第 1、2 周：对手又去拜访了马厂长——你当时不知道。".to_string()),
+        "{timeline:?}"
+    );
+    assert!(
+        timeline.contains(&"第 3 周至第 6 周：对手又去拜访了马厂长——你当时知道。".to_string()),
+        "{timeline:?}"
+    );
+    assert!(
+        timeline.iter().any(|l| l.ends_with("：传闻——你当时知道。")),
+        "{timeline:?}"
+    );
+    let en = crate::narrate::hidden_timeline(&s, "en");
+    assert!(
+        en.contains(
+            &"Weeks 1, 2: The rival called on Owner Ma again — you did not know.".to_string()
+        ),
+        "{en:?}"
+    );
+    let cause = crate::narrate::debrief_cause_with(&s, None, "zh");
+    assert_eq!(cause.timeline, timeline);
+    let check = &s.tender().unwrap().stages[0];
+    assert_eq!(
+        cause.stages[0],
+        format!(
+            "技术审查由吴技术员主持：吴技术员的评分 {}，门槛是 1，你的标书被否决出局。评分 = 对你的支持度 {} + 方案对其标准的回应 −1；没有回应的标准：质量。",
+            crate::narrate::plain(check.ours.total()),
+            crate::narrate::signed(check.ours.support)
+        )
+    );
+    let lines = cause.lines();
+    assert_eq!(
+        lines.last().unwrap(),
+        "结果：你的标书被淘汰，报价根本没有被看。"
+    );
+    assert_eq!(lines[..timeline.len()], timeline[..]);
+    assert_eq!(
+        crate::narrate::DebriefCause::headings("en"),
+        [
+            "What happened behind the scenes",
+            "How the tender went",
+            "The turning point"
+        ]
+    );
+    // Blunted moves and quiet support are named too.
+    let scenario = tiny_with(&[BLUNT, QUIET_SUPPORT]);
+    let mut s = coached_session(&scenario, 1, false);
+    s.submit_bid(&bid("standard", &[])).unwrap();
+    let en = crate::narrate::hidden_timeline(&s, "en");
+    assert!(
+        en.contains(&"Weeks 2 to 6: The rival called on Owner Ma again, but your coach Owner Ma blunted it — you knew at the time.".to_string()),
+        "{en:?}"
+    );
+    assert!(
+        en.contains(&"Weeks 2 to 6: Your coach Owner Ma quietly spoke up for you.".to_string()),
+        "{en:?}"
+    );
+}
+
+#[test]
+fn the_course_policys_turning_point_is_deterministic() {
+    let scenario = tiny_with(&[QUIET_RIVAL, TWO_STAGES, PLANNING]);
+    let s = idle_and_lose(&scenario, 9);
+    let a = s.turning_point().map(|t| (t.week, t.tried));
+    let b = s.turning_point().map(|t| (t.week, t.tried));
+    assert_eq!(a, b);
+    let cause = crate::narrate::debrief_cause(&s, "en");
+    assert_eq!(cause.lines().last(), Some(&cause.verdict));
 }

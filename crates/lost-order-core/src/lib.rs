@@ -1,5 +1,6 @@
 //! Lost Order's engine, free of Bevy: scenarios, sessions, the tender, scoring and policies.
 
+pub mod debrief;
 pub mod engine;
 pub mod load;
 pub mod narrate;
@@ -10,5 +11,7 @@ pub mod scenario;
 pub mod simulate;
 pub mod text;
 
+#[cfg(test)]
+mod course_tests;
 #[cfg(test)]
 mod testkit;

@@ -3,6 +3,7 @@
 //! Every function takes a language code; `zh` gives Chinese, anything else English.
 
 mod belief;
+mod debrief;
 mod error;
 mod tender;
 #[cfg(test)]
@@ -10,6 +11,9 @@ mod tests;
 mod week;
 
 pub use belief::{BeliefText, belief_labels, belief_text};
+pub use debrief::{
+    DebriefCause, debrief_cause, debrief_cause_with, hidden_timeline, turning_point,
+};
 pub use error::{blocked_reason, error, phase_name};
 pub use tender::{cap_reason, explain, known_tender, price_margin_label, profit, stage_reason};
 pub use week::week_summary;
@@ -234,5 +238,23 @@ pub fn learned_value(scenario: &Scenario, value: &Learned, lang: &str) -> String
             .map(|c| scenario.criterion_name(c, lang))
             .collect::<Vec<_>>()
             .join(pick(lang, "、", ", ")),
+    }
+}
+
+/// A number with its sign, the minus as a true minus: `+2`, `0`, `−4`.
+pub(crate) fn signed(n: i32) -> String {
+    match n {
+        n if n > 0 => format!("+{n}"),
+        0 => "0".into(),
+        n => format!("−{}", n.unsigned_abs()),
+    }
+}
+
+/// A number as read aloud: `2`, `−4`.
+pub(crate) fn plain(n: i32) -> String {
+    if n < 0 {
+        format!("−{}", n.unsigned_abs())
+    } else {
+        n.to_string()
     }
 }

@@ -1,5 +1,6 @@
 //! The tender's causal chain in words: each stage's verdict and why, then the outcome.
 
+use super::{plain, signed};
 use crate::engine::{Session, StageVerdict};
 use crate::scenario::{Scenario, StageRule};
 use crate::text::{fill, pick};
@@ -26,11 +27,21 @@ pub fn explain(s: &Session, lang: &str) -> Vec<String> {
     out.extend(t.stages.iter().map(|v| stage_reason(s, v, lang)));
     out.extend(profit(s, lang));
     let sc = s.scenario();
-    let last = if t.won {
+    let (ours, theirs) = t
+        .stages
+        .last()
+        .map_or((0, 0), |v| (v.our_tally, v.rival_tally));
+    let last = if t.won && t.rival_eliminated {
         pick(
             lang,
-            "结果：你赢得了订单（领先 {m} 分）。",
-            "Outcome: you won the order (by {m} points).",
+            "结果：{rival}的标书被淘汰，你赢得了订单。",
+            "Outcome: {rival}'s bid was eliminated; you won the order.",
+        )
+    } else if t.won {
+        pick(
+            lang,
+            "结果：你赢得了订单，总分 {o} 比 {r}。",
+            "Outcome: you won the order, {o} to {r} in the total.",
         )
     } else if t.disqualified.is_some() {
         pick(
@@ -47,21 +58,28 @@ pub fn explain(s: &Session, lang: &str) -> Vec<String> {
     } else {
         pick(
             lang,
-            "结果：{rival}以 {m} 分的优势赢得了订单。",
-            "Outcome: {rival} won the order by {m} points.",
+            "结果：{rival}赢得了订单，总分 {r} 比 {o}。",
+            "Outcome: {rival} won the order, {r} to {o} in the total.",
         )
     };
     out.push(fill(
         last,
         &[
-            ("m", &t.margin.abs().to_string()),
+            ("o", &plain(ours)),
+            ("r", &plain(theirs)),
             ("rival", sc.competitor.name.get(lang)),
         ],
     ));
     out
 }
 
-/// One stage's verdict and the reason for it.
+/// One stage's verdict in plain words: who ran it, the judge's verdict against what was
+/// needed (or against the competitor's), and what the verdict is made of, e.g.
+/// `技术评审由王总工主持：王总工的评分 −4，门槛是 2，你的标书被否决出局。` followed by
+/// `评分 = 对你的支持度 −2 + 方案对其标准的回应 −2；没有回应的标准：性能指标。`; in English
+/// `Technical evaluation was run by Chief Engineer Wang: Chief Engineer Wang's verdict −4,
+/// needed 2; your bid was vetoed.` followed by `The verdict is their support for you (−2) plus
+/// how your bid answered their criteria (−2); not answered: performance specifications.`
 pub fn stage_reason(s: &Session, v: &StageVerdict, lang: &str) -> String {
     let sc = s.scenario();
     let stage = sc
@@ -79,87 +97,69 @@ pub fn stage_reason(s: &Session, v: &StageVerdict, lang: &str) -> String {
             .collect::<Vec<_>>()
             .join(sep)
     };
-    let mut line = fill(
-        pick(
-            lang,
-            "{stage}由{judge}主持。{judge}对你的支持度为 {support}",
-            "{stage} was run by {judge}. Their support for you was {support}",
-        ),
-        &[
-            ("stage", stage),
-            ("judge", &judge),
-            ("support", &format!("{:+}", v.ours.support)),
-        ],
-    );
-    line += &if v.ours.missed.is_empty() {
-        pick(
-            lang,
-            "，你的方案回应了其关心的全部标准",
-            ", and your proposal addressed all their criteria",
-        )
-        .to_string()
-    } else {
-        fill(
-            pick(
-                lang,
-                "，你的方案没有回应其关心的标准：{missed}",
-                ", and your proposal never addressed their criteria: {missed}",
-            ),
-            &[("missed", &names(&v.ours.missed))],
-        )
-    };
-    let detail = match v.rule {
-        StageRule::Veto(threshold) if !v.we_pass => fill(
-            pick(
-                lang,
-                "。评分 {score}，低于门槛 {t}：技术否决，你出局了。",
-                ". Score {score}, below the threshold {t}: vetoed, your bid is out.",
-            ),
-            &[
-                ("score", &v.ours.total().to_string()),
-                ("t", &threshold.to_string()),
-            ],
-        ),
-        StageRule::Veto(threshold) => fill(
-            pick(
-                lang,
-                "。评分 {score}，达到门槛 {t}：通过。",
-                ". Score {score}, at or above the threshold {t}: passed.",
-            ),
-            &[
-                ("score", &v.ours.total().to_string()),
-                ("t", &threshold.to_string()),
-            ],
-        ),
-        StageRule::Score(_) => fill(
-            pick(
-                lang,
-                "。评分：你 {ours}，对手 {rival}。",
-                ". Scores: you {ours}, the competitor {rival}.",
-            ),
-            &[
-                ("ours", &v.ours.total().to_string()),
-                ("rival", &v.rival.total().to_string()),
-            ],
-        ),
-        StageRule::Decide(_) => {
-            let (o, r) = v.center.unwrap_or_default();
-            fill(
+    let values = [
+        ("stage", stage.to_string()),
+        ("judge", judge.clone()),
+        ("score", plain(v.ours.total())),
+        ("rival", plain(v.rival.total())),
+        ("support", signed(v.ours.support)),
+        ("fit", signed(v.ours.fit)),
+        ("missed", names(&v.ours.missed)),
+    ];
+    let mut values: Vec<(&str, String)> = values.into();
+    let figures = match v.rule {
+        StageRule::Veto(t) => {
+            values.push(("t", plain(t)));
+            if v.we_pass {
                 pick(
                     lang,
-                    "。按影响力加权，整个采购组织给你 {o} 分，给对手 {r} 分；总分 {to} 比 {tr}。",
-                    ". Weighted by influence, the buying organization gave you {o} and the competitor {r}; totals {to} to {tr}.",
-                ),
-                &[
-                    ("o", &o.to_string()),
-                    ("r", &r.to_string()),
-                    ("to", &v.our_tally.to_string()),
-                    ("tr", &v.rival_tally.to_string()),
-                ],
+                    "{stage}由{judge}主持：{judge}的评分 {score}，门槛是 {t}，通过。",
+                    "{stage} was run by {judge}: {judge}'s verdict {score}, needed {t}; passed.",
+                )
+            } else {
+                pick(
+                    lang,
+                    "{stage}由{judge}主持：{judge}的评分 {score}，门槛是 {t}，你的标书被否决出局。",
+                    "{stage} was run by {judge}: {judge}'s verdict {score}, needed {t}; your bid was vetoed.",
+                )
+            }
+        }
+        StageRule::Score(w) => {
+            values.push(("w", w.to_string()));
+            pick(
+                lang,
+                "{stage}由{judge}主持：{judge}给你的评分 {score}，给对手 {rival}，每分按 {w} 倍计入总分。",
+                "{stage} was run by {judge}: {judge}'s verdict on your bid {score}, on the competitor's {rival}; each point counts {w} times in the total.",
+            )
+        }
+        StageRule::Decide(w) => {
+            let (o, r) = v.center.unwrap_or_default();
+            values.push(("w", w.to_string()));
+            values.push(("o", plain(o)));
+            values.push(("r", plain(r)));
+            pick(
+                lang,
+                "{stage}由{judge}主持：每个人的评分按其影响力加权相加，{judge}的意见算 {w} 倍；你得 {o} 分，对手得 {r} 分。{judge}本人的评分 {score}。",
+                "{stage} was run by {judge}: everyone's verdict, weighted by their influence and {judge}'s counted {w} times, added up to {o} for you and {r} for the competitor. {judge}'s own verdict on your bid: {score}.",
             )
         }
     };
-    line + &detail
+    let why = if v.ours.missed.is_empty() {
+        pick(
+            lang,
+            "评分 = 对你的支持度 {support} + 方案对其标准的回应 {fit}；其关心的标准你全部回应了。",
+            "The verdict is their support for you ({support}) plus how your bid answered their criteria ({fit}); it answered all of them.",
+        )
+    } else {
+        pick(
+            lang,
+            "评分 = 对你的支持度 {support} + 方案对其标准的回应 {fit}；没有回应的标准：{missed}。",
+            "The verdict is their support for you ({support}) plus how your bid answered their criteria ({fit}); not answered: {missed}.",
+        )
+    };
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let space = pick(lang, "", " ");
+    format!("{}{space}{}", fill(figures, &pairs), fill(why, &pairs))
 }
 
 /// A price level's margin for the bid screen: `利润率 25%` / `margin 25%`; `None` when the

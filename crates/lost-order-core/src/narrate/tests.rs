@@ -317,7 +317,9 @@ fn the_tender_names_its_judges_without_guessing_a_pronoun() {
     .unwrap();
     let zh = explain(&s, "zh");
     assert!(
-        zh[0].starts_with("厂长拍板由马厂长主持。马厂长对你的支持度为 "),
+        zh[0].starts_with(
+            "厂长拍板由马厂长主持：每个人的评分按其影响力加权相加，马厂长的意见算 2 倍；"
+        ),
         "{zh:?}"
     );
     for line in &zh {

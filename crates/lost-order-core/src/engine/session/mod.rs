@@ -13,8 +13,6 @@
 //! ```
 
 mod bid;
-#[cfg(test)]
-mod course_tests;
 mod decide;
 mod error;
 mod logic;
