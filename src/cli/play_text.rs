@@ -468,11 +468,17 @@ fn bid(s: &Session, lang: &str, input: &mut impl BufRead) -> anyhow::Result<Opti
         ),
         screen::criteria(s, lang)
     );
+    // What a coach told of how the tender will be judged.
+    for line in narrate::known_tender(s, lang) {
+        println!("★ {line}");
+    }
     let Some(price) = pick(
         t(lang, "报价", "Price"),
         &tender.price_levels,
         1,
         true,
+        // A price level shows what it leaves the supplier.
+        &|o| narrate::price_margin_label(s.scenario(), &o.id, lang),
         lang,
         input,
     )?
@@ -484,6 +490,7 @@ fn bid(s: &Session, lang: &str, input: &mut impl BufRead) -> anyhow::Result<Opti
         &tender.emphases,
         tender.max_emphases,
         false,
+        &|_| None,
         lang,
         input,
     )?
@@ -495,6 +502,7 @@ fn bid(s: &Session, lang: &str, input: &mut impl BufRead) -> anyhow::Result<Opti
         &tender.commitments,
         tender.max_commitments,
         false,
+        &|_| None,
         lang,
         input,
     )?
@@ -517,6 +525,7 @@ fn pick(
     options: &[BidOption],
     max: u32,
     one: bool,
+    note: &dyn Fn(&BidOption) -> Option<String>,
     lang: &str,
     input: &mut impl BufRead,
 ) -> anyhow::Result<Option<Vec<String>>> {
@@ -540,7 +549,10 @@ fn pick(
         )
     );
     for (i, o) in options.iter().enumerate() {
-        println!("  {}. {}", i + 1, o.label.get(lang));
+        match note(o) {
+            Some(n) => println!("  {}. {} · {n}", i + 1, o.label.get(lang)),
+            None => println!("  {}. {}", i + 1, o.label.get(lang)),
+        }
     }
     loop {
         let Some(line) = ask("", input)? else {

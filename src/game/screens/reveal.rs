@@ -150,6 +150,9 @@ fn build(ctx: &Ctx, shown: usize, play: &Play, root: &mut ChildSpawnerCommands) 
                 if let Some(last) = narrate::explain(s, ctx.lang).last() {
                     c.spawn(small(last.clone(), k));
                 }
+                if let Some(profit) = narrate::profit(s, ctx.lang) {
+                    c.spawn(small(profit, k));
+                }
             });
         }
     });

@@ -2,6 +2,7 @@
 
 use bevy::prelude::*;
 use lost_order_core::engine::{Bid, Decision, Session};
+use lost_order_core::narrate;
 use lost_order_core::scenario::BidOption;
 
 use super::{Ctx, Screen, ScreenAction, ScreenUi, build_screen, route};
@@ -125,6 +126,11 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
                 &t.price_levels,
                 |o| bid.price == o.id,
                 |o| TenderAction::Price(o.id.clone()),
+                // A price level shows what it leaves the supplier: winning cheap costs profit.
+                |o| match narrate::price_margin_label(sc, &o.id, ctx.lang) {
+                    Some(margin) => format!("{} · {margin}", o.label.get(ctx.lang)),
+                    None => o.label.get(ctx.lang).to_string(),
+                },
             );
             options(
                 ctx,
@@ -133,6 +139,7 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
                 &t.emphases,
                 |o| bid.emphases.contains(&o.id),
                 |o| TenderAction::ToggleEmphasis(o.id.clone()),
+                |o| o.label.get(ctx.lang).to_string(),
             );
             options(
                 ctx,
@@ -141,6 +148,7 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
                 &t.commitments,
                 |o| bid.commitments.contains(&o.id),
                 |o| TenderAction::ToggleCommitment(o.id.clone()),
+                |o| o.label.get(ctx.lang).to_string(),
             );
         });
         page.spawn((
@@ -159,7 +167,7 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
                 k,
             ));
             // What a coach told of how the tender will be judged (their planning help).
-            let told = lost_order_core::narrate::known_tender(s, ctx.lang);
+            let told = narrate::known_tender(s, ctx.lang);
             if let Some((first, rest)) = told.split_first() {
                 right.spawn(card()).with_children(|c| {
                     c.spawn(icon_label(
@@ -252,6 +260,7 @@ fn options(
     list: &[BidOption],
     chosen: impl Fn(&BidOption) -> bool,
     action: impl Fn(&BidOption) -> TenderAction,
+    name: impl Fn(&BidOption) -> String,
 ) {
     let k = ctx.scale;
     parent.spawn(card()).with_children(|c| {
@@ -259,7 +268,7 @@ fn options(
         c.spawn(row(GAP_M)).with_children(|r| {
             for o in list {
                 let on = chosen(o);
-                let text = format!("{}{}", if on { "✓ " } else { "" }, o.label.get(ctx.lang));
+                let text = format!("{}{}", if on { "✓ " } else { "" }, name(o));
                 r.spawn(button(
                     text,
                     action(o),
