@@ -127,6 +127,7 @@ fn render_html(r: &ClassReport) -> Result<String, minijinja::Error> {
         ("score", t(lang, "得分", "Score")),
         ("roles_short", t(lang, "角色", "Roles")),
         ("path", t(lang, "路径", "Path")),
+        ("turning", t(lang, "转折点", "Turning point")),
         ("skipped", t(lang, "未纳入的记录", "Records left out")),
         ("version", t(lang, "版本", "Version")),
         ("colon", t(lang, "：", ": ")),
@@ -190,6 +191,7 @@ fn write_sessions_csv(r: &ClassReport, path: &Path) -> Result<(), csv::Error> {
         "score",
         "roles_covered",
         "mistakes",
+        "turning_point",
         "path",
     ])?;
     for s in &r.sessions {
@@ -204,6 +206,7 @@ fn write_sessions_csv(r: &ClassReport, path: &Path) -> Result<(), csv::Error> {
             s.score.map(|v| v.to_string()).unwrap_or_default(),
             s.covered.len().to_string(),
             s.mistake_labels.join(t(&r.lang, "；", "; ")),
+            s.turning_point.clone().unwrap_or_default(),
             path_text(s, &r.lang),
         ])?;
     }

@@ -34,6 +34,9 @@ pub struct SessionRow {
     pub covered: Vec<BuyingRole>,
     /// Actions by week, in the report's language.
     pub path: Vec<String>,
+    /// For a lost order, where it could still have been won, in the report's language
+    /// (`narrate::turning_point`): the last week from which the course's moves would have won.
+    pub turning_point: Option<String>,
     #[serde(skip)]
     pub decisions: Vec<Made>,
 }
@@ -132,6 +135,7 @@ fn row_of(scenario: &Arc<Scenario>, path: &Path, lang: &str) -> Result<SessionRo
         )
     })?;
     let mut row = row_from_session(&session, lang);
+    row.turning_point = turning_point(&session, lang);
     row.file = path.file_name().map_or_else(
         || path.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
@@ -139,6 +143,13 @@ fn row_of(scenario: &Arc<Scenario>, path: &Path, lang: &str) -> Result<SessionRo
     row.player = h.player.clone();
     row.started = h.started;
     Ok(row)
+}
+
+/// Where a lost session could still have been won, in words (`None` when won or unfinished).
+/// Plays up to one session per week of the case.
+fn turning_point(session: &Session, lang: &str) -> Option<String> {
+    let tp = session.turning_point();
+    crate::narrate::turning_point(session, tp.as_ref(), lang)
 }
 
 /// A row for any session (a trainee's, or Liao's path played by the policy).
@@ -199,6 +210,7 @@ pub fn row_from_session(session: &Session, lang: &str) -> SessionRow {
         mistake_labels: missed.iter().map(|l| l.missed_label(lang)).collect(),
         covered,
         path,
+        turning_point: None,
         decisions: session.decisions().to_vec(),
     }
 }
@@ -296,6 +308,7 @@ fn summarize(
         .and_then(|seed| crate::simulate::play(scenario.clone(), Policy::Liao, seed).ok())
         .map(|run| {
             let mut row = row_from_session(&run.session, &lang);
+            row.turning_point = turning_point(&run.session, &lang);
             row.player = pick(&lang, "廖总的路径", "Liao's path").into();
             row
         });
