@@ -1,4 +1,6 @@
-//! The flagship makes the lesson true over many seeds (game-design.md section 2).
+//! The flagship makes the lesson true over many seeds (game-design.md section 2, and the
+//! required outcomes of issue 8): Liao's thread loses however many dinners, bribes never pay,
+//! the lowest price costs score, a coach is worth having.
 
 mod common;
 
@@ -19,6 +21,12 @@ fn liao_path_always_loses() {
 }
 
 #[test]
+fn liao_path_with_extra_dinners_still_always_loses() {
+    let s = run(Policy::LiaoDinners);
+    assert_eq!(s.wins, 0, "{s:?}");
+}
+
+#[test]
 fn full_coverage_wins_at_least_80_percent_with_a_healthy_score() {
     let s = run(Policy::FullCoverage);
     assert!(s.win_rate >= 0.8, "{s:?}");
@@ -35,10 +43,13 @@ fn price_only_loses_or_scores_poorly() {
 fn top_only_mostly_loses_to_the_technical_veto() {
     let s = run(Policy::TopOnly);
     assert!(s.win_rate < 0.5, "{s:?}");
-    assert!(
-        s.endings.get("vetoed").copied().unwrap_or(0) * 2 > RUNS,
-        "{s:?}"
-    );
+    let vetoed: u64 = s
+        .endings
+        .iter()
+        .filter(|(id, _)| id.starts_with("vetoed"))
+        .map(|(_, n)| n)
+        .sum();
+    assert!(vetoed * 2 > RUNS, "{s:?}");
 }
 
 #[test]
@@ -54,5 +65,30 @@ fn random_play_wins_well_below_full_coverage() {
     assert!(
         random.win_rate < full.win_rate / 2.0,
         "{random:?} vs {full:?}"
+    );
+}
+
+#[test]
+fn a_coach_first_wins_at_least_as_often_as_full_coverage() {
+    let coach = run(Policy::CoachFirst);
+    let full = run(Policy::FullCoverage);
+    assert!(coach.wins >= full.wins, "{coach:?} vs {full:?}");
+}
+
+#[test]
+fn bribes_never_pay_greedy_scores_at_most_40_and_mostly_loses() {
+    let s = run(Policy::Greedy);
+    assert!(s.score.max <= 40, "{s:?}");
+    assert!(s.wins * 2 < RUNS, "{s:?}");
+}
+
+#[test]
+fn the_lowest_price_wins_no_more_often_and_scores_at_least_10_less() {
+    let lowest = run(Policy::FullCoverageLowest);
+    let value = run(Policy::FullCoverage);
+    assert!(lowest.wins <= value.wins, "{lowest:?} vs {value:?}");
+    assert!(
+        lowest.score.mean + 10.0 <= value.score.mean,
+        "{lowest:?} vs {value:?}"
     );
 }

@@ -21,14 +21,29 @@ pub fn compose_bid(policy: Policy, s: &Session, dice: &mut Dice) -> Bid {
             price: cheapest,
             ..Bid::default()
         },
-        Policy::Liao => {
+        Policy::Liao | Policy::LiaoDinners => {
             // Liao addresses only what her one friend cares about, at the lowest price.
             let mut bid = addressing(s, |i| s.scenario().people[i].id == first_friend(s));
             bid.price = cheapest;
             bid
         }
         Policy::TopOnly => addressing(s, |i| s.scenario().people[i].layer == Layer::Decision),
-        Policy::FullCoverage | Policy::Greedy => addressing(s, |_| true),
+        Policy::Greedy => addressing(s, |_| true),
+        // The professional bids the standard price and makes the case for value.
+        Policy::FullCoverage | Policy::CoachFirst => {
+            addressing_at(s, |_| true, Some(t.default_price.clone()))
+        }
+        Policy::FullCoverageLowest => addressing_at(s, |_| true, Some(cheapest)),
+        Policy::Middle
+        | Policy::MiddleCoach
+        | Policy::MiddleWang
+        | Policy::MiddleValue
+        | Policy::MiddleRoles => {
+            let discount = discounted(&t.price_levels)
+                .unwrap_or(&t.default_price)
+                .clone();
+            addressing_at(s, |_| true, Some(discount))
+        }
         Policy::Random => {
             let pick = |options: &[BidOption], max: u32, dice: &mut Dice| {
                 let mut ids: Vec<Id> = options.iter().map(|o| o.id.clone()).collect();
@@ -68,8 +83,20 @@ fn cheapest(levels: &[BidOption]) -> Option<&Id> {
         .map(|o| &o.id)
 }
 
+/// The price level just above the cheapest: the second-largest total strength (a discount).
+fn discounted(levels: &[BidOption]) -> Option<&Id> {
+    let mut by_cut: Vec<&BidOption> = levels.iter().collect();
+    by_cut.sort_by_key(|o| std::cmp::Reverse(o.addresses.iter().map(|(_, s)| *s).sum::<i32>()));
+    by_cut.get(1).or(by_cut.first()).map(|o| &o.id)
+}
+
 /// A bid covering the believed criteria of the people `who` selects, weighted by believed influence.
 fn addressing(s: &Session, who: impl Fn(usize) -> bool) -> Bid {
+    addressing_at(s, who, None)
+}
+
+/// As `addressing`, at this price level when one is given.
+fn addressing_at(s: &Session, who: impl Fn(usize) -> bool, fixed: Option<Id>) -> Bid {
     let mut demand: BTreeMap<Id, i32> = BTreeMap::new();
     for (i, b) in s.beliefs().iter().enumerate() {
         if !who(i) {
@@ -85,11 +112,12 @@ fn addressing(s: &Session, who: impl Fn(usize) -> bool) -> Bid {
     let t = &s.scenario().tender;
     let mut covered: BTreeMap<Id, i32> = BTreeMap::new();
     // The price level that best meets the known price demand, else the default.
-    let price = t
-        .price_levels
-        .iter()
-        .max_by_key(|o| (gain(o, &demand, &covered), o.id == t.default_price))
-        .map_or(t.default_price.clone(), |o| o.id.clone());
+    let price = fixed.unwrap_or_else(|| {
+        t.price_levels
+            .iter()
+            .max_by_key(|o| (gain(o, &demand, &covered), o.id == t.default_price))
+            .map_or(t.default_price.clone(), |o| o.id.clone())
+    });
     if let Some(o) = t.price_levels.iter().find(|o| o.id == price) {
         cover(o, &mut covered);
     }

@@ -1,6 +1,7 @@
 //! Named ways of playing, for the simulator: each decides from what the player can see, never the truth.
 
 mod bid;
+mod course;
 mod plans;
 
 use std::fmt;
@@ -27,10 +28,27 @@ pub enum Policy {
     Random,
     /// Always the action that raises believed support the most right now.
     Greedy,
+    /// Liao's path with a business dinner for the friend every week: more of the same thread.
+    LiaoDinners,
+    /// Develop a coach below the top first, then cover everyone as `FullCoverage` does.
+    CoachFirst,
+    /// `FullCoverage`'s moves, but the lowest price instead of a standard, value-emphasis bid.
+    FullCoverageLowest,
+    /// The middle of the road: meets whom the friend introduces, visits each once, turns to
+    /// the decision maker late (week 5), no coach, a discounted price.
+    Middle,
+    /// `Middle` plus one course move: a coach below the top.
+    MiddleCoach,
+    /// `Middle` plus one course move: the technical buyer met and persuaded by mid-case.
+    MiddleWang,
+    /// `Middle` plus one course move: the decision maker's value criteria asked and addressed.
+    MiddleValue,
+    /// `Middle` plus one course move: purchaser and user engaged on their criteria.
+    MiddleRoles,
 }
 
 impl Policy {
-    pub const ALL: [Policy; 7] = [
+    pub const ALL: [Policy; 15] = [
         Policy::Liao,
         Policy::FullCoverage,
         Policy::PriceOnly,
@@ -38,6 +56,24 @@ impl Policy {
         Policy::DoNothing,
         Policy::Random,
         Policy::Greedy,
+        Policy::LiaoDinners,
+        Policy::CoachFirst,
+        Policy::FullCoverageLowest,
+        Policy::Middle,
+        Policy::MiddleCoach,
+        Policy::MiddleWang,
+        Policy::MiddleValue,
+        Policy::MiddleRoles,
+    ];
+
+    /// The middle-of-the-road policy and its one-move variants, in the order of the table in
+    /// docs/policies.md.
+    pub const MIDDLE: [Policy; 5] = [
+        Policy::Middle,
+        Policy::MiddleCoach,
+        Policy::MiddleWang,
+        Policy::MiddleValue,
+        Policy::MiddleRoles,
     ];
 
     pub fn name(self) -> &'static str {
@@ -49,6 +85,14 @@ impl Policy {
             Policy::DoNothing => "do-nothing",
             Policy::Random => "random",
             Policy::Greedy => "greedy",
+            Policy::LiaoDinners => "liao-dinners",
+            Policy::CoachFirst => "coach-first",
+            Policy::FullCoverageLowest => "full-coverage-lowest",
+            Policy::Middle => "middle",
+            Policy::MiddleCoach => "middle-coach",
+            Policy::MiddleWang => "middle-wang",
+            Policy::MiddleValue => "middle-value",
+            Policy::MiddleRoles => "middle-roles",
         }
     }
 

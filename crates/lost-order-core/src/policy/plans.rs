@@ -2,8 +2,9 @@
 
 use super::Policy;
 use super::bid::first_friend;
+use super::course::{self, Kind, Moves};
 use crate::engine::{ActionOption, Decision, Dice, Session};
-use crate::scenario::{Action, Condition, Layer, Purpose, Who};
+use crate::scenario::{Action, BuyingRole, Condition, Fact, Layer, Purpose, Who};
 
 /// The choice a policy makes in the open scene: the first open one, or a random one.
 pub(super) fn choose(policy: Policy, s: &Session, dice: &mut Dice) -> Decision {
@@ -14,6 +15,8 @@ pub(super) fn choose(policy: Policy, s: &Session, dice: &mut Dice) -> Decision {
         .collect();
     let pick = match policy {
         Policy::Random if !open.is_empty() => dice.index(open.len()),
+        // Liao trusts her friend: she never asks further, never hears what is left unsaid.
+        Policy::Liao | Policy::LiaoDinners => open.len().saturating_sub(1),
         _ => 0,
     };
     open.get(pick)
@@ -76,9 +79,57 @@ fn worth(policy: Policy, s: &Session, o: &ActionOption) -> i32 {
             if view.layer != Layer::Decision || action.purpose == Purpose::Coaching {
                 return 0;
             }
-            professional(action, &view, tries, successes)
+            professional(s, action, target, &view, tries, successes)
         }
-        Policy::FullCoverage => professional(action, &view, tries, successes),
+        Policy::FullCoverage | Policy::FullCoverageLowest => {
+            professional(s, action, target, &view, tries, successes)
+        }
+        Policy::CoachFirst => course::coach_first_worth(s, o)
+            .unwrap_or_else(|| professional(s, action, target, &view, tries, successes)),
+        Policy::LiaoDinners => {
+            if target != first_friend(s) {
+                return 0;
+            }
+            match (action.purpose, Kind::of(s, action)) {
+                (_, Kind::Relationship) => 20,
+                (Purpose::Relationship, _) => 10 - tries.min(9),
+                (Purpose::Discovery, _) if tries == 0 => 5,
+                _ => 0,
+            }
+        }
+        Policy::Middle => course::middle_worth(Moves::default(), s, o),
+        Policy::MiddleCoach => course::middle_worth(
+            Moves {
+                coach: true,
+                ..Moves::default()
+            },
+            s,
+            o,
+        ),
+        Policy::MiddleWang => course::middle_worth(
+            Moves {
+                technical: true,
+                ..Moves::default()
+            },
+            s,
+            o,
+        ),
+        Policy::MiddleValue => course::middle_worth(
+            Moves {
+                value: true,
+                ..Moves::default()
+            },
+            s,
+            o,
+        ),
+        Policy::MiddleRoles => course::middle_worth(
+            Moves {
+                roles: true,
+                ..Moves::default()
+            },
+            s,
+            o,
+        ),
         Policy::Greedy => {
             let gain = match action.purpose {
                 Purpose::Unethical => 12,
@@ -97,11 +148,18 @@ fn worth(policy: Policy, s: &Session, o: &ActionOption) -> i32 {
 }
 
 /// A professional's priorities: meet everyone, ask, develop a coach, then persuade where it matters.
-fn professional(action: &Action, v: &Seen, tries: i32, successes: i32) -> i32 {
+fn professional(
+    s: &Session,
+    action: &Action,
+    target: &str,
+    v: &Seen,
+    tries: i32,
+    successes: i32,
+) -> i32 {
     let failures = tries - successes;
     match action.purpose {
         Purpose::Introduction if successes == 0 && failures < 2 => 60 - 15 * failures,
-        Purpose::Discovery if !v.knows_criteria && tries < 2 => 50 - 25 * tries,
+        Purpose::Discovery if tries < 2 => question(s, action, target, v) / (1 + tries),
         Purpose::Coaching if v.coach && successes < 2 => 45,
         // The course's advice: look for the coach below the top, e.g. in the technical department.
         Purpose::Coaching
@@ -112,9 +170,41 @@ fn professional(action: &Action, v: &Seen, tries: i32, successes: i32) -> i32 {
         Purpose::Persuasion if v.knows_criteria && fits(action, v) => {
             8 + 3 * v.influence * v.need() / 2
         }
+        // A first visit to someone below the top who might become the coach.
+        Purpose::Relationship
+            if Kind::of(s, action) == Kind::Visit
+                && !v.coach
+                && v.layer == Layer::Execution
+                && !v.knows_stance
+                && tries == 0 =>
+        {
+            38
+        }
         Purpose::Relationship => 5 + v.influence * v.need(),
         _ => 0,
     }
+}
+
+/// What a question is worth to a professional: the criteria first, then the role, then whoever
+/// else it may bring onto the map, then influence and stance.
+fn question(s: &Session, action: &Action, target: &str, v: &Seen) -> i32 {
+    let mut w = 0;
+    if !v.knows_criteria && course::reveals(action, target, Fact::Criteria) {
+        w = w.max(50);
+    }
+    if v.role.is_none() && course::reveals(action, target, Fact::Role) {
+        w = w.max(35);
+    }
+    if course::discovers_someone_new(s, action, target) {
+        w = w.max(30);
+    }
+    if !v.knows_influence && course::reveals(action, target, Fact::Influence) {
+        w = w.max(12);
+    }
+    if !v.knows_stance && course::reveals(action, target, Fact::Stance) {
+        w = w.max(12);
+    }
+    w
 }
 
 /// Whether an action's results favour a criterion this person is believed to care about
@@ -129,7 +219,7 @@ fn fits(action: &Action, v: &Seen) -> bool {
     wanted.is_empty() || wanted.iter().any(|c| v.criteria.contains(c))
 }
 
-fn cares_in(c: &Condition, out: &mut Vec<String>) {
+pub(super) fn cares_in(c: &Condition, out: &mut Vec<String>) {
     match c {
         Condition::Cares(Who::Target, crit) => out.push(crit.clone()),
         Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| cares_in(c, out)),
@@ -139,7 +229,7 @@ fn cares_in(c: &Condition, out: &mut Vec<String>) {
 
 /// How often this action was aimed at this target so far, and how often it worked
 /// (any result but the last, which is the fallback when nothing else happens).
-fn attempts(s: &Session, action: &Action, target: &str) -> (i32, i32) {
+pub(super) fn attempts(s: &Session, action: &Action, target: &str) -> (i32, i32) {
     let fallback = action.results.last().map(|r| r.id.as_str());
     let mut counts = (0, 0);
     for m in s.decisions() {
@@ -153,13 +243,17 @@ fn attempts(s: &Session, action: &Action, target: &str) -> (i32, i32) {
 }
 
 /// What the player believes of a person, with guesses where nothing is known.
-struct Seen {
-    layer: Layer,
-    stance: i32,
-    influence: i32,
-    knows_criteria: bool,
-    criteria: Vec<String>,
-    coach: bool,
+pub(super) struct Seen {
+    pub layer: Layer,
+    pub stance: i32,
+    pub knows_stance: bool,
+    pub influence: i32,
+    pub knows_influence: bool,
+    pub knows_criteria: bool,
+    pub criteria: Vec<String>,
+    pub coach: bool,
+    /// Their role as observed (an assumed role does not count).
+    pub role: Option<BuyingRole>,
 }
 
 impl Seen {
@@ -168,7 +262,7 @@ impl Seen {
         (4 - self.stance).max(0)
     }
 
-    fn of(s: &Session, id: &str) -> Seen {
+    pub(super) fn of(s: &Session, id: &str) -> Seen {
         let person = s
             .scenario()
             .person(id)
@@ -182,7 +276,9 @@ impl Seen {
         Seen {
             layer: person.layer,
             stance: b.stance.as_ref().map_or(0, |x| x.value),
+            knows_stance: b.stance.is_some(),
             influence: b.influence.as_ref().map_or(guess, |x| x.value.max(1)),
+            knows_influence: b.influence.is_some(),
             knows_criteria: b.criteria.is_some(),
             criteria: b
                 .criteria
@@ -190,6 +286,7 @@ impl Seen {
                 .map(|c| c.value.clone())
                 .unwrap_or_default(),
             coach: b.coach,
+            role: b.role.as_ref().filter(|r| !r.assumed).map(|r| r.value),
         }
     }
 }

@@ -1,0 +1,321 @@
+//! The course's moves, one at a time: a middle-of-the-road plan that each move can be added to,
+//! and a coach-first opening. Judged only on what the player sees, and on the scenario's
+//! actions as any player reads them (purposes, targets, what their results may reveal).
+
+use super::bid::first_friend;
+use super::plans::{Seen, attempts};
+use crate::engine::{ActionOption, Session};
+use crate::scenario::{Action, BuyingRole, Condition, Effect, Fact, Layer, Purpose, Targets, Who};
+
+/// The course moves a middle-of-the-road player may add, each alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Moves {
+    /// Develop a coach below the top (and ask them for news).
+    pub coach: bool,
+    /// Meet and persuade the technical buyer by mid-case.
+    pub technical: bool,
+    /// Ask the decision maker what he values, meet him on it, and bid for it.
+    pub value: bool,
+    /// Engage the purchaser and the user on their criteria.
+    pub roles: bool,
+}
+
+/// The week from which the middle-of-the-road player turns to the decision maker.
+const LATE: u32 = 5;
+/// The last week by which the technical buyer counts as met "by mid-case".
+const MID: u32 = 4;
+
+/// How the middle-of-the-road plan, with `moves`, rates an option now; 0 or less: not worth it.
+pub(super) fn middle_worth(moves: Moves, s: &Session, o: &ActionOption) -> i32 {
+    let Some(action) = s.scenario().action(&o.action) else {
+        return 0;
+    };
+    let Some(target) = o.target.as_deref() else {
+        return 0;
+    };
+    let v = Seen::of(s, target);
+    let (tries, successes) = attempts(s, action, target);
+    let week = s.week();
+    let friend = first_friend(s);
+    let is_friend = target == friend;
+    let decision_maker = v.layer == Layer::Decision && !is_friend;
+    let technical = is_technical(&v);
+    let kind = Kind::of(s, action);
+    let mut best = 0;
+    // The middle of the road.
+    if is_friend && kind == Kind::Introduction && successes == 0 && tries < 2 {
+        best = best.max(100);
+    }
+    if kind == Kind::Visit && tries == 0 && !decision_maker && !technical {
+        best = best.max(50);
+    }
+    if week >= LATE && decision_maker && kind == Kind::Visit && tries == 0 {
+        best = best.max(55);
+    }
+    if week >= LATE
+        && !decision_maker_on_map(s, &friend)
+        && kind == Kind::Ask
+        && discovers_someone_new(s, action, target)
+        && !is_friend
+        && tries == 0
+    {
+        best = best.max(45);
+    }
+    if moves.coach {
+        let lower = v.layer == Layer::Execution;
+        if lower && !v.coach && kind == Kind::Introduction && successes == 0 && tries < 2 {
+            best = best.max(40);
+        }
+        if lower && !v.coach && kind == Kind::Visit && v.stance < 2 && tries < 3 {
+            best = best.max(30);
+        }
+        if lower && kind == Kind::Coaching && !v.coach && v.stance >= 2 && tries - successes < 3 {
+            best = best.max(60);
+        }
+        if kind == Kind::Coaching && v.coach && successes < 2 {
+            best = best.max(35);
+        }
+    }
+    if moves.technical {
+        let early = week <= MID;
+        if early
+            && !technical_on_map(s)
+            && v.layer == Layer::Execution
+            && kind == Kind::Introduction
+            && successes == 0
+            && tries < 2
+        {
+            best = best.max(45);
+        }
+        if technical {
+            match kind {
+                Kind::Visit if tries == 0 => best = best.max(46),
+                Kind::Ask if reveals(action, target, Fact::Criteria) && !v.knows_criteria => {
+                    best = best.max(44)
+                }
+                Kind::Persuasion if fits_criteria(action, &v) && tries == 0 => best = best.max(42),
+                _ => {}
+            }
+        }
+    }
+    if moves.value && decision_maker && week >= LATE {
+        match kind {
+            Kind::Ask if reveals(action, target, Fact::Criteria) && !v.knows_criteria => {
+                best = best.max(58)
+            }
+            Kind::Ask if reveals(action, target, Fact::Stance) && tries == 0 => best = best.max(48),
+            Kind::Executive if tries < 2 && v.knows_criteria => best = best.max(52),
+            _ => {}
+        }
+    }
+    if moves.roles && !is_friend && !decision_maker && !technical {
+        let role = v.role;
+        let engaged = matches!(role, Some(BuyingRole::Purchaser | BuyingRole::User))
+            || (role.is_none() && v.layer == Layer::Execution);
+        if engaged {
+            match kind {
+                Kind::Ask if reveals(action, target, Fact::Criteria) && !v.knows_criteria => {
+                    best = best.max(48)
+                }
+                Kind::Ask if reveals(action, target, Fact::Role) && role.is_none() => {
+                    best = best.max(47)
+                }
+                Kind::Persuasion
+                    if v.knows_criteria && fits_criteria(action, &v) && successes == 0 =>
+                {
+                    best = best.max(44)
+                }
+                Kind::Visit if tries < 2 => best = best.max(30),
+                _ => {}
+            }
+        }
+    }
+    best
+}
+
+/// The coach-first opening: through the friend's introductions down to the execution layer,
+/// warm someone there up and ask them to be the coach; `None` once a coach is developed (or
+/// the opening is over), when the professional plan takes over.
+pub(super) fn coach_first_worth(s: &Session, o: &ActionOption) -> Option<i32> {
+    if s.beliefs().iter().any(|b| b.coach) || s.week() > 3 {
+        return None;
+    }
+    let action = s.scenario().action(&o.action)?;
+    let target = o.target.as_deref()?;
+    let v = Seen::of(s, target);
+    let (tries, successes) = attempts(s, action, target);
+    let is_friend = target == first_friend(s);
+    let kind = Kind::of(s, action);
+    let w = match kind {
+        Kind::Introduction if is_friend && successes == 0 && tries < 2 => 100,
+        Kind::Introduction
+            if v.layer == Layer::Execution && successes == 0 && tries < 2 && !v.coach =>
+        {
+            90
+        }
+        Kind::Coaching if v.layer != Layer::Decision && v.stance >= 2 && tries - successes < 3 => {
+            95
+        }
+        Kind::Visit if v.layer == Layer::Execution && v.stance < 2 && tries < 3 => 80,
+        _ => 0,
+    };
+    Some(w)
+}
+
+/// What a player makes of an action from its purpose and targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// The cheapest relationship action open to anyone: a visit.
+    Visit,
+    /// A relationship action for the decision layer only: an executive meeting.
+    Executive,
+    /// Another relationship action (a dinner).
+    Relationship,
+    /// A question (discovery).
+    Ask,
+    Introduction,
+    Coaching,
+    Persuasion,
+    Unethical,
+}
+
+impl Kind {
+    pub(super) fn of(s: &Session, action: &Action) -> Kind {
+        match action.purpose {
+            Purpose::Relationship => match &action.targets {
+                Targets::Layers(l) if l == &[Layer::Decision] => Kind::Executive,
+                _ => {
+                    let cheapest = s
+                        .scenario()
+                        .actions
+                        .iter()
+                        .filter(|a| {
+                            a.purpose == Purpose::Relationship && a.targets == Targets::Anyone
+                        })
+                        .map(|a| (a.points, a.cost))
+                        .min();
+                    if cheapest == Some((action.points, action.cost)) {
+                        Kind::Visit
+                    } else {
+                        Kind::Relationship
+                    }
+                }
+            },
+            Purpose::Discovery => Kind::Ask,
+            Purpose::Introduction => Kind::Introduction,
+            Purpose::Coaching => Kind::Coaching,
+            Purpose::Persuasion => Kind::Persuasion,
+            Purpose::Unethical => Kind::Unethical,
+        }
+    }
+}
+
+/// The technical buyer as the player sees them: believed technical, or a management-layer
+/// person who is not the purchaser.
+fn is_technical(v: &Seen) -> bool {
+    match v.role {
+        Some(r) => r == BuyingRole::Technical,
+        None => v.layer == Layer::Management,
+    }
+}
+
+fn technical_on_map(s: &Session) -> bool {
+    s.scenario()
+        .people
+        .iter()
+        .zip(s.beliefs())
+        .filter(|(_, b)| b.on_map())
+        .any(|(p, _)| is_technical(&Seen::of(s, &p.id)))
+}
+
+fn decision_maker_on_map(s: &Session, friend: &str) -> bool {
+    s.scenario()
+        .people
+        .iter()
+        .zip(s.beliefs())
+        .any(|(p, b)| b.on_map() && p.layer == Layer::Decision && p.id != friend)
+}
+
+/// Whether an action's results favour a criterion this person is believed to care about.
+fn fits_criteria(action: &Action, v: &Seen) -> bool {
+    let mut wanted = Vec::new();
+    for r in &action.results {
+        if let Some(c) = &r.when {
+            super::plans::cares_in(c, &mut wanted);
+        }
+    }
+    if wanted.is_empty() {
+        // Actions that favour no criterion fit whoever's criteria are known.
+        return v.knows_criteria;
+    }
+    wanted.iter().any(|c| v.criteria.contains(c))
+}
+
+/// Whether a result's condition can hold for this target, judged only on who the target is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum May {
+    No,
+    Maybe,
+    Yes,
+}
+
+fn may_hold(c: &Condition, target: &str) -> May {
+    match c {
+        Condition::TargetIs(id) if id == target => May::Yes,
+        Condition::TargetIs(_) => May::No,
+        Condition::Not(inner) => match may_hold(inner, target) {
+            May::Yes => May::No,
+            May::No if matches!(**inner, Condition::TargetIs(_)) => May::Yes,
+            _ => May::Maybe,
+        },
+        Condition::All(cs) => cs
+            .iter()
+            .fold(May::Yes, |acc, c| match (acc, may_hold(c, target)) {
+                (May::No, _) | (_, May::No) => May::No,
+                (May::Yes, May::Yes) => May::Yes,
+                _ => May::Maybe,
+            }),
+        Condition::Any(cs) => cs
+            .iter()
+            .fold(May::No, |acc, c| match (acc, may_hold(c, target)) {
+                (May::Yes, _) | (_, May::Yes) => May::Yes,
+                (May::No, May::No) => May::No,
+                _ => May::Maybe,
+            }),
+        _ => May::Maybe,
+    }
+}
+
+/// The effects an action may have on this target: those of every result that may happen,
+/// up to the first that surely does.
+pub(super) fn possible_effects<'a>(action: &'a Action, target: &str) -> Vec<&'a Effect> {
+    let mut out = Vec::new();
+    for r in &action.results {
+        let may = r.when.as_ref().map_or(May::Yes, |c| may_hold(c, target));
+        if may == May::No {
+            continue;
+        }
+        out.extend(r.effects.iter());
+        if may == May::Yes && r.chance >= 1.0 {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether the action may reveal this fact about its target.
+pub(super) fn reveals(action: &Action, target: &str, fact: Fact) -> bool {
+    possible_effects(action, target)
+        .into_iter()
+        .any(|e| matches!(e, Effect::Reveal(Who::Target, f) if *f == fact))
+}
+
+/// Whether the action may put someone not yet on the map on it.
+pub(super) fn discovers_someone_new(s: &Session, action: &Action, target: &str) -> bool {
+    possible_effects(action, target)
+        .into_iter()
+        .any(|e| match e {
+            Effect::Discover(Who::Person(id)) => s.belief(id).is_some_and(|b| !b.on_map()),
+            _ => false,
+        })
+}
