@@ -84,7 +84,12 @@ fn zh_faults(line: &str, ids: &BTreeSet<String>) -> Vec<String> {
             let rest = rest.trim_start();
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if !digits.is_empty() {
-                let next = rest[digits.len()..].trim_start().chars().next();
+                // A list of numbers before the counter is fine: 第 3、4 周.
+                let after: String = rest[digits.len()..]
+                    .chars()
+                    .skip_while(|c| c.is_ascii_digit() || *c == '、')
+                    .collect();
+                let next = after.trim_start().chars().next();
                 if !next.is_some_and(|n| "周条名关项次轮位章节天个部页".contains(n)) {
                     out.push(format!("`第 {digits}` without 周 (or another counter)"));
                 } else if digits == "0" && next == Some('周') {

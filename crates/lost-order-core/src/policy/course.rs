@@ -3,7 +3,7 @@
 //! actions as any player reads them (purposes, targets, what their results may reveal).
 
 use super::bid::first_friend;
-use super::plans::{Seen, attempts};
+use super::reading::{Seen, attempts, cares_in};
 use crate::engine::{ActionOption, Session};
 use crate::scenario::{Action, BuyingRole, Condition, Effect, Fact, Layer, Purpose, Targets, Who};
 
@@ -241,7 +241,7 @@ fn fits_criteria(action: &Action, v: &Seen) -> bool {
     let mut wanted = Vec::new();
     for r in &action.results {
         if let Some(c) = &r.when {
-            super::plans::cares_in(c, &mut wanted);
+            cares_in(c, &mut wanted);
         }
     }
     if wanted.is_empty() {

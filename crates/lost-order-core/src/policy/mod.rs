@@ -3,6 +3,7 @@
 mod bid;
 mod course;
 mod plans;
+mod reading;
 
 use std::fmt;
 use std::str::FromStr;
@@ -99,6 +100,7 @@ impl Policy {
     /// The next decision for `session`; `dice` is the policy's own randomness.
     pub fn decide(self, session: &Session, dice: &mut Dice) -> Decision {
         match session.phase() {
+            Phase::Grading => Decision::Grade(true_grades(session)),
             Phase::Scene(_) => plans::choose(self, session, dice),
             Phase::Bidding => Decision::Bid(compose_bid(self, session, dice)),
             Phase::Planning => plans::plan(self, session, dice).unwrap_or(Decision::EndWeek),
@@ -125,4 +127,14 @@ impl FromStr for Policy {
                 format!("unknown policy `{s}`; expected one of {}", names.join(", "))
             })
     }
+}
+
+/// Every policy grades the accounts as the course would (each account's `grade` in the
+/// scenario): grading is its own lesson, scored by its own rubric line, and the policies
+/// compare the ways of working the case after it.
+fn true_grades(session: &Session) -> Vec<(crate::scenario::Id, crate::scenario::Grade)> {
+    session
+        .grading()
+        .map(|g| g.accounts.iter().map(|a| (a.id.clone(), a.grade)).collect())
+        .unwrap_or_default()
 }

@@ -189,11 +189,7 @@ fn person_card(
                         r.spawn(small(seen, k));
                     }
                     None => {
-                        r.spawn(chip(
-                            format!("{} {}", ctx.tr("？", "?"), ctx.tr("立场", "stance")),
-                            palette::NEUTRAL,
-                            k,
-                        ));
+                        r.spawn(chip(ctx.tr("？立场", "? stance"), palette::NEUTRAL, k));
                     }
                 }
             });
