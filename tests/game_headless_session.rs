@@ -110,6 +110,7 @@ fn every_screen_speaks_both_languages() {
                     press(&mut app, BoardAction::Act { action, target });
                 }
                 Decision::EndWeek => press(&mut app, BoardAction::EndWeek),
+                Decision::Grade(_) => panic!("the window has no grading screen yet"),
                 Decision::Choose(c) => press(&mut app, SceneAction::Choose(c)),
                 Decision::Bid(b) => {
                     seen += &texts(&mut app);

@@ -36,6 +36,18 @@ pub fn run(
         }
         let decision = match phase {
             Phase::Ended => break,
+            Phase::Grading => {
+                // The terminal has no grading step yet (issue 8, item 6).
+                println!(
+                    "! {}",
+                    t(
+                        lang,
+                        "终端还不能进行客户分级；请在窗口中开始本案例。",
+                        "The terminal cannot grade customers yet; start this case in the window."
+                    )
+                );
+                return Ok(ExitCode::FAILURE);
+            }
             Phase::Scene(id) => scene(&session, &id, lang, &mut input)?,
             Phase::Bidding => bid(&session, lang, &mut input)?,
             Phase::Planning => {

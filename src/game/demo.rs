@@ -102,6 +102,8 @@ pub fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
                 }));
             }
             Decision::EndWeek => steps.push(press(BoardAction::EndWeek)),
+            // No grading screen yet (issue 8, item 6): a grade line has no button to press.
+            Decision::Grade(_) => {}
             Decision::Choose(c) => {
                 if !scene_shot {
                     steps.extend(shot("scene"));

@@ -62,6 +62,7 @@ pub fn typed_input(scenario: Arc<Scenario>, seed: u64, decisions: &[Decision]) -
                 out += &format!("{n}{}\n", key.map(String::from).unwrap_or_default());
             }
             Decision::EndWeek => out += "e\n",
+            Decision::Grade(_) => panic!("the terminal has no grading step yet"),
             Decision::Choose(c) => {
                 let ids: Vec<String> = s.choices().into_iter().map(|c| c.choice).collect();
                 out += &format!("{}\n", number(&ids, c));

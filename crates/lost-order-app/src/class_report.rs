@@ -251,6 +251,15 @@ fn write_decisions_csv(r: &ClassReport, path: &Path) -> Result<(), csv::Error> {
                     b.price.clone(),
                     [b.emphases.join(";"), b.commitments.join(";")].join(" + "),
                 ),
+                Decision::Grade(grades) => (
+                    "grade",
+                    grades
+                        .iter()
+                        .map(|(account, grade)| format!("{account}={grade}"))
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    String::new(),
+                ),
             };
             w.write_record([
                 s.file.clone(),

@@ -14,4 +14,6 @@ pub mod text;
 #[cfg(test)]
 mod course_tests;
 #[cfg(test)]
+mod grading_tests;
+#[cfg(test)]
 mod testkit;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::Id;
+use crate::scenario::{Grade, Id};
 
 /// The bid the player submits at the tender.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +28,9 @@ pub enum Decision {
     Choose(Id),
     /// Submit the bid.
     Bid(Bid),
+    /// Grade the company's accounts before week 1 (客户的分级): each account's id with the
+    /// grade the player gives it, every account of `grading.accounts` once.
+    Grade(Vec<(Id, Grade)>),
 }
 
 /// A line of a script that could not be read.
@@ -47,6 +50,7 @@ pub struct ScriptError {
 /// end                    # end the week
 /// choose call_liu        # a choice in the open scene
 /// bid lowest emphasis=relationship commit=service,guarantee
+/// grade shanghai=A ningbo=B suzhou=C   # grades before week 1
 /// ```
 pub fn parse_script(text: &str) -> Result<Vec<Decision>, ScriptError> {
     let mut out = Vec::new();
@@ -72,9 +76,10 @@ pub fn parse_script(text: &str) -> Result<Vec<Decision>, ScriptError> {
             ["end"] => Decision::EndWeek,
             ["choose", choice] => Decision::Choose(choice.to_string()),
             ["bid", price, rest @ ..] => Decision::Bid(parse_bid(price, rest).map_err(err)?),
+            ["grade", rest @ ..] => Decision::Grade(parse_grades(rest).map_err(err)?),
             _ => {
                 return Err(err(format!(
-                    "cannot read `{line}`; expected `act ACTION [PERSON]`, `end`, `choose CHOICE` or `bid PRICE [emphasis=A,B] [commit=C,D]`"
+                    "cannot read `{line}`; expected `act ACTION [PERSON]`, `end`, `choose CHOICE`, `bid PRICE [emphasis=A,B] [commit=C,D]` or `grade ACCOUNT=A …`"
                 )));
             }
         };
@@ -105,6 +110,26 @@ fn parse_bid(price: &str, rest: &[&str]) -> Result<Bid, String> {
     Ok(bid)
 }
 
+fn parse_grades(words: &[&str]) -> Result<Vec<(Id, Grade)>, String> {
+    if words.is_empty() {
+        return Err(
+            "`grade` needs `ACCOUNT=GRADE` for each account, e.g. `grade shanghai=A`".into(),
+        );
+    }
+    words
+        .iter()
+        .map(|word| {
+            let (account, letter) = word
+                .split_once('=')
+                .filter(|(a, _)| !a.is_empty())
+                .ok_or_else(|| format!("`{word}`: expected `ACCOUNT=GRADE`, e.g. `shanghai=A`"))?;
+            let grade = Grade::from_letter(letter)
+                .ok_or_else(|| format!("`{letter}`: a grade is `A`, `B` or `C`"))?;
+            Ok((account.to_string(), grade))
+        })
+        .collect()
+}
+
 /// Writes decisions back in the script format.
 pub fn format_script(decisions: &[Decision]) -> String {
     let mut out = String::new();
@@ -127,6 +152,13 @@ pub fn format_script(decisions: &[Decision]) -> String {
                 }
                 if !b.commitments.is_empty() {
                     s += &format!(" commit={}", b.commitments.join(","));
+                }
+                s
+            }
+            Decision::Grade(grades) => {
+                let mut s = "grade".to_string();
+                for (account, grade) in grades {
+                    s += &format!(" {account}={grade}");
                 }
                 s
             }
@@ -163,5 +195,39 @@ mod tests {
         assert_eq!(e.line, 2);
         let e = parse_script("bid low colour=red").unwrap_err();
         assert!(e.message.contains("`colour`"), "{e}");
+        let e = parse_script("grade shanghai=D").unwrap_err();
+        assert!(e.message.contains("`D`"), "{e}");
+        assert!(parse_script("grade").is_err());
+        assert!(parse_script("grade shanghai").is_err());
+    }
+
+    #[test]
+    fn reads_and_writes_a_grade_line() {
+        let text = "grade shanghai=A ningbo=b suzhou=C  # before week 1\nend\n";
+        let decisions = parse_script(text).unwrap();
+        assert_eq!(
+            decisions[0],
+            Decision::Grade(vec![
+                ("shanghai".into(), Grade::A),
+                ("ningbo".into(), Grade::B),
+                ("suzhou".into(), Grade::C),
+            ])
+        );
+        assert_eq!(
+            format_script(&decisions),
+            "grade shanghai=A ningbo=B suzhou=C\nend\n"
+        );
+        assert_eq!(parse_script(&format_script(&decisions)).unwrap(), decisions);
+    }
+
+    #[test]
+    fn a_grade_decision_is_plain_ron() {
+        let d = Decision::Grade(vec![
+            ("shanghai".into(), Grade::A),
+            ("ningbo".into(), Grade::C),
+        ]);
+        let ron = ron::to_string(&d).unwrap();
+        assert_eq!(ron, r#"Grade([("shanghai",A),("ningbo",C)])"#);
+        assert_eq!(ron::from_str::<Decision>(&ron).unwrap(), d);
     }
 }

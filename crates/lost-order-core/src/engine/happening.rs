@@ -3,12 +3,19 @@
 use serde::Serialize;
 
 use super::outcome::StageVerdict;
-use crate::scenario::{BuyingRole, Fact, Id};
+use crate::scenario::{BuyingRole, Fact, Grade, Id};
 use crate::text::Text;
 
 /// One thing that happened, as the player may see it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Happening {
+    /// The accounts were graded before week 1; `grade` is the one given to the case's
+    /// customer, which grants `action_points` each week and a `budget` (the scenario's unit).
+    Graded {
+        grade: Grade,
+        action_points: u32,
+        budget: i64,
+    },
     /// A week (1-based) began; action points were refilled.
     WeekStarted { week: u32 },
     /// An action was taken; `result` is the id of the result drawn ("" when none applied).

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::decision::Bid;
-use crate::scenario::{Id, StageRule};
+use crate::scenario::{Grade, Id, StageRule};
 use crate::text::Text;
 
 /// How one person judges one bid: their support plus how it fits their criteria.
@@ -107,4 +107,22 @@ pub struct AppliedCap {
     pub max: u32,
     /// What the lines added up to before the ceiling.
     pub before: u32,
+}
+
+/// The grade the player gave one account before week 1, beside its true grade.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GradeGiven {
+    /// The account's id (of `grading.accounts`).
+    pub account: Id,
+    /// The grade the player gave it.
+    pub given: Grade,
+    /// The grade the course would give it (the scenario's `grade`).
+    pub truth: Grade,
+}
+
+impl GradeGiven {
+    /// Whether the player's grade is the true one.
+    pub fn right(&self) -> bool {
+        self.given == self.truth
+    }
 }

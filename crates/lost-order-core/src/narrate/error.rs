@@ -90,6 +90,29 @@ pub fn error(scenario: &Scenario, e: &SessionError, lang: &str) -> String {
                 format!("The bid is not valid: {problem}")
             }
         }
+        SessionError::UnknownAccount(id) => {
+            if zh {
+                format!("没有{}这个客户", q(id))
+            } else {
+                format!("There is no account {}", q(id))
+            }
+        }
+        SessionError::AccountNotGraded(id) => {
+            let name = account_name(scenario, id, lang);
+            if zh {
+                format!("还没有给{}评级：每个客户都要评级", q(&name))
+            } else {
+                format!("{} has no grade yet: grade every account", q(&name))
+            }
+        }
+        SessionError::AccountGradedTwice(id) => {
+            let name = account_name(scenario, id, lang);
+            if zh {
+                format!("{}被评了两次级：每个客户只评一次", q(&name))
+            } else {
+                format!("{} is graded twice: grade each account once", q(&name))
+            }
+        }
         SessionError::NeverEnded { decisions } => {
             if zh {
                 format!("做了 {decisions} 个决定之后，本局仍未结束")
@@ -104,6 +127,7 @@ pub fn error(scenario: &Scenario, e: &SessionError, lang: &str) -> String {
 /// What the session is doing, as a clause: `本局已经结束` / `the session is over`.
 pub fn phase_name(phase: &Phase, scenario: &Scenario, lang: &str) -> String {
     match phase {
+        Phase::Grading => pick(lang, "正在给客户分级", "you are grading the accounts").to_string(),
         Phase::Planning => {
             pick(lang, "正在安排本周的行动", "you are planning the week").to_string()
         }
@@ -126,6 +150,15 @@ pub fn phase_name(phase: &Phase, scenario: &Scenario, lang: &str) -> String {
         Phase::Bidding => pick(lang, "该提交标书了", "the bid is due").to_string(),
         Phase::Ended => pick(lang, "本局已经结束", "the session is over").to_string(),
     }
+}
+
+/// An account's name in `lang`, or its id when the scenario has no such account.
+fn account_name(scenario: &Scenario, id: &str, lang: &str) -> String {
+    scenario
+        .grading
+        .as_ref()
+        .and_then(|g| g.account(id))
+        .map_or_else(|| id.to_string(), |a| a.name.get(lang).to_string())
 }
 
 /// Why an action is disabled or was refused, as a phrase without a full stop:

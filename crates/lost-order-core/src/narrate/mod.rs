@@ -5,6 +5,7 @@
 mod belief;
 mod debrief;
 mod error;
+mod grading;
 mod tender;
 #[cfg(test)]
 mod tests;
@@ -15,6 +16,9 @@ pub use debrief::{
     DebriefCause, debrief_cause, debrief_cause_with, hidden_timeline, turning_point,
 };
 pub use error::{blocked_reason, error, phase_name};
+pub use grading::{
+    grade_label, grade_name, graded_line, grades_review, grading_title, indicator_name,
+};
 pub use tender::{cap_reason, explain, known_tender, price_margin_label, profit, stage_reason};
 pub use week::week_summary;
 
@@ -91,6 +95,11 @@ pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
     let sc = s.scenario();
     let name = |id: &str| sc.person_name(id, lang);
     Some(match h {
+        Happening::Graded {
+            grade,
+            action_points,
+            budget,
+        } => graded_line(sc, *grade, *action_points, *budget, lang),
         Happening::WeekStarted { week } => fill(
             pick(lang, "—— 第 {w} 周 ——", "—— Week {w} ——"),
             &[("w", &week.to_string())],

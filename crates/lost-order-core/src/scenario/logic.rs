@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BuyingRole, Fact, Id, Layer};
+use super::{BuyingRole, Fact, Grade, Id, Layer};
 use crate::text::Text;
 
 /// Whom a condition or effect is about: the action's target, or a named person.
@@ -90,6 +90,8 @@ pub enum Condition {
     StageAhead(Id),
     /// Our tally minus the competitor's at the tender's end, in points (endings and rubric).
     Margin(Bound),
+    /// The player gave this account (an id of `grading.accounts`) this grade before week 1.
+    GradedAs(Id, Grade),
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),

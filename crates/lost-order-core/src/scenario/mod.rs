@@ -2,6 +2,7 @@
 
 mod actions;
 mod amount;
+mod grading;
 mod logic;
 mod people;
 mod rubric;
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use actions::{Action, ActionResult, Purpose, Requirement, Targets};
 pub use amount::Amount;
+pub use grading::{Account, Grade, GradeResources, Grading, Indicator};
 pub use logic::{Bound, Condition, Effect, WeekRule, Who};
 pub use people::{BuyingRole, Criterion, Fact, Layer, Person};
 pub use rubric::{Cap, Ending, Measure, RubricLine};
@@ -31,6 +33,10 @@ pub type Id = String;
 pub struct Scenario {
     pub meta: Meta,
     pub settings: Settings,
+    /// Customer grading before week 1 (客户的分级); none by default, and then the session
+    /// starts in week 1 as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grading: Option<Grading>,
     /// Every flag the story sets or tests, declared so that typos are caught.
     #[serde(default)]
     pub flags: Vec<Id>,

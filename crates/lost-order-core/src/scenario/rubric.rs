@@ -67,6 +67,10 @@ pub enum Measure {
     /// `full` (the margin that earns all the points), capped at 1; 0 when the order is lost or
     /// the price level has no margin.
     Profit { full: i32 },
+    /// Customer grading (客户的分级): the share of `grading.accounts` the player graded right
+    /// (their true `grade`), e.g. 2 of 3 right earns two thirds of the points. For full points
+    /// only when the case's customer is graded right, write `Holds(GradedAs("this_id", A))`.
+    Graded,
     /// Full points when the condition holds at the end.
     Holds(Condition),
     /// Full points unless the condition holds at the end.

@@ -1,22 +1,89 @@
-//! What the player does: take an action, end the week, pick a choice, submit the bid.
+//! What the player does: grade the accounts, take an action, end the week, pick a choice, submit the bid.
 
 use super::error::{Blocked, SessionError};
 use super::{Phase, Scope, Session, scoring};
 use crate::engine::decision::{Bid, Decision};
 use crate::engine::happening::Happening;
+use crate::engine::outcome::GradeGiven;
+use crate::scenario::{Grade, Id};
 
 impl Session {
     /// Applies any decision; the way scripts, records and policies drive a session.
     ///
     /// # Errors
-    /// Those of `act`, `end_week`, `choose` or `submit_bid`; a refused decision changes nothing.
+    /// Those of `grade`, `act`, `end_week`, `choose` or `submit_bid`; a refused decision
+    /// changes nothing.
     pub fn apply(&mut self, decision: &Decision) -> Result<Vec<Happening>, SessionError> {
         match decision {
             Decision::Act { action, target } => self.act(action, target.as_deref()),
             Decision::EndWeek => self.end_week(),
             Decision::Choose(c) => self.choose(c),
             Decision::Bid(b) => self.submit_bid(b),
+            Decision::Grade(grades) => self.grade(grades),
         }
+    }
+
+    /// Grades the company's accounts before week 1 (客户的分级): each account's id with the
+    /// grade the player gives it. The grade given to the case's customer (`grading.this`) sets
+    /// the action points of every week and the budget (`grading.resources`; what an entry
+    /// leaves out stays as `settings` say); then week 1 opens. Draws nothing itself.
+    ///
+    /// # Errors
+    /// `WrongPhase` unless the session is grading (`Phase::Grading`); `UnknownAccount` for an
+    /// id not in `grading.accounts`, `AccountGradedTwice` for an account given twice,
+    /// `AccountNotGraded` for the first account left out. Nothing changes then.
+    pub fn grade(&mut self, grades: &[(Id, Grade)]) -> Result<Vec<Happening>, SessionError> {
+        self.expect_phase(&Phase::Grading)?;
+        let scenario = self.scenario.clone();
+        let Some(grading) = scenario.grading.as_ref() else {
+            return Err(SessionError::WrongPhase {
+                now: self.phase.clone(),
+            });
+        };
+        for (i, (id, _)) in grades.iter().enumerate() {
+            if grading.account(id).is_none() {
+                return Err(SessionError::UnknownAccount(id.clone()));
+            }
+            if grades[..i].iter().any(|(other, _)| other == id) {
+                return Err(SessionError::AccountGradedTwice(id.clone()));
+            }
+        }
+        let mut given = Vec::new();
+        for account in &grading.accounts {
+            let Some((_, grade)) = grades.iter().find(|(id, _)| *id == account.id) else {
+                return Err(SessionError::AccountNotGraded(account.id.clone()));
+            };
+            given.push(GradeGiven {
+                account: account.id.clone(),
+                given: *grade,
+                truth: account.grade,
+            });
+        }
+        let this = given
+            .iter()
+            .find(|g| g.account == grading.this)
+            .map(|g| g.given);
+        let granted = this.and_then(|g| grading.resources_for(g));
+        let settings = &scenario.settings;
+        self.weekly_points = granted
+            .and_then(|r| r.action_points)
+            .unwrap_or(settings.action_points);
+        self.budget = granted.and_then(|r| r.budget).unwrap_or(settings.budget);
+        self.graded = given;
+        // Recorded in week 0, before week 1 opens: a what-if from week 1 keeps the grades.
+        self.record(Decision::Grade(grades.to_vec()), None);
+        let mut out = Vec::new();
+        if let Some(grade) = this {
+            out.push(Happening::Graded {
+                grade,
+                action_points: self.weekly_points,
+                budget: self.budget,
+            });
+        }
+        self.week = 1;
+        self.phase = Phase::Planning;
+        self.start_week(&mut out);
+        Ok(self.log_all(out))
     }
 
     /// Takes an action, aimed at `target` (a person's id) when the action has targets. Spends

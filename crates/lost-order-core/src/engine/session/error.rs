@@ -43,6 +43,15 @@ pub enum SessionError {
     /// The bid breaks a rule of the tender.
     #[error("invalid bid: {0}")]
     InvalidBid(BidProblem),
+    /// No account of the scenario's `grading` has this id.
+    #[error("unknown account `{0}`")]
+    UnknownAccount(Id),
+    /// The grading left this account without a grade; every account needs one.
+    #[error("account `{0}` has no grade")]
+    AccountNotGraded(Id),
+    /// The grading gave this account more than one grade.
+    #[error("account `{0}` is graded twice")]
+    AccountGradedTwice(Id),
     /// A simulated player made this many decisions and the session was still not over.
     #[error("still not over after {decisions} decisions")]
     NeverEnded { decisions: usize },

@@ -82,6 +82,10 @@ impl Session {
                 .tender
                 .as_ref()
                 .is_some_and(|t| b.holds(i64::from(t.margin))),
+            Condition::GradedAs(account, grade) => self
+                .graded
+                .iter()
+                .any(|g| &g.account == account && g.given == *grade),
             Condition::All(cs) => cs.iter().all(|c| self.holds(c, scope, roll)),
             Condition::Any(cs) => cs.iter().any(|c| self.holds(c, scope, roll)),
             Condition::Not(c) => !self.holds(c, scope, roll),

@@ -36,9 +36,9 @@ use super::decision::Decision;
 use super::dice::Dice;
 use super::happening::{Happening, LogEntry};
 use super::hidden::HiddenEntry;
-use super::outcome::TenderResult;
+use super::outcome::{GradeGiven, TenderResult};
 use super::state::{Belief, KnownTender, PersonTruth, Seen, WeekSnapshot, World};
-use crate::scenario::{Amount, BuyingRole, Fact, Id, Scenario, WeekRule};
+use crate::scenario::{Amount, BuyingRole, Fact, Grading, Id, Scenario, WeekRule};
 
 /// What a condition or effect is evaluated for: the index of the action's target, if any.
 #[derive(Clone, Copy, Debug, Default)]
@@ -49,6 +49,9 @@ struct Scope {
 /// Where the session is, and so which decision it accepts next.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Phase {
+    /// Before week 1, the company's accounts wait to be graded (`grade`); only when the
+    /// scenario has a `grading` section. The week is 0 until then.
+    Grading,
     /// The player spends action points or ends the week (`act`, `end_week`).
     Planning,
     /// The story scene with this id waits for a choice (`choose`).
@@ -63,6 +66,7 @@ impl std::fmt::Display for Phase {
     /// Plain English for logs; `narrate::phase_name` gives the player's words.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Phase::Grading => f.write_str("grading the accounts"),
             Phase::Planning => f.write_str("planning the week"),
             Phase::Scene(s) => write!(f, "waiting for a choice in scene `{s}`"),
             Phase::Bidding => f.write_str("waiting for the bid"),
@@ -95,6 +99,8 @@ pub struct Session {
     beliefs: Vec<Belief>,
     week: u32,
     points: u32,
+    /// Action points each week: `settings.action_points`, or what the grade of this customer grants.
+    weekly_points: u32,
     budget: i64,
     phase: Phase,
     pending_scenes: VecDeque<Id>,
@@ -107,14 +113,18 @@ pub struct Session {
     tender: Option<TenderResult>,
     hidden: Vec<HiddenEntry>,
     told: Option<KnownTender>,
+    graded: Vec<GradeGiven>,
 }
 
 impl Session {
-    /// Starts a session: draws the hidden truth from `seed`, then opens week 1.
+    /// Starts a session: draws the hidden truth from `seed`, then opens week 1, or, when the
+    /// scenario has a `grading` section, waits in `Phase::Grading` (week 0) for `grade`,
+    /// which opens week 1.
     ///
     /// The draws, in order: each person's influence, support and rival support (in the
     /// scenario's order; fixed numbers take no draw), then the week of every `Drawn` rule
-    /// (competitor rules, then events).
+    /// (competitor rules, then events). Grading draws nothing, so week 1 draws the same
+    /// numbers with or without it.
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Session {
         let mut dice = Dice::new(seed);
         let people = scenario
@@ -157,6 +167,7 @@ impl Session {
             world,
             week: 1,
             points: scenario.settings.action_points,
+            weekly_points: scenario.settings.action_points,
             budget: scenario.settings.budget,
             phase: Phase::Planning,
             pending_scenes: VecDeque::new(),
@@ -169,10 +180,16 @@ impl Session {
             tender: None,
             hidden: Vec::new(),
             told: None,
+            graded: Vec::new(),
             seed,
             scenario,
         };
         session.beliefs = session.initial_beliefs();
+        if session.scenario.grading.is_some() {
+            session.week = 0;
+            session.phase = Phase::Grading;
+            return session;
+        }
         let mut out = Vec::new();
         session.start_week(&mut out);
         session.log_all(out);
@@ -232,7 +249,7 @@ impl Session {
         &self.phase
     }
 
-    /// The current week, from 1 to the scenario's `weeks`.
+    /// The current week, from 1 to the scenario's `weeks`; 0 while grading (`Phase::Grading`).
     pub fn week(&self) -> u32 {
         self.week
     }
@@ -281,6 +298,18 @@ impl Session {
     /// True and believed stances at the end of each week played.
     pub fn history(&self) -> &[WeekSnapshot] {
         &self.history
+    }
+
+    /// The scenario's customer grading (the accounts, their indicators, what each grade of
+    /// this customer grants), for the grading screen; `None` when the scenario has none.
+    pub fn grading(&self) -> Option<&Grading> {
+        self.scenario.grading.as_ref()
+    }
+
+    /// The grades the player gave, in the scenario's order of accounts, with the true ones;
+    /// empty before grading (and always, in a scenario without grading).
+    pub fn grades(&self) -> &[GradeGiven] {
+        &self.graded
     }
 
     /// The tender's result, once the bid is in.

@@ -82,6 +82,15 @@ fn share(s: &mut Session, measure: &Measure) -> f64 {
             }
             ratio(known, s.beliefs.len() * FACTS_PER_PERSON.len())
         }
+        Measure::Graded => {
+            let accounts = s.scenario.grading.as_ref().map_or(0, |g| g.accounts.len());
+            let right = s.graded.iter().filter(|g| g.right()).count();
+            if accounts == 0 {
+                0.0
+            } else {
+                ratio(right, accounts)
+            }
+        }
         Measure::Holds(c) => bool_share(s.holds_now(c, Scope::default())),
         Measure::Avoided(c) => bool_share(!s.holds_now(c, Scope::default())),
     }

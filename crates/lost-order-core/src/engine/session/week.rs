@@ -10,7 +10,7 @@ impl Session {
     /// Opens the current week: refills action points, then runs the competitor's rules and the
     /// story events that trigger, in the scenario's order, and opens the first pending scene.
     pub(super) fn start_week(&mut self, out: &mut Vec<Happening>) {
-        self.points = self.scenario.settings.action_points;
+        self.points = self.weekly_points;
         self.acted.clear();
         out.push(Happening::WeekStarted { week: self.week });
         let scenario = self.scenario.clone();

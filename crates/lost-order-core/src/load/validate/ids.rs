@@ -60,7 +60,12 @@ impl<'a> Checker<'a> {
         self.check_plain_references();
     }
 
-    fn unique<'i>(&mut self, kind: &str, section: &str, ids: impl Iterator<Item = &'i str>) {
+    pub(super) fn unique<'i>(
+        &mut self,
+        kind: &str,
+        section: &str,
+        ids: impl Iterator<Item = &'i str>,
+    ) {
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         let start = self.locator.section(section);
         for id in ids {

@@ -285,6 +285,7 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
+            Condition::GradedAs(account, _) => self.account_reference(account, "GradedAs", place),
             Condition::All(cs) | Condition::Any(cs) => {
                 for c in cs {
                     self.condition(c, place);

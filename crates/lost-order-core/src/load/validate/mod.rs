@@ -1,5 +1,6 @@
 //! Semantic checks of a parsed scenario: references, ids, texts, numbers and the story graph.
 
+mod grading;
 mod graph;
 mod ids;
 mod logic;
@@ -21,6 +22,7 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Diagnostic> {
     checker.check_numbers();
     checker.check_logic();
     checker.check_graph();
+    checker.check_grading();
     let mut found = checker.found;
     found.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.severity));
     found.dedup();

@@ -150,7 +150,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn text(&mut self, t: &Text, field: &str, place: Place) {
+    pub(super) fn text(&mut self, t: &Text, field: &str, place: Place) {
         let missing = t.missing(&self.s.meta.languages);
         if missing.is_empty() {
             return;
