@@ -16,9 +16,7 @@ pub use decision::{Bid, Decision, ScriptError, format_script, parse_script};
 pub use dice::Dice;
 pub use happening::{Happening, Learned, LogEntry};
 pub use hidden::{Hidden, HiddenEntry};
-pub use outcome::{
-    AppliedCap, GradeGiven, LineScore, Score, StageVerdict, TenderResult, Verdict,
-};
+pub use outcome::{AppliedCap, GradeGiven, LineScore, Score, StageVerdict, TenderResult, Verdict};
 pub use session::{
     ActionOption, BidPart, BidProblem, Blocked, ChoiceOption, Made, Phase, Session, SessionError,
 };
