@@ -7,7 +7,8 @@ impl Session {
     /// A new session of the same scenario and seed, with the decisions made before `week`
     /// replayed, so the player can try again from the start of `week` (1-based). Replaying
     /// draws the same numbers in the same order, so the replayed weeks come out the same.
-    /// A `week` past the current one replays every decision; 0 or 1 replays none.
+    /// A `week` past the current one replays every decision; 0 or 1 replays none, except that
+    /// 1 replays the grading (made in week 0) of a scenario with `grading`.
     ///
     /// # Errors
     /// The `SessionError` of the first decision that does not replay; the partly replayed
