@@ -24,14 +24,14 @@ fn a_whole_flagship_session_prints_under_300_lines_with_the_verdict_last() {
     for (lang, verdict, menu, stages) in [
         (
             "zh",
-            "结果：你赢得了订单",
-            "行动（输入编号",
+            "你赢得了订单",
+            "m 采购组织图 · n 笔记本",
             ["1. 技术评标", "2. 商务评标", "3. 最终决定"],
         ),
         (
             "en",
-            "Outcome: you won the order",
-            "Actions (type a number",
+            "you won the order",
+            "m map · n notebook",
             [
                 "1. Technical evaluation",
                 "2. Commercial evaluation",

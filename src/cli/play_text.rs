@@ -142,44 +142,59 @@ fn ask(prompt: &str, input: &mut impl BufRead) -> anyhow::Result<Option<String>>
 fn menu(s: &Session, lang: &str, details: bool) {
     let sc = s.scenario();
     let options = s.options();
-    println!(
-        "{}",
-        t(
-            lang,
-            "行动（输入编号和人物字母，例如 2c；只输编号则再选人）：",
-            "Actions (type a number and a person's letter, e.g. 2c; a number alone lists the people):"
-        )
-    );
-    for (i, a) in sc.actions.iter().enumerate() {
-        let mine: Vec<&ActionOption> = options.iter().filter(|o| o.action == a.id).collect();
-        let note = unavailable(&mine, lang)
-            .map(|why| format!(" — {}{why}", t(lang, "不可用：", "not now: ")))
-            .unwrap_or_default();
+    // The how-to line once a session (and with the help), not at every week's start.
+    if details || s.week() == 1 {
         println!(
-            "  {:>2}. {} · {} · {}{note}",
-            i + 1,
-            a.label.get(lang),
-            screen::points_text(a.points, lang),
-            screen::money_text(s, a.cost, lang),
+            "{}",
+            t(
+                lang,
+                "行动（输入编号和人物字母，例如 2c；只输编号则再选人）：",
+                "Actions (type a number and a person's letter, e.g. 2c; a number alone lists the people):"
+            )
         );
-        if details {
-            println!("      {}", a.description.get(lang));
+    }
+    let lines: Vec<MenuLine> = sc
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mine: Vec<&ActionOption> = options.iter().filter(|o| o.action == a.id).collect();
+            MenuLine {
+                number: i + 1,
+                label: a.label.get(lang).to_string(),
+                cost: format!(
+                    "{} · {}",
+                    screen::points_text(a.points, lang),
+                    screen::money_text(s, a.cost, lang)
+                ),
+                purpose: a.purpose,
+                note: unavailable(&mine, lang),
+                description: a.description.get(lang).to_string(),
+            }
+        })
+        .collect();
+    if details {
+        for l in &lines {
+            println!(
+                "  {:>2}. {} · {}{}",
+                l.number,
+                l.label,
+                l.cost,
+                l.note_text(lang)
+            );
+            println!("      {}", l.description);
+        }
+    } else {
+        for group in group_alike(&lines) {
+            println!("{}", group_line(group, lang));
         }
     }
     let keys = screen::person_keys(s);
-    if !keys.is_empty() {
-        let people: Vec<String> = keys
-            .iter()
-            .map(|(i, k)| format!("{k} {}", sc.people[*i].name.get(lang)))
-            .collect();
-        println!(
-            "{}{}{}",
-            t(lang, "人物", "People"),
-            colon(lang),
-            people.join(" · ")
-        );
-    }
-    println!(
+    let people: Vec<String> = keys
+        .iter()
+        .map(|(i, k)| format!("{k} {}", sc.people[*i].name.get(lang)))
+        .collect();
+    let commands = format!(
         "m {} · n {} · l {} · e {} · q {} · h {}",
         t(lang, "采购组织图", "map"),
         t(lang, "笔记本", "notebook"),
@@ -188,6 +203,105 @@ fn menu(s: &Session, lang: &str, details: bool) {
         t(lang, "退出", "quit"),
         t(lang, "帮助", "help")
     );
+    if people.is_empty() {
+        println!("{commands}");
+    } else {
+        // The people and the commands share a line: fewer lines to scroll past each week.
+        println!(
+            "{}{}{} ｜ {commands}",
+            t(lang, "人物", "People"),
+            colon(lang),
+            people.join(" · ")
+        );
+    }
+}
+
+/// One action as the menu lists it.
+struct MenuLine {
+    number: usize,
+    label: String,
+    /// "1 个行动点 · 0 千元" / "1 point · 0 k¥".
+    cost: String,
+    purpose: lost_order_core::scenario::Purpose,
+    /// Why it cannot be taken now, if it cannot.
+    note: Option<String>,
+    description: String,
+}
+
+impl MenuLine {
+    fn note_text(&self, lang: &str) -> String {
+        self.note
+            .as_ref()
+            .map(|why| format!(" — {}{why}", t(lang, "不可用：", "not now: ")))
+            .unwrap_or_default()
+    }
+}
+
+/// Runs of neighbouring actions of the same kind and cost, all possible now (the seven 5W2H
+/// questions, say), so that the menu can list each run on one line.
+fn group_alike(lines: &[MenuLine]) -> Vec<&[MenuLine]> {
+    let alike = |a: &MenuLine, b: &MenuLine| {
+        a.purpose == b.purpose && a.cost == b.cost && a.note.is_none() && b.note.is_none()
+    };
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for i in 1..=lines.len() {
+        if i == lines.len() || !alike(&lines[i - 1], &lines[i]) {
+            groups.push(&lines[start..i]);
+            start = i;
+        }
+    }
+    groups
+}
+
+/// One menu line: an action, or a run of alike actions sharing the label's common head:
+/// `   2–8. 5W2H：2 做什么 3 为什么 … · 1 个行动点 · 0 千元`.
+fn group_line(group: &[MenuLine], lang: &str) -> String {
+    let [first, .., last] = group else {
+        let l = &group[0];
+        return format!(
+            "  {:>2}. {} · {}{}",
+            l.number,
+            l.label,
+            l.cost,
+            l.note_text(lang)
+        );
+    };
+    let head = common_head(group.iter().map(|l| l.label.as_str()));
+    let items: Vec<String> = group
+        .iter()
+        .map(|l| format!("{} {}", l.number, &l.label[head.len()..]))
+        .collect();
+    format!(
+        "  {}–{}. {head}{} · {}",
+        first.number,
+        last.number,
+        items.join(" "),
+        first.cost
+    )
+}
+
+/// The labels' shared beginning up to and including a separator (`：` or `: `), or "".
+fn common_head<'a>(mut labels: impl Iterator<Item = &'a str>) -> &'a str {
+    let Some(first) = labels.next() else {
+        return "";
+    };
+    let mut len = first.len();
+    for l in labels {
+        len = first
+            .char_indices()
+            .zip(l.chars())
+            .take_while(|((_, a), b)| a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8())
+            .min(len);
+    }
+    let shared = &first[..len];
+    ["：", ": "]
+        .iter()
+        .filter_map(|sep| shared.rfind(sep).map(|i| &first[..i + sep.len()]))
+        .max_by_key(|h| h.len())
+        .unwrap_or("")
 }
 
 /// Why an action cannot be taken with anyone now, or `None` when it can with someone.
