@@ -4,14 +4,14 @@ mod common;
 
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
-use common::game::{app, button, press, run_steps, screen, texts};
+use common::game::{app, button, grade_truly, press, run_steps, screen, texts};
 use common::{flagship, golden_script, temp_dir};
 use lost_order::game::demo::{Step, pass};
 use lost_order::game::play::Play;
 use lost_order::game::prefs::{Prefs, TextSize};
 use lost_order::game::screens::{
-    BoardAction, BriefingAction, DebriefAction, GoTo, InstructorAction, RevealAction, SceneAction,
-    Screen, SettingsAction, TenderAction, TitleAction,
+    BoardAction, BriefingAction, DebriefAction, GoTo, GradingAction, InstructorAction,
+    RevealAction, SceneAction, Screen, SettingsAction, TenderAction, TitleAction,
 };
 use lost_order::game::widgets::ButtonKey;
 use lost_order_core::engine::{Decision, Session};
@@ -75,6 +75,7 @@ fn every_screen_speaks_both_languages() {
                 "开始新的一局",
                 "案情",
                 "采购组织图",
+                "客户分级",
                 "编制标书",
                 "开标",
                 "复盘",
@@ -88,6 +89,7 @@ fn every_screen_speaks_both_languages() {
                 "New game",
                 "The case",
                 "The buying organization",
+                "Customer grading",
                 "Compose your bid",
                 "The tender is decided",
                 "Debrief",
@@ -110,7 +112,14 @@ fn every_screen_speaks_both_languages() {
                     press(&mut app, BoardAction::Act { action, target });
                 }
                 Decision::EndWeek => press(&mut app, BoardAction::EndWeek),
-                Decision::Grade(_) => panic!("the window has no grading screen yet"),
+                Decision::Grade(grades) => {
+                    seen += &texts(&mut app);
+                    for (account, grade) in grades {
+                        press(&mut app, GradingAction::Set { account, grade });
+                    }
+                    press(&mut app, GradingAction::Submit);
+                    seen += &texts(&mut app);
+                }
                 Decision::Choose(c) => press(&mut app, SceneAction::Choose(c)),
                 Decision::Bid(b) => {
                     seen += &texts(&mut app);
@@ -150,6 +159,7 @@ fn a_disabled_action_cannot_be_taken() {
     let mut app = app(&home, 3);
     press(&mut app, TitleAction::NewSession);
     press(&mut app, BriefingAction::Start);
+    grade_truly(&mut app);
     press(&mut app, SceneAction::Choose("trust".into()));
     press(&mut app, BoardAction::SelectPerson("sun".into()));
     // A tailored proposal needs Sun's criteria, which the player does not know yet.
@@ -207,6 +217,7 @@ fn nothing_behind_an_open_scene_can_be_used() {
     let mut app = app(&home, 3);
     press(&mut app, TitleAction::NewSession);
     press(&mut app, BriefingAction::Start);
+    grade_truly(&mut app);
     let phase = |app: &App| app.world().resource::<Play>().session.phase().clone();
     assert!(matches!(
         phase(&app),

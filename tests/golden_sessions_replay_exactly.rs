@@ -21,7 +21,7 @@ fn liao_script_is_vetoed_by_wang() {
     let (_, j) = play("tests/golden/liao.script", 11, "scenarios/lost_order.ron");
     assert_eq!(j["won"], false);
     assert_eq!(j["ending"], "vetoed");
-    assert_eq!(j["score"], 13);
+    assert_eq!(j["score"], 17);
     let first = j["explanation"][0].as_str().unwrap();
     assert!(
         first.contains("Chief Engineer Wang") && first.contains("vetoed"),
@@ -38,7 +38,7 @@ fn full_coverage_script_wins_on_value() {
     );
     assert_eq!(j["won"], true);
     assert_eq!(j["ending"], "won_on_value");
-    assert_eq!(j["score"], 89);
+    assert_eq!(j["score"], 90);
     assert_eq!(j["margin"], 120);
     let rubric: Vec<(String, u64, u64)> = j["rubric"]
         .as_array()
@@ -53,7 +53,7 @@ fn full_coverage_script_wins_on_value() {
         })
         .collect();
     assert_eq!(rubric.iter().map(|l| l.2).sum::<u64>(), 100);
-    assert_eq!(rubric.iter().map(|l| l.1).sum::<u64>(), 89);
+    assert_eq!(rubric.iter().map(|l| l.1).sum::<u64>(), 90);
 }
 
 #[test]

@@ -152,11 +152,11 @@ fn golden_records_replay_exactly() {
     for (file, expect) in [
         (
             "tests/golden/full_coverage-seed11.record.ron",
-            "finished: won (won_on_value), score 89/100",
+            "finished: won (won_on_value), score 90/100",
         ),
         (
             "tests/golden/liao-seed11.record.ron",
-            "finished: lost (vetoed), score 13/100",
+            "finished: lost (vetoed), score 17/100",
         ),
     ] {
         let (ok, said) = replay(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file));

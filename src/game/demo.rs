@@ -11,7 +11,8 @@ use bevy::ui_widgets::Activate;
 use lost_order_core::engine::Decision;
 
 use super::screens::{
-    BoardAction, BriefingAction, GoTo, Rebuild, SceneAction, Screen, TenderAction, TitleAction,
+    BoardAction, BriefingAction, GoTo, GradingAction, Rebuild, SceneAction, Screen, TenderAction,
+    TitleAction,
 };
 use super::widgets::ButtonKey;
 
@@ -77,7 +78,11 @@ pub fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
         Step::Await(Screen::Briefing),
     ]);
     steps.extend(shot("briefing"));
-    steps.extend([press(BriefingAction::Start), Step::Await(Screen::Board)]);
+    steps.push(press(BriefingAction::Start));
+    // A case with customer grading opens on the grading screen, its first decision.
+    if !matches!(decisions.first(), Some(Decision::Grade(_))) {
+        steps.push(Step::Await(Screen::Board));
+    }
     let mut scene_shot = false;
     let mut board_shot = false;
     for (i, d) in decisions.iter().enumerate() {
@@ -102,8 +107,17 @@ pub fn pass(lang: &str, decisions: &[Decision]) -> Vec<Step> {
                 }));
             }
             Decision::EndWeek => steps.push(press(BoardAction::EndWeek)),
-            // No grading screen yet (issue 8, item 6): a grade line has no button to press.
-            Decision::Grade(_) => {}
+            Decision::Grade(grades) => {
+                steps.push(Step::Await(Screen::Grading));
+                steps.extend(grades.iter().map(|(account, grade)| {
+                    press(GradingAction::Set {
+                        account: account.clone(),
+                        grade: *grade,
+                    })
+                }));
+                steps.extend(shot("grading"));
+                steps.extend([press(GradingAction::Submit), Step::Await(Screen::Board)]);
+            }
             Decision::Choose(c) => {
                 if !scene_shot {
                     steps.extend(shot("scene"));

@@ -9,9 +9,9 @@ use bevy::state::app::StatesPlugin;
 use bevy::ui::InteractionDisabled;
 use bevy::ui_widgets::Activate;
 use lost_order::game::demo::Step;
-use lost_order::game::play::SeedOverride;
+use lost_order::game::play::{Play, SeedOverride};
 use lost_order::game::prefs::Home;
-use lost_order::game::screens::{RevealAction, Screen};
+use lost_order::game::screens::{GradingAction, RevealAction, Screen};
 use lost_order::game::widgets::ButtonKey;
 use lost_order_app::Folders;
 
@@ -102,4 +102,23 @@ pub fn run_steps(app: &mut App, steps: Vec<Step>) {
             Step::Shot(_) | Step::Frames(_) => {}
         }
     }
+}
+
+/// Grades every account as the course would (its true grade) and hands the grades in, when
+/// the session opens on customer grading; does nothing otherwise.
+pub fn grade_truly(app: &mut App) {
+    let accounts: Vec<(String, lost_order_core::scenario::Grade)> = app
+        .world()
+        .resource::<Play>()
+        .session
+        .grading()
+        .map(|g| g.accounts.iter().map(|a| (a.id.clone(), a.grade)).collect())
+        .unwrap_or_default();
+    if accounts.is_empty() {
+        return;
+    }
+    for (account, grade) in accounts {
+        press(app, GradingAction::Set { account, grade });
+    }
+    press(app, GradingAction::Submit);
 }

@@ -46,7 +46,7 @@ fn a_finished_record_reads_back_and_replays_exactly() {
     assert!(record.warnings.is_empty());
     assert_eq!(record.decisions, session.decisions());
     let f = record.finished.as_ref().unwrap();
-    assert_eq!((f.won, f.score), (true, 89));
+    assert_eq!((f.won, f.score), (true, 90));
     let replayed = replay(flagship(), &record).unwrap();
     assert_eq!(replayed.tender(), session.tender());
 }
@@ -84,10 +84,11 @@ fn replay_names_the_first_divergence() {
     let d = dir("diverge");
     let (path, _) = write_session(&d, &golden());
     let mut record = read_record(&path).unwrap();
-    // Pretend the third decision had another result, as after an edit of the scenario.
-    record.decisions[2].result = Some("declined".into());
+    // Pretend the fourth decision (an introduction that worked) had another result, as after
+    // an edit of the scenario.
+    record.decisions[3].result = Some("declined".into());
     let e = replay(flagship(), &record).unwrap_err();
-    assert_eq!(e.index, 3);
+    assert_eq!(e.index, 4);
     assert!(
         e.to_string().contains("the record says Some(\"declined\")"),
         "{e}"

@@ -6,6 +6,7 @@
 mod board;
 mod briefing;
 mod debrief;
+mod grading;
 mod instructor;
 mod report_lines;
 mod reveal;
@@ -36,6 +37,7 @@ use super::widgets::ButtonKey;
 pub use board::BoardAction;
 pub use briefing::{BriefingAction, Chosen};
 pub use debrief::DebriefAction;
+pub use grading::GradingAction;
 pub use instructor::InstructorAction;
 pub use reveal::RevealAction;
 pub use scenarios::ScenariosAction;
@@ -52,6 +54,8 @@ pub enum Screen {
     Settings,
     Scenarios,
     Briefing,
+    /// Customer grading before week 1, when the scenario has it.
+    Grading,
     Board,
     Tender,
     Reveal,
@@ -157,6 +161,7 @@ pub(super) fn plugin(app: &mut App) {
         settings::plugin,
         scenarios::plugin,
         briefing::plugin,
+        grading::plugin,
         board::plugin,
         scene::plugin,
         tender::plugin,
@@ -235,7 +240,7 @@ impl ScreenUi<'_, '_> {
 fn screen_of(phase: &Phase) -> Screen {
     match phase {
         // No grading screen yet (issue 8, item 6): the briefing stands in for it.
-        Phase::Grading => Screen::Briefing,
+        Phase::Grading => Screen::Grading,
         Phase::Planning | Phase::Scene(_) => Screen::Board,
         Phase::Bidding => Screen::Tender,
         Phase::Ended => Screen::Reveal,

@@ -15,7 +15,7 @@ use crate::game::play::{self, Play, Recording, records_dir};
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, Type, palette};
 use crate::game::widgets::{
-    ButtonLook, button, card, column, footer, heading, label, page, row, small,
+    ButtonLook, body, button, card, column, footer, heading, label, page, row, small,
 };
 
 /// What the debrief's buttons do.
@@ -169,6 +169,21 @@ fn build(
             ));
         });
         cause::why(ctx, s, compared.turning, page);
+        // How the player graded the company's accounts before the case, if the case asked.
+        let review = lost_order_core::narrate::grades_review(s, ctx.lang);
+        if !review.is_empty() {
+            page.spawn(card()).with_children(|c| {
+                c.spawn(label(
+                    lost_order_core::narrate::grading_title(ctx.lang),
+                    Type::Body,
+                    k,
+                    palette::INK_SOFT,
+                ));
+                for line in review {
+                    c.spawn(body(line, k * 0.95));
+                }
+            });
+        }
         page.spawn(card()).with_children(|c| {
             c.spawn(label(
                 ctx.tr("评分细则", "The rubric"),
