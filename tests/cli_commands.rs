@@ -5,6 +5,7 @@ mod common;
 use std::io::Write;
 use std::process::Stdio;
 
+use common::terminal::play_text;
 use common::{lost_order, run, stderr, stdout, temp_dir};
 
 #[test]
@@ -46,7 +47,26 @@ fn play_script_reports_a_bad_decision_with_its_place() {
     let dir = temp_dir("cli", "bad-decision");
     std::fs::create_dir_all(&dir).unwrap();
     let script = dir.join("bad.script");
-    std::fs::write(&script, "choose ask_who\nact visit wang\n").unwrap();
+    // The flagship's accounts graded first, when it has grading: then the bad decision is
+    // the third.
+    let grade = common::flagship()
+        .grading
+        .as_ref()
+        .map(|g| {
+            let each: Vec<String> = g
+                .accounts
+                .iter()
+                .map(|a| format!("{}={}", a.id, a.grade))
+                .collect();
+            format!("grade {}\n", each.join(" "))
+        })
+        .unwrap_or_default();
+    std::fs::write(&script, format!("{grade}choose ask_who\nact visit wang\n")).unwrap();
+    let place = if grade.is_empty() {
+        "decision 2"
+    } else {
+        "decision 3"
+    };
     let o = run(&[
         "play",
         "--script",
@@ -59,7 +79,7 @@ fn play_script_reports_a_bad_decision_with_its_place() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("decision 2") && err.contains("Chief Engineer Wang: you do not know them yet"),
+        err.contains(place) && err.contains("Chief Engineer Wang: you do not know them yet"),
         "{err}"
     );
 }
@@ -211,4 +231,182 @@ fn two_sessions_started_together_get_different_seeds() {
     }
     assert_eq!(headers.len(), 2);
     assert_ne!(headers[0].seed, headers[1].seed, "{headers:?}");
+}
+
+/// The tutorial with the grading section of docs/scenario-format.md after its `settings`
+/// (three accounts: Shanghai A, this case's customer; Ningbo B; Suzhou C), written to `dir`;
+/// `check` passes it clean.
+fn graded_tutorial(dir: &std::path::Path) -> String {
+    let docs = std::fs::read_to_string("docs/scenario-format.md").unwrap();
+    let start = docs.find("```ron\ngrading: (").unwrap() + "```ron\n".len();
+    let grading = &docs[start..start + docs[start..].find("```").unwrap()];
+    let mut ron = String::new();
+    for line in std::fs::read_to_string("scenarios/tutorial.ron")
+        .unwrap()
+        .lines()
+    {
+        ron += line;
+        ron += "\n";
+        if line.trim_start().starts_with("settings:") {
+            for g in grading.lines() {
+                ron += &format!("    {g}\n");
+            }
+        }
+    }
+    assert!(
+        ron.contains("    grading: ("),
+        "no settings line in the tutorial"
+    );
+    std::fs::create_dir_all(dir).unwrap();
+    let file = dir.join("graded_tutorial.ron");
+    std::fs::write(&file, ron).unwrap();
+    let file = file.to_str().unwrap().to_string();
+    let o = run(&["check", &file]);
+    assert!(
+        o.status.success() && stdout(&o).contains("0 error(s), 0 warning(s)"),
+        "{}",
+        stdout(&o)
+    );
+    file
+}
+
+/// `play --text` on a case with grading: the accounts with the four indicator groups and what
+/// each grade of this customer grants, one line of grades (Ningbo graded wrong), the graded
+/// line, week 1 with the granted points and budget, the whole session, and the grades in the
+/// debrief; in both languages.
+#[test]
+fn play_text_grades_the_accounts_before_week_1() {
+    let dir = temp_dir("cli", "grading");
+    let scenario = graded_tutorial(&dir);
+    // Shanghai A (right: 3 points, 60 k¥), Ningbo C (wrong: it is B), Suzhou C; then the
+    // tutorial as in `play_text_runs_a_whole_session_from_typed_input`.
+    let typed = "A c c\n1\n2b\n2c\n2a\ne\n4b\n4c\n4a\ne\ne\n1\n1 2\n1\n";
+    for (lang, shown, graded, week1, review, won) in [
+        (
+            "zh",
+            [
+                "══ 客户分级 ══",
+                "接手这个案子之前，先给公司的三个客户分级",
+                "1. 上海某上市公司（本案客户）：公司最大的客户，正在启动新项目。",
+                "   交易类：累计交易 4,800 万元",
+                "。｜财务类：收款周期 45 天，无逾期欠款。",
+                "   客户特征：上市公司",
+                "。｜需求匹配：看重质量与长期可靠",
+                "你给本案客户的等级决定你的资源：A 级 每周 3 个行动点、预算 60 千元 · B 级 每周 2 个行动点、预算 40 千元 · C 级 每周 2 个行动点、预算 20 千元",
+                "按列出的顺序给每个客户评级",
+            ],
+            "• 你把本客户评为 A 级：每周 3 个行动点，预算 60 千元。",
+            "══ 第 1 周 · 3 个行动点 · 预算 60 千元",
+            "宁波某机械厂：你评为 C 级，应为 B 级（一般客户）。",
+            "你赢得了订单",
+        ),
+        (
+            "en",
+            [
+                "══ Customer grading ══",
+                "Before you take the case, grade three of the company's accounts",
+                "1. The Shanghai listed company (this case's customer): The company's biggest customer, starting a new project.",
+                "   Transaction: 48 M¥ to date",
+                " | Financial: Pays in 45 days; nothing overdue.",
+                "   Customer traits: Listed",
+                " | Needs match: Values quality and long-term reliability",
+                "The grade you give this case's customer sets your resources: A: 3 action points a week, budget 60 k¥ · B: 2 action points a week, budget 40 k¥ · C: 2 action points a week, budget 20 k¥",
+                "Grade each account in the listed order",
+            ],
+            "• You graded this customer A: 3 action points a week, a budget of 60 k¥.",
+            "══ Week 1 · 3 action points · budget 60 k¥",
+            "The Ningbo machinery works: you graded it C; it is B (ordinary customer).",
+            "you won the order",
+        ),
+    ] {
+        let out = play_text(&dir.join(lang), lang, 1, &scenario, typed);
+        let at = |needle: &str| {
+            out.find(needle)
+                .unwrap_or_else(|| panic!("{lang}: no `{needle}` in:\n{out}"))
+        };
+        for s in shown {
+            assert!(at(s) < at(week1), "{lang}: `{s}` after week 1:\n{out}");
+        }
+        // Nothing was refused; the grades took the session to week 1 and the graded line
+        // opens it.
+        assert!(
+            !out.lines()
+                .any(|l| l.starts_with("! ") || l.contains("> ! ")),
+            "{lang}: refused:\n{out}"
+        );
+        assert!(
+            at(shown[0]) < at(week1) && at(week1) < at(graded),
+            "{lang}:\n{out}"
+        );
+        assert_eq!(
+            out.matches(graded.trim_start_matches("• ")).count(),
+            1,
+            "{lang}"
+        );
+        // The session went on to the end, and the debrief reviews the grades.
+        assert!(at(won) < at(review), "{lang}:\n{out}");
+        assert!(at("/100") < at(review), "{lang}:\n{out}");
+    }
+}
+
+/// Grades that cannot be taken are refused in words, the step asks again, and nothing is
+/// decided: never Debug output.
+#[test]
+fn bad_grades_are_refused_in_words_and_asked_again() {
+    let dir = temp_dir("cli", "bad-grades");
+    let scenario = graded_tutorial(&dir);
+    let typed = "A B\nA B D\n1A 4B 3C\n1A B C\n1A 1B 3C\n1A 2B\nq\n";
+    for (lang, words) in [
+        (
+            "zh",
+            [
+                "输入了 2 个等级，要为 3 个客户各评一个。",
+                "「D」不是等级：等级是 A、B 或 C。",
+                "没有第 4 个客户：客户编号是 1 到 3。",
+                "要么全按顺序（如 A B C），要么全带编号（如 1A 2B 3C）。",
+                "「上海某上市公司」被评了两次级：每个客户只评一次。",
+                "还没有给「苏州某贸易公司」评级：每个客户都要评级。",
+            ],
+        ),
+        (
+            "en",
+            [
+                "That is 2 grades for 3 accounts: give each one grade.",
+                "“D” is not a grade: a grade is A, B or C.",
+                "There is no account 4: the accounts are 1 to 3.",
+                "Either all in order (e.g. A B C) or all numbered (e.g. 1A 2B 3C).",
+                "“The Shanghai listed company” is graded twice: grade each account once.",
+                "“The Suzhou trading company” has no grade yet: grade every account.",
+            ],
+        ),
+    ] {
+        let out = play_text(&dir.join(lang), lang, 1, &scenario, typed);
+        let refusals: Vec<&str> = out
+            .lines()
+            .filter_map(|l| l.split_once("> ! ").map(|(_, r)| r))
+            .collect();
+        assert_eq!(refusals, words, "{lang}:\n{out}");
+        for debug in [
+            "{",
+            "}",
+            "Some(",
+            "Err(",
+            "AccountGradedTwice",
+            "AccountNotGraded",
+            "NotAGrade",
+        ] {
+            assert!(!out.contains(debug), "{lang}: `{debug}` in:\n{out}");
+        }
+        // The accounts were shown once; no week opened.
+        let title = if lang == "zh" {
+            "══ 客户分级 ══"
+        } else {
+            "══ Customer grading ══"
+        };
+        assert_eq!(out.matches(title).count(), 1, "{lang}:\n{out}");
+        assert!(
+            !out.contains("══ 第 1 周") && !out.contains("══ Week 1"),
+            "{lang}:\n{out}"
+        );
+    }
 }

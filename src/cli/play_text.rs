@@ -1,6 +1,7 @@
 //! `lost-order play --text`: a whole session in the terminal. Actions have numbers, people
 //! have letters that stay theirs for the whole session (`2c`: action 2 with person c); the
 //! full menu is shown at each week's start and on `h`, a compact prompt after each action.
+//! A scenario with customer grading asks first for a grade per account on one line (`grading`).
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -12,6 +13,8 @@ use lost_order_core::scenario::BidOption;
 use lost_order_core::text::fill;
 
 use super::screen::{self, colon, t};
+
+mod grading;
 
 /// Plays `session` in the terminal in `lang`, writing every decision to `record` as it is made.
 pub fn run(
@@ -25,6 +28,7 @@ pub fn run(
     intro(&session, lang);
     let mut shown_week = 0;
     let mut menu_week = 0;
+    let mut grading_shown = false;
     loop {
         let phase = session.phase().clone();
         if phase == Phase::Ended {
@@ -37,16 +41,10 @@ pub fn run(
         let decision = match phase {
             Phase::Ended => break,
             Phase::Grading => {
-                // The terminal has no grading step yet (issue 8, item 6).
-                println!(
-                    "! {}",
-                    t(
-                        lang,
-                        "终端还不能进行客户分级；请在窗口中开始本案例。",
-                        "The terminal cannot grade customers yet; start this case in the window."
-                    )
-                );
-                return Ok(ExitCode::FAILURE);
+                // The accounts once; again on `h`.
+                let full = !grading_shown;
+                grading_shown = true;
+                grading::step(&session, lang, &mut input, full)?
             }
             Phase::Scene(id) => scene(&session, &id, lang, &mut input)?,
             Phase::Bidding => bid(&session, lang, &mut input)?,
@@ -99,10 +97,20 @@ fn intro(s: &Session, lang: &str) {
     );
 }
 
-/// The week's heading and its summary (what reached the player since last week).
+/// The week's heading and its summary (what reached the player since last week): last
+/// week's recap with what it taught on one line, then the news.
 fn week_start(s: &Session, lang: &str) {
     println!("\n{}", screen::status(s, lang));
-    for line in narrate::week_summary(s, s.week(), lang) {
+    let mut lines = narrate::week_summary(s, s.week(), lang);
+    // Last week's recap and what it taught share a line.
+    if s.week() > 1
+        && lines.len() > 1
+        && (lines[1].starts_with("你了解到") || lines[1].starts_with("You learned"))
+    {
+        let learned = lines.remove(1);
+        lines[0] = format!("{}{}{learned}", lines[0], t(lang, "", " "));
+    }
+    for line in lines {
         println!("• {line}");
     }
 }
@@ -208,10 +216,11 @@ fn menu(s: &Session, lang: &str, details: bool) {
     } else {
         // The people and the commands share a line: fewer lines to scroll past each week.
         println!(
-            "{}{}{} ｜ {commands}",
+            "{}{}{}{}{commands}",
             t(lang, "人物", "People"),
             colon(lang),
-            people.join(" · ")
+            people.join(" · "),
+            t(lang, " ｜ ", " | ")
         );
     }
 }
@@ -667,19 +676,26 @@ fn pick(
             &[("max", &max.to_string())],
         )
     };
+    // The options share the heading's line: `报价（选一项）：1 高价 · 利润率 32% ｜ 2 …`.
+    let listed: Vec<String> = options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| match note(o) {
+            Some(n) => format!("{} {} · {n}", i + 1, o.label.get(lang)),
+            None => format!("{} {}", i + 1, o.label.get(lang)),
+        })
+        .collect();
     println!(
         "{}",
         fill(
-            t(lang, "{title}（{how}）：", "{title} ({how}):"),
-            &[("title", title), ("how", &how)]
+            t(lang, "{title}（{how}）：{list}", "{title} ({how}): {list}"),
+            &[
+                ("title", title),
+                ("how", &how),
+                ("list", &listed.join(t(lang, " ｜ ", " | ")))
+            ]
         )
     );
-    for (i, o) in options.iter().enumerate() {
-        match note(o) {
-            Some(n) => println!("  {}. {} · {n}", i + 1, o.label.get(lang)),
-            None => println!("  {}. {}", i + 1, o.label.get(lang)),
-        }
-    }
     loop {
         let Some(line) = ask("", input)? else {
             return Ok(None);

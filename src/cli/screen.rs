@@ -226,7 +226,8 @@ pub fn notebook(s: &Session, lang: &str) -> String {
 }
 
 /// What follows the verdict: the ending, the rubric (each line with its concept, and its
-/// lesson where points were lost), then the hidden truth.
+/// lesson where points were lost), the grades given to the accounts (when the case had
+/// grading), then the hidden truth.
 pub fn debrief(s: &Session, lang: &str) -> String {
     let sc = s.scenario();
     let Some(tender) = s.tender() else {
@@ -282,6 +283,14 @@ pub fn debrief(s: &Session, lang: &str) -> String {
                 t(lang, "启示", "Lesson"),
                 line.lesson.get(lang)
             );
+        }
+    }
+    // How the player graded the accounts before the case, each against the course's grade.
+    let review = narrate::grades_review(s, lang);
+    if !review.is_empty() {
+        out += &format!("\n══ {} ══\n", narrate::grading_title(lang));
+        for line in &review {
+            out += &format!("  {line}\n");
         }
     }
     out += &format!(

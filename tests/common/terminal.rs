@@ -38,8 +38,9 @@ pub fn person_keys(s: &Session) -> Vec<(usize, char)> {
         .collect()
 }
 
-/// What a trainee types to make `decisions` in a session of `scenario` with `seed`: `2c` for
-/// action 2 with person c, `e` to end a week, a choice's number, the bid's numbers.
+/// What a trainee types to make `decisions` in a session of `scenario` with `seed`: the
+/// accounts' grades in the listed order (`A B C`), `2c` for action 2 with person c, `e` to end
+/// a week, a choice's number, the bid's numbers.
 pub fn typed_input(scenario: Arc<Scenario>, seed: u64, decisions: &[Decision]) -> String {
     let mut s = Session::new(scenario.clone(), seed);
     let mut out = String::new();
@@ -62,7 +63,22 @@ pub fn typed_input(scenario: Arc<Scenario>, seed: u64, decisions: &[Decision]) -
                 out += &format!("{n}{}\n", key.map(String::from).unwrap_or_default());
             }
             Decision::EndWeek => out += "e\n",
-            Decision::Grade(_) => panic!("the terminal has no grading step yet"),
+            Decision::Grade(grades) => {
+                // One letter per account, in the order the grading step lists them.
+                let accounts = &scenario.grading.as_ref().unwrap().accounts;
+                let letters: Vec<&str> = accounts
+                    .iter()
+                    .map(|a| {
+                        grades
+                            .iter()
+                            .find(|(id, _)| *id == a.id)
+                            .unwrap()
+                            .1
+                            .letter()
+                    })
+                    .collect();
+                out += &format!("{}\n", letters.join(" "));
+            }
             Decision::Choose(c) => {
                 let ids: Vec<String> = s.choices().into_iter().map(|c| c.choice).collect();
                 out += &format!("{}\n", number(&ids, c));
