@@ -150,13 +150,11 @@ fn build(ctx: &Ctx, s: &Session, draft: &GradeDraft, root: &mut ChildSpawnerComm
             f.spawn(button(text, GradingAction::Submit, ButtonLook::Primary, k));
         } else {
             f.spawn(disabled_button(text, GradingAction::Submit, k));
-            f.spawn(small(
-                fill(
-                    ctx.tr("还有 {n} 个客户没有分级", "{n} account(s) still to grade"),
-                    &[("n", &missing.to_string())],
-                ),
-                k,
-            ));
+            let left = match missing {
+                1 => ctx.tr("还有 1 个客户没有分级", "1 account still to grade"),
+                _ => ctx.tr("还有 {n} 个客户没有分级", "{n} accounts still to grade"),
+            };
+            f.spawn(small(fill(left, &[("n", &missing.to_string())]), k));
         }
         if let Some(why) = &draft.refused {
             f.spawn(label(why.clone(), Type::Small, k, palette::LOST));
