@@ -100,13 +100,18 @@ pub fn person_keys(s: &Session) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// The `n`th key: `a`…`z`, then `aa`, `ab`, …
+/// The letters people are keyed by: the alphabet without the command letters (e, h, l, m, n,
+/// q), so that a person's key never reads like a command.
+pub const PERSON_LETTERS: &str = "abcdfgijkoprstuvwxyz";
+
+/// The `n`th key: `a`, `b`, `c`, `d`, `f`…, then two letters.
 fn key(n: usize) -> String {
-    let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
-    if n < 26 {
-        letter(n).to_string()
+    let letters: Vec<char> = PERSON_LETTERS.chars().collect();
+    let count = letters.len();
+    if n < count {
+        letters[n].to_string()
     } else {
-        format!("{}{}", letter(n / 26 - 1), letter(n))
+        format!("{}{}", letters[(n / count - 1) % count], letters[n % count])
     }
 }
 
@@ -158,7 +163,7 @@ pub fn map(s: &Session, lang: &str) -> String {
 /// `角色：技术者 · 立场（第 2 周）：- 不支持（-1） · 影响力：6/10 · 关心：性能指标`.
 fn believed(s: &Session, b: &Belief, lang: &str) -> String {
     let text = belief_text(s.scenario(), b, lang);
-    let q = || "?".to_string();
+    let q = || t(lang, "未知", "?").to_string();
     let [role, stance, influence, criteria] = belief_labels(lang);
     let stance_label = match &text.seen {
         Some(seen) => fill(
@@ -194,7 +199,7 @@ pub fn criteria(s: &Session, lang: &str) -> String {
             "  {k} {}{}{}\n",
             sc.people[i].name.get(lang),
             colon(lang),
-            text.criteria.unwrap_or_else(|| "?".into())
+            text.criteria.unwrap_or_else(|| t(lang, "未知", "?").into())
         );
     }
     out
@@ -305,11 +310,15 @@ pub fn debrief(s: &Session, lang: &str) -> String {
         let believed_role = b
             .role
             .as_ref()
-            .map_or("?".to_string(), |r| role_name(r.value, lang).to_string());
+            .map_or(t(lang, "未知", "?").to_string(), |r| {
+                role_name(r.value, lang).to_string()
+            });
         let believed_stance = b
             .stance
             .as_ref()
-            .map_or("?".to_string(), |x| stance_label(x.value, lang));
+            .map_or(t(lang, "未知", "?").to_string(), |x| {
+                stance_label(x.value, lang)
+            });
         out += &format!(
             "  {}{sep}{} {} → {}{}{} {} → {}{}\n",
             p.name.get(lang),

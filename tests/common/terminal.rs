@@ -34,7 +34,8 @@ pub fn person_keys(s: &Session) -> Vec<(usize, char)> {
     order
         .into_iter()
         .enumerate()
-        .map(|(n, i)| (i, char::from(b'a' + n as u8)))
+        // The alphabet without the terminal's command letters (e, h, l, m, n, q).
+        .map(|(n, i)| (i, "abcdfgijkoprstuvwxyz".chars().nth(n).unwrap()))
         .collect()
 }
 

@@ -59,26 +59,29 @@ pub fn fact_name(fact: Fact, lang: &str) -> &'static str {
     }
 }
 
-/// A stance as a sign, a word and the number, never colour alone: `+ 支持（+2）` /
-/// `++ champion (+3)`. `support` is −5…+5; the bands are `Stance::of`'s.
+/// A stance as a sign, a word and the number (a true minus sign), never colour alone:
+/// `+ 支持（+2）` / `++ strong supporter (+3)`. `support` is −5…+5; the bands are
+/// `Stance::of`'s.
 pub fn stance_label(support: i32, lang: &str) -> String {
     let stance = Stance::of(support);
     let word = stance_word(stance, lang);
+    let n = signed(support);
     if crate::text::is_chinese(lang) {
-        format!("{} {word}（{support:+}）", stance.sign())
+        format!("{} {word}（{n}）", stance.sign())
     } else {
-        format!("{} {word} ({support:+})", stance.sign())
+        format!("{} {word} ({n})", stance.sign())
     }
 }
 
-/// The word for a stance band: `反对者` / `opponent` … `铁杆支持` / `champion`.
+/// The word for a stance band: `反对者` / `opponent` … `铁杆支持` / `strong supporter` (not
+/// "champion": in the course a champion is the coach).
 pub fn stance_word(stance: Stance, lang: &str) -> &'static str {
     match stance {
         Stance::Opponent => pick(lang, "反对者", "opponent"),
         Stance::Sceptical => pick(lang, "不支持", "sceptical"),
         Stance::Neutral => pick(lang, "中立", "neutral"),
         Stance::Supportive => pick(lang, "支持", "supportive"),
-        Stance::Champion => pick(lang, "铁杆支持", "champion"),
+        Stance::Champion => pick(lang, "铁杆支持", "strong supporter"),
     }
 }
 

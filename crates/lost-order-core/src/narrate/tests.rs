@@ -166,16 +166,16 @@ fn stance_labels_change_at_the_band_edges() {
     assert_eq!(
         en,
         [
-            "−− opponent (-3)",
-            "− sceptical (-2)",
-            "− sceptical (-1)",
-            "○ neutral (+0)",
+            "−− opponent (−3)",
+            "− sceptical (−2)",
+            "− sceptical (−1)",
+            "○ neutral (0)",
             "+ supportive (+1)",
             "+ supportive (+2)",
-            "++ champion (+3)",
+            "++ strong supporter (+3)",
         ]
     );
-    assert_eq!(stance_label(-3, "zh"), "−− 反对者（-3）");
+    assert_eq!(stance_label(-3, "zh"), "−− 反对者（−3）");
     assert_eq!(stance_label(3, "zh"), "++ 铁杆支持（+3）");
 }
 
@@ -191,7 +191,7 @@ fn a_belief_card_says_what_is_known_and_leaves_the_rest_unknown() {
     let mut s = Session::new(scenario.clone(), 1);
     let boss = belief_text(&scenario, s.belief("boss").unwrap(), "zh");
     assert_eq!(boss.role.as_deref(), Some("决策者"));
-    assert_eq!(boss.stance.as_deref(), Some("○ 中立（+0）"));
+    assert_eq!(boss.stance.as_deref(), Some("○ 中立（0）"));
     assert_eq!(boss.seen.as_deref(), Some("开始时"));
     assert_eq!(
         (boss.influence, boss.criteria, boss.coach),
