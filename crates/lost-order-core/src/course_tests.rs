@@ -641,13 +641,13 @@ fn the_turning_point_is_the_last_week_the_course_would_still_have_won() {
     assert_eq!(
         zh,
         format!(
-            "转折点在第 3 周：如果从那一周起按课程的打法去做（第 3 周见到马厂长），吴技术员的评分会是 {}（门槛是 1），你会通过「技术审查」，你就会赢得订单。从第 4 周起再改，就来不及了。",
+            "转折点在第 3 周：如果从那一周起按课程的打法去做（第 3 周见到马厂长、发展马厂长为教练），吴技术员的评分会是 {}（门槛是 1），你会通过「技术审查」，你就会赢得订单。从第 4 周起再改，就来不及了。",
             check.ours.total()
         )
     );
     let en = crate::narrate::turning_point(&s, Some(&tp), "en").unwrap();
     assert!(
-        en.starts_with("The turning point was week 3: had you played the course's moves from then on (meeting Owner Ma in week 3), Technician Wu's verdict would have been "),
+        en.starts_with("The turning point was week 3: had you played the course's moves from then on (meeting Owner Ma in week 3 and making Owner Ma your coach), Technician Wu's verdict would have been "),
         "{en}"
     );
     assert!(

@@ -4,7 +4,7 @@
 use super::{plain, role_name, signed, week_label};
 use crate::debrief::TurningPoint;
 use crate::engine::{Decision, Hidden, HiddenEntry, Session, StageVerdict};
-use crate::scenario::{Effect, Scenario, StageRule, Who};
+use crate::scenario::{BuyingRole, Effect, Scenario, StageRule, Who};
 use crate::text::{fill, is_chinese, pick};
 
 /// The debrief's causal story, in parts a front end can head and lay out; [`DebriefCause::lines`]
@@ -270,11 +270,21 @@ pub fn turning_point(s: &Session, tp: Option<&TurningPoint>, lang: &str) -> Opti
         out
     };
     let ours = first_met(s);
-    let moves: Vec<String> = first_met(alt)
+    // The people who decide come first: the decision maker, then the technical buyer.
+    let rank = |id: &str| match sc.person_index(id).map(|i| alt.truth().people[i].role) {
+        Some(BuyingRole::DecisionMaker) => 0,
+        Some(BuyingRole::Technical) => 1,
+        _ => 2,
+    };
+    let mut met: Vec<(String, u32)> = first_met(alt)
         .into_iter()
         .filter(|(p, w)| {
             *w >= tp.week && ours.iter().find(|(q, _)| q == p).is_none_or(|(_, v)| v > w)
         })
+        .collect();
+    met.sort_by_key(|(p, w)| (rank(p), *w));
+    let mut moves: Vec<String> = met
+        .into_iter()
         .take(3)
         .map(|(p, w)| {
             fill(
@@ -287,12 +297,36 @@ pub fn turning_point(s: &Session, tp: Option<&TurningPoint>, lang: &str) -> Opti
             )
         })
         .collect();
+    // A coach the run developed and the player did not.
+    let coach_of = |session: &Session| session.truth().people.iter().position(|p| p.coach);
+    if let (Some(i), None) = (coach_of(alt), coach_of(s)) {
+        moves.push(fill(
+            pick(lang, "发展{name}为教练", "making {name} your coach"),
+            &[("name", sc.people[i].name.get(lang))],
+        ));
+    }
+    // Another price level than the player's.
+    if let Some(at) = alt.tender()
+        && at.bid.price != t.bid.price
+        && let Some(level) = sc.tender.price_levels.iter().find(|l| l.id == at.bid.price)
+    {
+        moves.push(fill(
+            pick(lang, "报「{price}」", "bidding “{price}”"),
+            &[("price", level.label.get(lang))],
+        ));
+    }
     let moves = if moves.is_empty() {
         String::new()
     } else if is_chinese(lang) {
         format!("（{}）", moves.join(sep))
     } else {
-        format!(" ({})", moves.join(pick(lang, "、", " and ")))
+        // "a, b and c".
+        let (last, rest) = moves.split_last().expect("moves is not empty");
+        if rest.is_empty() {
+            format!(" ({last})")
+        } else {
+            format!(" ({} and {last})", rest.join(", "))
+        }
     };
     let change = alt
         .tender()
