@@ -226,8 +226,8 @@ fn no_news(s: &Session, lang: &str) -> String {
     if coaches.is_empty() {
         pick(
             lang,
-            "本周没有新消息。没有消息不等于没有变化：客户内部没有你的人，变化就传不到你这里。谁能成为你的教练？",
-            "No news this week. No news is not good news: with nobody inside the customer, changes do not reach you. Who could become your coach?",
+            "本周没有新消息。没有消息不等于没有变化：没有教练替你通风报信，客户内部的变化就传不到你这里。谁能成为你的教练？",
+            "No news this week. No news is not good news: without a coach to tip you off, what changes inside the customer does not reach you. Who could become your coach?",
         )
         .to_string()
     } else {
