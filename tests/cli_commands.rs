@@ -129,30 +129,7 @@ fn play_text_runs_a_whole_session_from_typed_input() {
     let typed = "1\n2b\n2c\n2a\ne\n4b\n4c\n4a\ne\ne\n1\n1 2\n1\n";
     let home = temp_dir("cli", "text");
     for (lang, won) in [("en", "you won the order"), ("zh", "你赢得了订单")] {
-        let mut child = lost_order()
-            .env("LOST_ORDER_HOME", &home)
-            .args([
-                "play",
-                "--text",
-                "--lang",
-                lang,
-                "--seed",
-                "1",
-                "scenarios/tutorial.ron",
-            ])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(typed.as_bytes())
-            .unwrap();
-        let o = child.wait_with_output().unwrap();
-        let out = stdout(&o);
-        assert!(o.status.success(), "{out}");
+        let out = play_text(&home, lang, 1, "scenarios/tutorial.ron", typed);
         assert!(out.contains(won), "{lang}: {out}");
         assert!(out.contains("/100"), "{out}");
     }

@@ -84,20 +84,11 @@ fn killing_the_terminal_game_loses_no_decision_and_resume_finishes_it() {
 
     // Resume and play weeks 2 and 3 and the bid.
     let rest = "4b\n4c\n4a\ne\ne\n1\n1 2\n1\n";
-    let mut child = lost_order()
+    let mut resume = lost_order();
+    resume
         .args(["play", "--text", "--lang", "en", "--resume"])
-        .arg(&record)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(rest.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+        .arg(&record);
+    let out = common::run_typed(resume, rest);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success() && text.contains("you won the order"),

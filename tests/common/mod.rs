@@ -25,6 +25,26 @@ pub fn run(args: &[&str]) -> Output {
     lost_order().args(args).output().expect("the binary runs")
 }
 
+/// Runs `command` with `typed` piped into its standard input, as a person typing would, and
+/// waits for it (stdout and stderr captured).
+pub fn run_typed(mut command: Command, typed: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(typed.as_bytes())
+        .expect("the input is written");
+    child.wait_with_output().expect("the binary ends")
+}
+
 /// Runs the binary with `args`, fails the test unless it succeeds, and returns its stdout.
 pub fn run_ok(args: &[&str]) -> String {
     let out = run(args);

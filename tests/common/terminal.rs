@@ -1,9 +1,7 @@
 //! The terminal game from the outside: the keys a trainee types for a list of decisions, and
 //! a whole `play --text` session run with them.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::Stdio;
 use std::sync::Arc;
 
 use lost_order_core::engine::{Decision, Happening, Session};
@@ -112,29 +110,17 @@ pub fn typed_input(scenario: Arc<Scenario>, seed: u64, decisions: &[Decision]) -
 /// Runs `play --text` on `scenario_file` with `typed` piped in, records under `home`, and
 /// returns what it printed. Fails the test unless it exits successfully.
 pub fn play_text(home: &Path, lang: &str, seed: u64, scenario_file: &str, typed: &str) -> String {
-    let mut child = super::lost_order()
-        .env("LOST_ORDER_HOME", home)
-        .args([
-            "play",
-            "--text",
-            "--lang",
-            lang,
-            "--seed",
-            &seed.to_string(),
-            scenario_file,
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(typed.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let mut command = super::lost_order();
+    command.env("LOST_ORDER_HOME", home).args([
+        "play",
+        "--text",
+        "--lang",
+        lang,
+        "--seed",
+        &seed.to_string(),
+        scenario_file,
+    ]);
+    let o = super::run_typed(command, typed);
     let out = super::stdout(&o);
     assert!(o.status.success(), "{lang}: {}\n{out}", super::stderr(&o));
     out
