@@ -387,3 +387,25 @@ fn bad_grades_are_refused_in_words_and_asked_again() {
         );
     }
 }
+
+/// At a scene, the keys work as everywhere: h shows it again, a wrong key says which numbers
+/// are open, q leaves the session.
+#[test]
+fn a_scene_takes_help_and_quit_and_names_the_numbers() {
+    let home = temp_dir("cli", "scene-keys");
+    for (lang, hint, left) in [
+        (
+            "en",
+            "Type an available number from 1 to 2",
+            "Session left unfinished",
+        ),
+        ("zh", "请输入 1 到 2 中可选的编号", "本局未完成"),
+    ] {
+        let out =
+            common::terminal::play_text(&home, lang, 1, "scenarios/tutorial.ron", "h\nx\nq\n");
+        assert!(out.contains(hint), "{lang}: {out}");
+        assert!(out.contains(left), "{lang}: {out}");
+        // The scene was shown twice: at first and on h.
+        assert_eq!(out.matches("┌──").count(), 2, "{lang}: {out}");
+    }
+}

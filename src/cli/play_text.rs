@@ -545,29 +545,41 @@ fn scene(
         .filter(|name| !text.starts_with(name.as_str()))
         .map(|name| format!(" {name} "))
         .unwrap_or_default();
-    println!("\n┌──{speaker}──────────\n│ {text}\n└──────────");
     let choices = s.choices();
-    for (i, c) in choices.iter().enumerate() {
-        let label = scene
-            .choices
-            .iter()
-            .find(|x| x.id == c.choice)
-            .map(|x| x.label.get(lang))
-            .unwrap_or("");
-        match &c.blocked {
-            None => println!("  {}. {label}", i + 1),
-            Some(reason) => println!(
-                "  {}. {label} — {}{}",
-                i + 1,
-                t(lang, "不可选：", "unavailable: "),
-                reason.get(lang)
-            ),
+    let show = || {
+        println!("\n┌──{speaker}──────────\n│ {text}\n└──────────");
+        for (i, c) in choices.iter().enumerate() {
+            let label = scene
+                .choices
+                .iter()
+                .find(|x| x.id == c.choice)
+                .map(|x| x.label.get(lang))
+                .unwrap_or("");
+            match &c.blocked {
+                None => println!("  {}. {label}", i + 1),
+                Some(reason) => println!(
+                    "  {}. {label} — {}{}",
+                    i + 1,
+                    t(lang, "不可选：", "unavailable: "),
+                    reason.get(lang)
+                ),
+            }
         }
-    }
+    };
+    show();
     loop {
         let Some(line) = ask("", input)? else {
             return Ok(None);
         };
+        // The same keys as everywhere: h or ? shows the scene again, q leaves the session.
+        match line.as_str() {
+            "q" => return Ok(None),
+            "h" | "?" => {
+                show();
+                continue;
+            }
+            _ => {}
+        }
         if let Some(c) = line
             .parse::<usize>()
             .ok()
@@ -586,7 +598,14 @@ fn scene(
         }
         println!(
             "{}",
-            t(lang, "请选择一个可用的编号。", "Pick an available number.")
+            fill(
+                t(
+                    lang,
+                    "请输入 1 到 {n} 中可选的编号（h 重新显示，q 退出）。",
+                    "Type an available number from 1 to {n} (h shows the scene again, q quits)."
+                ),
+                &[("n", &choices.len().to_string())]
+            )
         );
     }
 }
