@@ -54,6 +54,13 @@ pub fn is_chinese(lang: &str) -> bool {
     lang == "zh"
 }
 
+/// `text` without the UTF-8 byte-order mark (U+FEFF) that some editors (Notepad, Excel) put at
+/// the start of a file; every reader of a scenario, choice script, record or settings file
+/// calls this first, so a file saved with one reads like the same file saved without.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Replaces `{key}` placeholders in `template` by their values.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -96,6 +103,14 @@ mod tests {
         assert_eq!(pick("zh", "是", "yes"), "是");
         assert_eq!(pick("en", "是", "yes"), "yes");
         assert_eq!(pick("fr", "是", "yes"), "yes");
+    }
+
+    #[test]
+    fn strips_one_leading_byte_order_mark_only() {
+        assert_eq!(strip_bom("\u{feff}(a: 1)"), "(a: 1)");
+        assert_eq!(strip_bom("(a: 1)"), "(a: 1)");
+        assert_eq!(strip_bom("x\u{feff}"), "x\u{feff}");
+        assert_eq!(strip_bom(""), "");
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub enum LoadError {
 
 /// Parses and validates `source`; never panics, whatever the input.
 pub fn check_source(path: &str, source: &str) -> Checked {
+    // A byte-order mark (Notepad's UTF-8) is not part of the scenario, nor of its hash.
+    let source = crate::text::strip_bom(source);
     let (scenario, diagnostics) = match parse::parse(source) {
         Ok(mut s) => {
             s.hash = blake3::hash(source.as_bytes()).to_hex().to_string();

@@ -14,7 +14,7 @@ mod write;
 
 use serde::{Deserialize, Serialize};
 
-pub use read::{Record, RecordError, read_record};
+pub use read::{MAX_RECORD_BYTES, Record, RecordError, parse_record, read_record};
 pub use replay::{Divergence, replay};
 pub use write::{RecordWriter, file_name};
 

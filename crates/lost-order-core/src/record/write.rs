@@ -18,7 +18,11 @@ pub struct RecordWriter {
 }
 
 impl RecordWriter {
-    /// Creates `dir/<file_name>` for a new session and writes its header.
+    /// Creates `dir/<file_name>` for a new session (with `-2`, `-3`… when that name is taken)
+    /// and writes its header.
+    ///
+    /// # Errors
+    /// Any I/O error from creating the folder or the file, or writing the header.
     pub fn create(dir: &Path, header: &Header) -> std::io::Result<RecordWriter> {
         std::fs::create_dir_all(dir)?;
         let name = file_name(header);
@@ -50,6 +54,9 @@ impl RecordWriter {
 
     /// Continues the record at `path`: rewrites it from what was read (so a torn tail is gone),
     /// atomically, then appends from there.
+    ///
+    /// # Errors
+    /// Any I/O error from writing, syncing or renaming the file, or reopening it.
     pub fn resume(path: &Path, record: &super::Record) -> std::io::Result<RecordWriter> {
         let mut text = ron::to_string(&record.header).map_err(std::io::Error::other)? + "\n";
         for made in &record.decisions {
@@ -64,6 +71,7 @@ impl RecordWriter {
             f.sync_all()?;
         }
         std::fs::rename(&tmp, path)?;
+        sync_folder(path);
         let file = OpenOptions::new().append(true).open(path)?;
         Ok(RecordWriter {
             file,
@@ -73,11 +81,15 @@ impl RecordWriter {
         })
     }
 
+    /// The record file being written.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     /// Writes the session's decisions not yet written, and the outcome once there is one.
+    ///
+    /// # Errors
+    /// Any I/O error from writing or syncing a line.
     pub fn sync(&mut self, session: &Session) -> std::io::Result<()> {
         for made in &session.decisions()[self.written.min(session.decisions().len())..] {
             self.line(
@@ -108,26 +120,103 @@ impl RecordWriter {
     }
 }
 
-/// `<scenario>-<player>-<seed>-<started>.record.ron`, with the player's name made file-safe.
+/// Syncs the folder holding `path`, so a rename into it survives a power cut (Unix; elsewhere,
+/// and when the folder cannot be opened, nothing more can be done and nothing is reported).
+fn sync_folder(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// At most this many bytes of the player's name go into a record's file name (16 Chinese
+/// characters, 48 Latin letters); the full name stays in the header.
+pub const MAX_NAME_BYTES_IN_FILE_NAME: usize = 48;
+
+/// At most this many bytes of the scenario's id go into a record's file name.
+pub const MAX_ID_BYTES_IN_FILE_NAME: usize = 64;
+
+/// `<scenario>-<player>-<seed>-<started>.record.ron`, with the scenario id and the player's
+/// name made file-safe (letters, digits, `-` and `_`; anything else becomes `_`) and cut on a
+/// character boundary to [`MAX_ID_BYTES_IN_FILE_NAME`] and [`MAX_NAME_BYTES_IN_FILE_NAME`]
+/// bytes, so the whole name stays far below the 255 bytes file systems allow (at most 183
+/// bytes with the `-N` that tells apart sessions started together).
 pub fn file_name(h: &Header) -> String {
-    let player: String = h
-        .player
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let player = file_safe(&h.player, MAX_NAME_BYTES_IN_FILE_NAME);
     let player = if player.is_empty() {
         "anonymous".to_string()
     } else {
         player
     };
-    format!(
-        "{}-{player}-{}-{}.record.ron",
-        h.scenario, h.seed, h.started
-    )
+    let scenario = file_safe(&h.scenario, MAX_ID_BYTES_IN_FILE_NAME);
+    format!("{scenario}-{player}-{}-{}.record.ron", h.seed, h.started)
+}
+
+/// `text` with every character but letters, digits, `-` and `_` replaced by `_`, cut to at
+/// most `max_bytes` bytes on a character boundary.
+fn file_safe(text: &str, max_bytes: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let c = if c.is_alphanumeric() || c == '-' || c == '_' {
+            c
+        } else {
+            '_'
+        };
+        if out.len() + c.len_utf8() > max_bytes {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(scenario: &str, player: &str) -> Header {
+        Header {
+            format: super::super::RECORD_FORMAT,
+            scenario: scenario.into(),
+            scenario_version: "1.0.0".into(),
+            scenario_hash: "h".into(),
+            seed: u64::MAX,
+            player: player.into(),
+            started: u64::MAX,
+        }
+    }
+
+    #[test]
+    fn a_long_name_is_cut_in_bytes_on_a_character_boundary() {
+        let name = "王".repeat(90);
+        let file = file_name(&header("lost_order", &name));
+        assert!(file.len() < 200, "{} bytes", file.len());
+        assert!(file.starts_with(&format!("lost_order-{}-", "王".repeat(16))));
+        let file = file_name(&header(&"x".repeat(300), &"é".repeat(300)));
+        assert!(file.len() <= 183 - 5, "{} bytes", file.len());
+        assert_eq!(
+            file_name(&header("t", "a/b c")),
+            format!("t-a_b_c-{0}-{0}.record.ron", u64::MAX)
+        );
+        assert!(file_name(&header("t", "")).starts_with("t-anonymous-"));
+    }
+
+    #[test]
+    fn a_session_of_a_player_with_a_very_long_name_gets_its_record() {
+        let dir = std::env::temp_dir().join(format!("lo-long-name-{}", std::process::id()));
+        let name = "长".repeat(90);
+        let w = RecordWriter::create(&dir, &header("lost_order", &name)).unwrap();
+        let text = std::fs::read_to_string(w.path()).unwrap();
+        assert!(text.contains(&name), "the full name stays in the header");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
