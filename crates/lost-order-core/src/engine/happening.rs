@@ -37,6 +37,9 @@ pub enum Happening {
     },
     /// A person became the player's coach.
     CoachGained { person: Id },
+    /// `person` agreed to introduce the player but knows nobody the player has not met
+    /// (the scenario's `introduces` list is all on the map already).
+    NoOneNew { person: Id },
     /// An author's note for the player, about a person or not.
     Note { person: Option<Id>, text: Text },
     /// A story event with a text for the player.
@@ -80,7 +83,8 @@ impl Happening {
             Happening::Discovered { person }
             | Happening::Hinted { person }
             | Happening::Revealed { person, .. }
-            | Happening::CoachGained { person } => Some(person),
+            | Happening::CoachGained { person }
+            | Happening::NoOneNew { person } => Some(person),
             Happening::Note { person, .. } => person.as_deref(),
             Happening::ActionTaken { target, .. } => target.as_deref(),
             _ => None,

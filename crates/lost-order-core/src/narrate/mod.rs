@@ -11,7 +11,7 @@ mod tender;
 mod tests;
 mod week;
 
-pub use belief::{BeliefText, belief_labels, belief_text};
+pub use belief::{BeliefText, belief_labels, belief_text, misread_roles, role_belief_history};
 pub use debrief::{
     DebriefCause, debrief_cause, debrief_cause_with, hidden_timeline, turning_point,
 };
@@ -156,6 +156,14 @@ pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
         } => revealed(s, person, *fact, value, lang)?,
         Happening::CoachGained { person } => fill(
             pick(lang, "{name}成了你的教练", "{name} is now your coach"),
+            &[("name", &name(person))],
+        ),
+        Happening::NoOneNew { person } => fill(
+            pick(
+                lang,
+                "{name}能引荐的人，你都已经认识了。",
+                "Everyone {name} could introduce you to, you have already met.",
+            ),
             &[("name", &name(person))],
         ),
         Happening::Note { text, .. } => text.get(lang).to_string(),

@@ -154,10 +154,17 @@ impl Session {
             Effect::Introduce(w) => {
                 if let Some(i) = self.who(w, scope) {
                     let scenario = self.scenario.clone();
+                    let before = out.len();
                     for other in &scenario.people[i].introduces {
                         if let Some(j) = scenario.person_index(other) {
                             self.discover(j, out);
                         }
+                    }
+                    // Say so, rather than "agrees to introduce you" followed by nobody.
+                    if out.len() == before {
+                        out.push(Happening::NoOneNew {
+                            person: scenario.people[i].id.clone(),
+                        });
                     }
                 }
             }
