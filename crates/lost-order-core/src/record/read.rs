@@ -25,12 +25,13 @@ pub struct Record {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RecordError {
-    /// The file could not be opened or read.
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The file could not be opened or read. The cause is part of the message, not a separate
+    /// source, so that a chain of causes says it once.
+    #[error("{path}: cannot read: {cause}")]
+    Io { path: String, cause: std::io::Error },
+    /// The path names a folder, a pipe or a device (opening a pipe would wait for ever).
+    #[error("{path}: not a file (a folder, a pipe or a device), so not a session record")]
+    NotAFile { path: String },
     /// The first line is not a record header (an empty file, or another kind of file).
     #[error("{path}: empty, or not a session record")]
     NoHeader { path: String },
@@ -52,15 +53,19 @@ pub enum RecordError {
 /// Reads the record at `path` (see [`parse_record`]).
 ///
 /// # Errors
-/// [`RecordError::Io`] when the file cannot be read, [`RecordError::TooLarge`] past
+/// [`RecordError::Io`] when the file cannot be read, [`RecordError::NotAFile`] for a folder,
+/// pipe or device, [`RecordError::TooLarge`] past
 /// [`MAX_RECORD_BYTES`], else as [`parse_record`].
 pub fn read_record(path: &Path) -> Result<Record, RecordError> {
     use std::io::Read;
     let shown = path.display().to_string();
-    let io = |source| RecordError::Io {
+    let io = |cause| RecordError::Io {
         path: shown.clone(),
-        source,
+        cause,
     };
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(RecordError::NotAFile { path: shown });
+    }
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
     // One byte more than allowed tells a file that is too large without reading all of it.
