@@ -54,11 +54,16 @@ impl Checked {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LoadError {
-    #[error("{path}: cannot read: {source}")]
+    /// The file could not be read (missing, no permission, a link loop, …). The cause is part
+    /// of the message, not a separate source, so that a chain of causes says it once.
+    #[error("{path}: cannot read: {cause}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
+    /// The path names a folder, a pipe or a device: reading a pipe would wait for ever.
+    #[error("{path}: not a file (a folder, a pipe or a device); a scenario is a .ron file")]
+    NotAFile { path: PathBuf },
     #[error("{path}: the file is {size} bytes; a scenario may be at most 4 MiB")]
     TooLarge { path: PathBuf, size: u64 },
     #[error("{path}: not UTF-8 text")]
@@ -88,12 +93,23 @@ pub fn check_source(path: &str, source: &str) -> Checked {
 }
 
 /// Reads and checks a file, refusing large or non-text files before parsing.
+///
+/// # Errors
+/// [`LoadError::Io`] when it cannot be read, [`LoadError::NotAFile`] for a folder, pipe or
+/// device, [`LoadError::TooLarge`] past [`MAX_SCENARIO_BYTES`], [`LoadError::NotText`] when it
+/// is not UTF-8.
 pub fn check_file(path: &Path) -> Result<Checked, LoadError> {
-    let io = |source| LoadError::Io {
+    let io = |cause| LoadError::Io {
         path: path.to_path_buf(),
-        source,
+        cause,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let size = meta.len();
     if size > MAX_SCENARIO_BYTES as u64 {
         return Err(LoadError::TooLarge {
             path: path.to_path_buf(),
