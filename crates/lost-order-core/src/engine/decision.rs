@@ -1,8 +1,14 @@
 //! A player's decisions, the unit of scripts, records and replays, and the plain-text script format.
 
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Grade, Id};
+
+/// The largest choice script read, in bytes (1 MiB). A whole session is a few dozen lines;
+/// anything near this is not a choice script, and is refused before it is read into memory.
+pub const MAX_SCRIPT_BYTES: u64 = 1024 * 1024;
 
 /// The bid the player submits at the tender.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +47,62 @@ pub struct ScriptError {
     pub line: usize,
     /// What is wrong, in English.
     pub message: String,
+}
+
+/// Why a choice script file could not be read as decisions.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScriptFileError {
+    /// The file could not be opened or read (missing, no permission, a link loop, …).
+    #[error("{path}: cannot read: {cause}")]
+    Io { path: String, cause: std::io::Error },
+    /// The path names a folder, a pipe or a device (reading a pipe would wait for ever).
+    #[error("{path}: not a file (a folder, a pipe or a device), so not a choice script")]
+    NotAFile { path: String },
+    /// The file is larger than [`MAX_SCRIPT_BYTES`].
+    #[error("{path}: {size} bytes is too large for a choice script (at most {MAX_SCRIPT_BYTES})")]
+    TooLarge { path: String, size: u64 },
+    /// The file is not UTF-8 text.
+    #[error("{path}: not UTF-8 text, so not a choice script")]
+    NotText { path: String },
+    /// A line is not a decision.
+    #[error("{path}: {error}")]
+    Script { path: String, error: ScriptError },
+}
+
+/// Reads the choice script at `path`: a file (not a folder or a pipe) of at most
+/// [`MAX_SCRIPT_BYTES`] of UTF-8, a leading byte-order mark ignored, parsed by [`parse_script`].
+///
+/// # Errors
+/// [`ScriptFileError::Io`] when it cannot be read, [`ScriptFileError::NotAFile`] for a folder,
+/// pipe or device, [`ScriptFileError::TooLarge`], [`ScriptFileError::NotText`] when it is not
+/// UTF-8, [`ScriptFileError::Script`] with the first line that is not a decision.
+pub fn read_script(path: &Path) -> Result<Vec<Decision>, ScriptFileError> {
+    use std::io::Read;
+    let shown = path.display().to_string();
+    let io = |cause| ScriptFileError::Io {
+        path: shown.clone(),
+        cause,
+    };
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(ScriptFileError::NotAFile { path: shown });
+    }
+    let mut bytes = Vec::new();
+    // One byte more than allowed tells a file that is too large without reading all of it.
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(MAX_SCRIPT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_SCRIPT_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(ScriptFileError::TooLarge { path: shown, size });
+    }
+    let text = String::from_utf8(bytes).map_err(|_| ScriptFileError::NotText {
+        path: shown.clone(),
+    })?;
+    parse_script(crate::text::strip_bom(&text))
+        .map_err(|error| ScriptFileError::Script { path: shown, error })
 }
 
 /// Reads a choice script: one decision per line, `#` starts a comment.
@@ -229,5 +291,72 @@ mod tests {
         let ron = ron::to_string(&d).unwrap();
         assert_eq!(ron, r#"Grade([("shanghai",A),("ningbo",C)])"#);
         assert_eq!(ron::from_str::<Decision>(&ron).unwrap(), d);
+    }
+
+    /// A scratch folder for one test of `read_script`.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let d = std::env::temp_dir().join(format!(
+            "lost-order-read-script-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_script_file_with_a_byte_order_mark_reads_like_one_without() {
+        let d = scratch("bom");
+        std::fs::write(d.join("s.script"), "\u{feff}end\nchoose call_liu\n").unwrap();
+        let decisions = read_script(&d.join("s.script")).unwrap();
+        assert_eq!(decisions[0], Decision::EndWeek);
+    }
+
+    #[test]
+    fn folders_large_files_and_non_text_are_refused_by_name() {
+        let d = scratch("refused");
+        let e = read_script(&d).unwrap_err();
+        assert!(matches!(e, ScriptFileError::NotAFile { .. }), "{e}");
+        let big = d.join("big.script");
+        let line = "end\n".repeat(1024);
+        let mut f = std::fs::File::create(&big).unwrap();
+        for _ in 0..=(MAX_SCRIPT_BYTES / line.len() as u64) {
+            std::io::Write::write_all(&mut f, line.as_bytes()).unwrap();
+        }
+        let e = read_script(&big).unwrap_err();
+        assert!(
+            e.to_string().contains("too large for a choice script"),
+            "{e}"
+        );
+        std::fs::write(d.join("bin.script"), b"end\n\xff\xfe\n").unwrap();
+        let e = read_script(&d.join("bin.script")).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("not UTF-8 text, so not a choice script"),
+            "{e}"
+        );
+        let e = read_script(&d.join("missing.script")).unwrap_err();
+        assert_eq!(e.to_string().matches("No such file").count(), 1, "{e}");
+        std::fs::write(d.join("bad.script"), "end\nfly\n").unwrap();
+        let e = read_script(&d.join("bad.script")).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("bad.script: line 2: cannot read `fly`"),
+            "{e}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_named_like_a_script_is_refused_without_waiting() {
+        let d = scratch("fifo");
+        let fifo = d.join("pipe.script");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(
+            made.is_ok_and(|s| s.success()),
+            "mkfifo (coreutils) makes a pipe"
+        );
+        let e = read_script(&fifo).unwrap_err();
+        assert!(matches!(e, ScriptFileError::NotAFile { .. }), "{e}");
     }
 }

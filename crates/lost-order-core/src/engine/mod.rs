@@ -12,7 +12,10 @@ mod session;
 mod stance;
 mod state;
 
-pub use decision::{Bid, Decision, ScriptError, format_script, parse_script};
+pub use decision::{
+    Bid, Decision, MAX_SCRIPT_BYTES, ScriptError, ScriptFileError, format_script, parse_script,
+    read_script,
+};
 pub use dice::Dice;
 pub use happening::{Happening, Learned, LogEntry};
 pub use hidden::{Hidden, HiddenEntry};
