@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use lost_order_app::{Folders, fresh_seed, lang_from_env};
+use lost_order_app::lang::{EXIT_BAD_LANGUAGE, game_languages, resolve};
+use lost_order_app::{Folders, LangError, fresh_seed};
 use lost_order_core::scenario::Scenario;
 
 /// Lost Order: a case-study simulator for key-account sales training.
@@ -29,7 +30,8 @@ use lost_order_core::scenario::Scenario;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The game's language for this run: zh or en (default: the saved setting).
+    /// The game's language for this run: zh or en, as a tag or locale (en-US, zh_CN.UTF-8;
+    /// default: the saved setting).
     #[arg(long)]
     lang: Option<String>,
     /// Play this choice script through the game's buttons in both languages, saving
@@ -66,27 +68,36 @@ enum Command {
         /// Print the outcome as one JSON object (with --script).
         #[arg(long, requires = "script")]
         json: bool,
-        /// Language: zh or en (default: from $LANG).
+        /// Language, one of the scenario's, as a tag or locale (zh, en-US, zh_CN.UTF-8; default:
+        /// from $LC_ALL, $LC_MESSAGES or $LANG). Another language is refused (exit 2).
         #[arg(long)]
         lang: Option<String>,
         /// The world's seed; the same seed and choices give the same session.
         #[arg(long)]
         seed: Option<u64>,
-        /// Continue the unfinished session of this record (with --text).
+        /// Continue the unfinished session of this record (with --text), with the scenario
+        /// file given if any, else the record's own found by its hash.
         #[arg(long, value_name = "RECORD", conflicts_with = "script")]
         resume: Option<PathBuf>,
+        /// Continue this player's newest unfinished session in the records folder (with --text);
+        /// the player is --player, else the name in the settings.
+        #[arg(
+            long = "continue",
+            conflicts_with_all = ["script", "resume"]
+        )]
+        continue_own: bool,
         /// With --resume: start a new session from this week of the record, same seed ("what if").
         #[arg(long, value_name = "WEEK", requires = "resume")]
         from_week: Option<u32>,
         /// Where --text writes its session record (default: the user's data folder).
         #[arg(long, value_name = "DIR")]
         records: Option<PathBuf>,
-        /// The trainee's name, for the session record.
-        #[arg(long, default_value = "")]
-        player: String,
-        /// The scenario file.
-        #[arg(default_value = "scenarios/lost_order.ron")]
-        scenario: PathBuf,
+        /// The trainee's name, for the session record (default: the name in the settings).
+        #[arg(long)]
+        player: Option<String>,
+        /// The scenario file (default: scenarios/lost_order.ron; with --resume or --continue,
+        /// the record's own scenario).
+        scenario: Option<PathBuf>,
     },
     /// Re-run a session record and check every result; exit 1 at the first divergence.
     Replay {
@@ -107,7 +118,8 @@ enum Command {
         /// The scenario (default: the one most records name, shipped or in scenarios/).
         #[arg(long)]
         scenario: Option<PathBuf>,
-        /// Language of the report: zh or en (default: from $LANG).
+        /// Language of the report, one of the scenario's, as a tag or locale (default: from
+        /// $LC_ALL, $LC_MESSAGES or $LANG). Another language is refused (exit 2).
         #[arg(long)]
         lang: Option<String>,
     },
@@ -155,21 +167,37 @@ pub fn run() -> anyhow::Result<ExitCode> {
             lang,
             seed,
             resume,
+            continue_own,
             from_week,
             records: dir,
             player,
             scenario,
         } => {
-            let dir = dir.unwrap_or_else(|| Folders::locate().records());
+            let folders = Folders::locate();
+            let dir = dir.unwrap_or_else(|| folders.records());
+            // "This player": --player, else the name in the settings (as the game's Continue).
+            let player = player.unwrap_or_else(|| {
+                lost_order_app::settings::peek_settings(&folders.settings_file())
+                    .map(|s| s.player)
+                    .unwrap_or_default()
+            });
+            let resume = match (resume, continue_own) {
+                (Some(record), _) => Some(record),
+                (None, true) => Some(records::own_unfinished(&dir, &player)?),
+                (None, false) => None,
+            };
             if let Some(record) = resume {
-                let lang = lang.unwrap_or_else(lang_from_env);
-                let (session, writer) = records::resume(&record, None, from_week, &dir, &player)?;
-                let lang = session.scenario().lang(&lang).to_string();
+                let (session, writer) =
+                    records::resume(&record, scenario.as_deref(), from_week, &dir, &player)?;
+                let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
                 return play_text::run(session, &lang, Some(writer));
             }
-            let scenario = load(&scenario)?;
-            let lang = lang.unwrap_or_else(lang_from_env);
-            let lang = scenario.lang(&lang).to_string();
+            let scenario = load(
+                scenario
+                    .as_deref()
+                    .unwrap_or(Path::new("scenarios/lost_order.ron")),
+            )?;
+            let lang = resolve(lang.as_deref(), &scenario.meta.languages)?;
             let seed = seed.unwrap_or_else(fresh_seed);
             match script {
                 Some(path) => play_script::run(scenario, &path, seed, &lang, json),
@@ -196,12 +224,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             out,
             scenario,
             lang,
-        } => report::run(
-            &inputs,
-            &out,
-            scenario.as_deref(),
-            &lang.unwrap_or_else(lang_from_env),
-        ),
+        } => report::run(&inputs, &out, scenario.as_deref(), lang.as_deref()),
         Command::Simulate {
             policy,
             runs,
@@ -224,12 +247,16 @@ fn run_game(
         Some(path) => {
             let text = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read demo script {}", path.display()))?;
-            let decisions = lost_order_core::engine::parse_script(&text)
+            let text = lost_order_core::text::strip_bom(&text);
+            let decisions = lost_order_core::engine::parse_script(text)
                 .with_context(|| path.display().to_string())?;
             Some((decisions, screenshots))
         }
         None => None,
     };
+    let lang = lang
+        .map(|l| resolve(Some(&l), &game_languages()))
+        .transpose()?;
     // The one way the terminal tools reach the game: opening its window.
     let exit = crate::game::run(crate::game::GameOptions {
         lang,
@@ -242,6 +269,18 @@ fn run_game(
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The process's exit code for an error `run` returned: 2 for a command line that asks for
+/// something impossible (a language the scenario lacks, like clap's own usage errors), 1 for
+/// everything else (a file that cannot be read, a scenario with errors, a record that does
+/// not replay…).
+pub fn exit_code_of(error: &anyhow::Error) -> ExitCode {
+    if error.downcast_ref::<LangError>().is_some() {
+        ExitCode::from(EXIT_BAD_LANGUAGE)
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Loads a scenario that must be free of errors, with the checker's report if it is not.

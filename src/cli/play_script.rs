@@ -23,7 +23,8 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read script {}", path.display()))?;
-    let decisions = parse_script(&text).with_context(|| format!("{}", path.display()))?;
+    let decisions = parse_script(lost_order_core::text::strip_bom(&text))
+        .with_context(|| format!("{}", path.display()))?;
     let mut session = Session::new(scenario, seed);
     for (n, decision) in decisions.iter().enumerate() {
         if *session.phase() == Phase::Ended {

@@ -1,34 +1,50 @@
-//! Session records from the terminal: continuing one (`play --text --resume`), playing one
-//! again from a week ("what if"), and `lost-order replay`.
+//! Session records from the terminal: continuing one (`play --text --resume` or
+//! `--continue`), playing one again from a week ("what if"), and `lost-order replay`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use lost_order_app::Catalog;
-use lost_order_app::records::{self, Resumed};
+use lost_order_app::records::{self, Reopened, Resumed};
 use lost_order_core::engine::Session;
-use lost_order_core::record::{Header, RecordWriter};
+use lost_order_core::record::RecordWriter;
 use lost_order_core::scenario::Scenario;
 
-/// The scenario named on the command line, loaded, if one was.
-fn explicit(path: Option<&Path>) -> anyhow::Result<Option<Arc<Scenario>>> {
-    path.map(super::load).transpose()
+/// The scenario file named on the command line, loaded, with its path for messages.
+fn explicit(path: Option<&Path>) -> anyhow::Result<Option<(Arc<Scenario>, String)>> {
+    path.map(|p| Ok((super::load(p)?, p.display().to_string())))
+        .transpose()
 }
 
-/// Warns when the case changed since the record was made (same id, another file).
-fn warn_if_changed(header: &Header, session: &Session) {
-    let scenario = session.scenario();
-    if scenario.hash != header.scenario_hash {
-        eprintln!(
-            "warning: scenario `{}` has changed since this record was made (version {} then, {} now)",
-            header.scenario, header.scenario_version, scenario.meta.version
-        );
+/// Prints the record's repairs and a scenario that is not the record's own file.
+fn warn_all(warnings: &[String], scenario_warning: Option<&String>) {
+    for w in warnings.iter().chain(scenario_warning) {
+        eprintln!("warning: {w}");
     }
 }
 
+/// The newest unfinished record of `player` in `dir` (what `play --text --continue` resumes).
+///
+/// # Errors
+/// When `dir` holds no unfinished session of this player.
+pub fn own_unfinished(dir: &Path, player: &str) -> anyhow::Result<PathBuf> {
+    records::unfinished(dir, &Catalog::load(), player).ok_or_else(|| {
+        let who = if player.trim().is_empty() {
+            "an unnamed player (give --player NAME)".to_string()
+        } else {
+            format!("player `{}`", player.trim())
+        };
+        anyhow::anyhow!(
+            "{}: no unfinished session of {who}; sessions of other players are never continued",
+            dir.display()
+        )
+    })
+}
+
 /// Continues an unfinished record, or (with `from_week`) starts a new record from that week
-/// of it with the same seed. The record's own scenario is used unless `scenario` names one.
+/// of it with the same seed. The scenario is the file `scenario` when given and it is the
+/// record's (or nothing here is), else the record's own found by its hash.
 pub fn resume(
     path: &Path,
     scenario: Option<&Path>,
@@ -37,26 +53,27 @@ pub fn resume(
     player: &str,
 ) -> anyhow::Result<(Session, RecordWriter)> {
     let catalog = Catalog::load();
-    let scenario = explicit(scenario)?;
+    let given = explicit(scenario)?;
+    let given = given.as_ref().map(|(s, p)| (s.clone(), p.as_str()));
     let Some(week) = from_week else {
         let Resumed {
             session,
             record,
             writer,
+            scenario_warning,
             ..
-        } = records::resume(path, scenario, &catalog)?;
-        for w in &record.warnings {
-            eprintln!("warning: {w}");
-        }
-        warn_if_changed(&record.header, &session);
+        } = records::resume(path, given, &catalog)?;
+        warn_all(&record.warnings, scenario_warning.as_ref());
         eprintln!("continuing {} in week {}", path.display(), session.week());
         return Ok((session, writer));
     };
-    let (record, _, session) = records::reopen(path, scenario, &catalog)?;
-    for w in &record.warnings {
-        eprintln!("warning: {w}");
-    }
-    warn_if_changed(&record.header, &session);
+    let Reopened {
+        record,
+        session,
+        scenario_warning,
+        ..
+    } = records::reopen(path, given, &catalog)?;
+    warn_all(&record.warnings, scenario_warning.as_ref());
     let name = if player.is_empty() {
         record.header.player.as_str()
     } else {
@@ -76,12 +93,16 @@ pub fn resume(
 /// `lost-order replay`: exit 0 when every result matches, 1 with the first divergence.
 pub fn replay(path: &Path, scenario: Option<&Path>) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::load();
-    match records::reopen(path, explicit(scenario)?, &catalog) {
-        Ok((record, _, session)) => {
-            for w in &record.warnings {
-                eprintln!("warning: {w}");
-            }
-            warn_if_changed(&record.header, &session);
+    let given = explicit(scenario)?;
+    let given = given.as_ref().map(|(s, p)| (s.clone(), p.as_str()));
+    match records::reopen(path, given, &catalog) {
+        Ok(Reopened {
+            record,
+            session,
+            scenario_warning,
+            ..
+        }) => {
+            warn_all(&record.warnings, scenario_warning.as_ref());
             let state = match session.tender() {
                 Some(t) => format!(
                     "finished: {} ({}), score {}/100",
@@ -98,8 +119,8 @@ pub fn replay(path: &Path, scenario: Option<&Path>) -> anyhow::Result<ExitCode> 
             );
             Ok(ExitCode::SUCCESS)
         }
-        Err(records::RecordsError::Diverged { path, divergence }) => {
-            println!("{}: diverged at {divergence}", path.display());
+        Err(e @ records::RecordsError::Diverged { .. }) => {
+            println!("{e}");
             Ok(ExitCode::FAILURE)
         }
         Err(e) => Err(e.into()),

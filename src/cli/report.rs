@@ -9,12 +9,13 @@ use lost_order_app::{Catalog, class_report};
 use lost_order_core::report::build;
 use lost_order_core::text::{fill, pick as t};
 
-/// Writes the class report of the records among `inputs` into `out`.
+/// Writes the class report of the records among `inputs` into `out`, in `lang` (a `--lang`
+/// value, refused when the scenario lacks it; else the environment's language).
 pub fn run(
     inputs: &[PathBuf],
     out: &Path,
     scenario: Option<&Path>,
-    lang: &str,
+    lang: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let files = record_files(inputs)?;
     if files.is_empty() {
@@ -31,7 +32,8 @@ pub fn run(
         Some(path) => super::load(path)?,
         None => scenario_of_class(&files, &Catalog::load())?,
     };
-    let report = build(scenario, &files, lang);
+    let lang = lost_order_app::lang::resolve(lang, &scenario.meta.languages)?;
+    let report = build(scenario, &files, &lang);
     class_report::write(&report, out)?;
     let lang = report.lang.as_str();
     for s in &report.skipped {

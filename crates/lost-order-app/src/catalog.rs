@@ -1,9 +1,11 @@
-//! The scenarios on offer: the shipped ones, compiled in, plus any others in `scenarios/` folders.
+//! The scenarios on offer: the shipped ones, compiled in, plus any others in `scenarios/`
+//! folders; and the scenario a record was made with, found by the hash of its file.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use lost_order_core::load::check_source;
+use lost_order_core::load::{check_file, check_source};
+use lost_order_core::record::Header;
 use lost_order_core::scenario::Scenario;
 
 /// The shipped cases, embedded so the binary runs from any folder: (file name, source).
@@ -21,20 +23,100 @@ const SHIPPED: [(&str, &str); 2] = [
 /// The file name of the flagship case, offered first.
 pub const FLAGSHIP: &str = "lost_order.ron";
 
+/// Where an entry's scenario comes from, as messages name it.
+pub const COMPILED_IN: &str = "(compiled in)";
+
 /// One scenario a player can start.
 #[derive(Clone, Debug)]
 pub struct Entry {
     /// File name (e.g. `lost_order.ron`); the key the game's menus use.
     pub key: String,
     pub scenario: Arc<Scenario>,
+    /// Where it was read: [`COMPILED_IN`] or the file's path.
+    pub origin: String,
 }
 
 /// Every playable scenario, and the rendered problems of the files that failed to load.
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
+    /// The scenarios offered in menus, one per file name (shipped ones first).
     pub entries: Vec<Entry>,
+    /// Other scenarios found in the folders whose file name an entry already has (an edited
+    /// copy of `lost_order.ron` in `./scenarios`, say): not offered in menus, but a record
+    /// made with one of them finds it by its hash.
+    pub shadowed: Vec<Entry>,
     /// Rendered diagnostics (`path:line:col: …` with the line) of broken files.
     pub problems: Vec<String>,
+}
+
+/// How the scenario found for a record fits the record's header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// The very file the record was made with (same BLAKE3 hash).
+    Exact,
+    /// Same id and version, another file: an edited copy (or the original of an edited copy).
+    EditedCopy,
+    /// Same id, another version.
+    OtherVersion,
+    /// Another scenario altogether (a file given for the record that has another id).
+    OtherScenario,
+}
+
+impl Fit {
+    /// How `scenario` fits a record with `header`.
+    pub fn of(header: &Header, scenario: &Scenario) -> Fit {
+        if scenario.meta.id != header.scenario {
+            Fit::OtherScenario
+        } else if scenario.hash == header.scenario_hash {
+            Fit::Exact
+        } else if scenario.meta.version == header.scenario_version {
+            Fit::EditedCopy
+        } else {
+            Fit::OtherVersion
+        }
+    }
+}
+
+/// The scenario found for a record, and how well it fits.
+#[derive(Clone, Debug)]
+pub struct Located {
+    pub scenario: Arc<Scenario>,
+    /// The catalog key (file name) when it came from the catalog's menu entries.
+    pub key: Option<String>,
+    /// Where it was read: [`COMPILED_IN`], a folder's file, or the file given.
+    pub origin: String,
+    pub fit: Fit,
+}
+
+impl Located {
+    /// A warning for a scenario that is not the record's own file (`None` when exact): tells
+    /// an edited copy (same id and version, another hash) from another version.
+    pub fn warning(&self, header: &Header) -> Option<String> {
+        mismatch(header, &self.scenario, &self.origin, &self.fit)
+    }
+}
+
+/// Words for a scenario that is not the exact file a record was made with.
+fn mismatch(header: &Header, found: &Scenario, origin: &str, fit: &Fit) -> Option<String> {
+    let short = |h: &str| h.chars().take(12).collect::<String>();
+    match fit {
+        Fit::Exact => None,
+        Fit::EditedCopy => Some(format!(
+            "the record was made with an edited copy of `{}` {} (hash {}…); the one used, {origin}, has the same version but another hash ({}…): give the copy it was made with (--scenario FILE) to replay it exactly",
+            header.scenario,
+            header.scenario_version,
+            short(&header.scenario_hash),
+            short(&found.hash)
+        )),
+        Fit::OtherVersion => Some(format!(
+            "the record was made with version {} of `{}`; the one used, {origin}, is version {}",
+            header.scenario_version, header.scenario, found.meta.version
+        )),
+        Fit::OtherScenario => Some(format!(
+            "the record is of scenario `{}`; {origin} is `{}`",
+            header.scenario, found.meta.id
+        )),
+    }
 }
 
 /// Why a record's scenario could not be found.
@@ -42,12 +124,22 @@ pub struct Catalog {
 #[non_exhaustive]
 pub enum CatalogError {
     /// No shipped or `scenarios/` case has this id.
-    #[error("no scenario with id `{0}`; name its file with --scenario")]
+    #[error(
+        "no scenario with id `{0}` (compiled in, in ./scenarios or beside the program); name its file with --scenario"
+    )]
     UnknownId(String),
+    /// The file given for a record is another scenario.
+    #[error("{given} is scenario `{found}`, but the record is of `{wanted}`")]
+    OtherScenario {
+        given: String,
+        found: String,
+        wanted: String,
+    },
 }
 
 impl Catalog {
-    /// The shipped scenarios, then other `.ron` files in `./scenarios` and beside the executable.
+    /// The shipped scenarios, then other `.ron` files in `./scenarios` and in `scenarios/`
+    /// beside the executable.
     pub fn load() -> Catalog {
         Catalog::load_from(&scenario_dirs())
     }
@@ -56,7 +148,8 @@ impl Catalog {
     pub fn load_from(dirs: &[PathBuf]) -> Catalog {
         let mut catalog = Catalog::default();
         for (key, source) in SHIPPED {
-            catalog.add(key, key, source);
+            let checked = check_source(key, source);
+            catalog.add(key, COMPILED_IN, checked);
         }
         for dir in dirs {
             catalog.add_folder(dir);
@@ -78,25 +171,41 @@ impl Catalog {
             else {
                 continue;
             };
-            if !name.ends_with(".ron") || self.get(&name).is_some() {
+            if !name.ends_with(".ron") || !path.is_file() {
                 continue;
             }
-            match std::fs::read_to_string(&path) {
-                Ok(source) => self.add(&name, &path.display().to_string(), &source),
-                Err(e) => self.problems.push(format!("{}: {e}", path.display())),
+            // Size, UTF-8 and byte-order mark are the loader's: the same rules as `check`.
+            match check_file(&path) {
+                Ok(checked) => self.add(&name, &path.display().to_string(), checked),
+                Err(e) => self.problems.push(e.to_string()),
             }
         }
     }
 
-    fn add(&mut self, key: &str, shown_path: &str, source: &str) {
-        let checked = check_source(shown_path, source);
+    fn add(&mut self, key: &str, origin: &str, checked: lost_order_core::load::Checked) {
         let report = checked.render();
-        match checked.into_scenario() {
-            Ok(s) => self.entries.push(Entry {
-                key: key.to_string(),
-                scenario: Arc::new(s),
-            }),
-            Err(_) => self.problems.push(report),
+        let Ok(s) = checked.into_scenario() else {
+            self.problems.push(report);
+            return;
+        };
+        let known = self
+            .entries
+            .iter()
+            .chain(&self.shadowed)
+            .any(|e| e.scenario.hash == s.hash);
+        if known {
+            // The same file twice (./scenarios/lost_order.ron is the shipped one).
+            return;
+        }
+        let entry = Entry {
+            key: key.to_string(),
+            scenario: Arc::new(s),
+            origin: origin.to_string(),
+        };
+        if self.get(key).is_some() {
+            self.shadowed.push(entry);
+        } else {
+            self.entries.push(entry);
         }
     }
 
@@ -110,10 +219,15 @@ impl Catalog {
         self.get(FLAGSHIP).or(self.entries.first())
     }
 
+    /// Every scenario known, menu entries first, then the shadowed ones.
+    fn all(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().chain(&self.shadowed)
+    }
+
     /// The entry for a record's scenario: the one with this id and `hash` (the BLAKE3 of the
     /// file the record was made with) if there is one, else the first with this id.
     pub fn find(&self, id: &str, hash: &str) -> Option<&Entry> {
-        let same_id = || self.entries.iter().filter(|e| e.scenario.meta.id == id);
+        let same_id = || self.all().filter(|e| e.scenario.meta.id == id);
         same_id()
             .find(|e| e.scenario.hash == hash)
             .or_else(|| same_id().next())
@@ -126,6 +240,62 @@ impl Catalog {
     pub fn require(&self, id: &str, hash: &str) -> Result<&Entry, CatalogError> {
         self.find(id, hash)
             .ok_or_else(|| CatalogError::UnknownId(id.to_string()))
+    }
+
+    /// The scenario a record with `header` was made with, by the hash of its file: the file
+    /// `given` (with where it was read), the compiled-in cases, `./scenarios` and `scenarios/`
+    /// beside the executable, in that order. Without an exact match: the file given if any,
+    /// else a case with the same id, the same version first (an edited copy), else another
+    /// version; [`Located::fit`] says which, [`Located::warning`] says it in words.
+    ///
+    /// # Errors
+    /// [`CatalogError::OtherScenario`] when the file given has another id,
+    /// [`CatalogError::UnknownId`] when nothing has the record's id.
+    pub fn locate(
+        &self,
+        header: &Header,
+        given: Option<(Arc<Scenario>, &str)>,
+    ) -> Result<Located, CatalogError> {
+        if let Some((scenario, origin)) = &given {
+            let fit = Fit::of(header, scenario);
+            if fit == Fit::OtherScenario {
+                return Err(CatalogError::OtherScenario {
+                    given: origin.to_string(),
+                    found: scenario.meta.id.clone(),
+                    wanted: header.scenario.clone(),
+                });
+            }
+            let exact_elsewhere = self.all().any(|e| e.scenario.hash == header.scenario_hash);
+            // The file given is used unless it is not the record's and one here is.
+            if fit == Fit::Exact || !exact_elsewhere {
+                return Ok(Located {
+                    scenario: scenario.clone(),
+                    key: None,
+                    origin: origin.to_string(),
+                    fit,
+                });
+            }
+        }
+        let rank = |e: &&Entry| match Fit::of(header, &e.scenario) {
+            Fit::Exact => 0,
+            Fit::EditedCopy => 1,
+            Fit::OtherVersion => 2,
+            Fit::OtherScenario => 3,
+        };
+        let best = self
+            .all()
+            .filter(|e| rank(e) < 3)
+            .min_by_key(rank)
+            .ok_or_else(|| CatalogError::UnknownId(header.scenario.clone()))?;
+        Ok(Located {
+            scenario: best.scenario.clone(),
+            key: self
+                .get(&best.key)
+                .filter(|e| e.scenario.hash == best.scenario.hash)
+                .map(|e| e.key.clone()),
+            origin: best.origin.clone(),
+            fit: Fit::of(header, &best.scenario),
+        })
     }
 }
 
@@ -144,6 +314,20 @@ fn scenario_dirs() -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn header_of(s: &Scenario) -> Header {
+        Header::new(s, 11, "Li", 0)
+    }
+
+    /// A folder with an edited copy of the tutorial under its own name (same id and version).
+    fn folder_with_edited_tutorial(name: &str) -> (PathBuf, String) {
+        let dir = std::env::temp_dir().join(format!("lo-catalog-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let edited = format!("{}\n// edited by the instructor\n", SHIPPED[1].1);
+        std::fs::write(dir.join("tutorial.ron"), &edited).unwrap();
+        (dir, edited)
+    }
 
     #[test]
     fn finds_the_shipped_cases_by_id_and_hash() {
@@ -165,5 +349,91 @@ mod tests {
             catalog.require("nope", ""),
             Err(CatalogError::UnknownId(id)) if id == "nope"
         ));
+    }
+
+    #[test]
+    fn an_edited_copy_in_a_folder_is_found_by_its_hash_though_a_shipped_case_has_its_name() {
+        let (dir, edited) = folder_with_edited_tutorial("shadow");
+        let catalog = Catalog::load_from(std::slice::from_ref(&dir));
+        let shipped = catalog.get("tutorial.ron").unwrap().scenario.clone();
+        assert_eq!(
+            shipped.hash,
+            check_source("t", SHIPPED[1].1)
+                .into_scenario()
+                .unwrap()
+                .hash
+        );
+        assert_eq!(
+            catalog.shadowed.len(),
+            1,
+            "the copy is kept, not offered twice"
+        );
+        let copy = catalog.shadowed[0].scenario.clone();
+        assert_ne!(copy.hash, shipped.hash);
+
+        // A record made with the copy finds the copy; one made with the shipped case, that one.
+        let found = catalog.locate(&header_of(&copy), None).unwrap();
+        assert_eq!(
+            (found.fit.clone(), found.scenario.hash.clone()),
+            (Fit::Exact, copy.hash.clone())
+        );
+        assert!(found.origin.ends_with("tutorial.ron") && found.key.is_none());
+        let found = catalog.locate(&header_of(&shipped), None).unwrap();
+        assert_eq!(found.fit, Fit::Exact);
+        assert_eq!(found.key.as_deref(), Some("tutorial.ron"));
+
+        // Without the copy: the shipped case, called an edited copy, not another version.
+        let bare = Catalog::load_from(&[]);
+        let found = bare.locate(&header_of(&copy), None).unwrap();
+        assert_eq!(found.fit, Fit::EditedCopy);
+        let said = found.warning(&header_of(&copy)).unwrap();
+        assert!(
+            said.contains("edited copy") && !said.contains("version 1"),
+            "{said}"
+        );
+        // Another version is called so.
+        let mut older = header_of(&copy);
+        older.scenario_version = "0.9.0".into();
+        let found = bare.locate(&older, None).unwrap();
+        assert_eq!(found.fit, Fit::OtherVersion);
+        assert!(found.warning(&older).unwrap().contains("version 0.9.0"));
+        let _ = edited;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_file_given_is_used_when_it_is_the_records_or_nothing_here_is() {
+        let (dir, edited) = folder_with_edited_tutorial("given");
+        let copy = Arc::new(check_source("copy", &edited).into_scenario().unwrap());
+        let bare = Catalog::load_from(&[]);
+        let found = bare
+            .locate(&header_of(&copy), Some((copy.clone(), "copy.ron")))
+            .unwrap();
+        assert_eq!((found.fit, found.origin.as_str()), (Fit::Exact, "copy.ron"));
+        // A record of the shipped case, given the copy: the shipped case matches exactly.
+        let shipped = bare.get("tutorial.ron").unwrap().scenario.clone();
+        let found = bare
+            .locate(&header_of(&shipped), Some((copy.clone(), "copy.ron")))
+            .unwrap();
+        assert_eq!(
+            (found.fit, found.origin.as_str()),
+            (Fit::Exact, COMPILED_IN)
+        );
+        // Given another scenario altogether: refused.
+        let flagship = bare.flagship().unwrap().scenario.clone();
+        assert!(matches!(
+            bare.locate(&header_of(&shipped), Some((flagship, "f.ron"))),
+            Err(CatalogError::OtherScenario { .. })
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_change_a_scenarios_hash() {
+        let plain = check_source("a", SHIPPED[1].1).into_scenario().unwrap();
+        let marked = check_source("b", &format!("\u{feff}{}", SHIPPED[1].1))
+            .into_scenario()
+            .unwrap();
+        assert_eq!(plain.hash, marked.hash);
     }
 }

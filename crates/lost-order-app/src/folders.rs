@@ -47,23 +47,56 @@ impl Folders {
     }
 }
 
-/// Writes `contents` to a temporary file beside `path`, syncs it, then renames it over `path`,
-/// creating the folder first.
+/// Counts the temporary files this process has made, so two writers never share one.
+static TEMPORARIES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Writes `contents` to `path` so that `path` always holds either its old contents or the
+/// new ones, whole, even after a crash or a power cut: the bytes go to a new temporary file
+/// beside it (`.<name>.<pid>-<n>.tmp`, unique to this writer), which is synced to the disk
+/// and renamed over `path`; then the folder itself is synced (Unix) so the rename lasts. The
+/// folder is created first. On an error the temporary file is removed and `path` is untouched.
 ///
 /// # Errors
 /// Any I/O error from creating the folder, writing, syncing or renaming.
-pub fn write_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
+pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> std::io::Result<()> {
     use std::io::Write;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("tmp");
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents.as_bytes())?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let n = TEMPORARIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+    let written = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(contents.as_ref())?;
         f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        return written;
     }
-    std::fs::rename(&tmp, path)
+    sync_folder(dir);
+    Ok(())
+}
+
+/// Syncs a folder so that a rename into it survives a power cut (Unix; elsewhere the file
+/// system does not offer it). A folder that cannot be opened is left as it is.
+fn sync_folder(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 #[cfg(test)]
@@ -77,7 +110,49 @@ mod tests {
         write_atomic(&path, "first").unwrap();
         write_atomic(&path, "second").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
-        assert!(!path.with_extension("tmp").exists());
+        let left: Vec<_> = std::fs::read_dir(dir.join("a")).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left: {left:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary() {
+        let dir = std::env::temp_dir().join(format!("lo-atomic-fail-{}", std::process::id()));
+        let path = dir.join("report.html");
+        write_atomic(&path, b"old".as_slice()).unwrap();
+        // A folder where the file should be: the rename fails.
+        let blocked = dir.join("blocked");
+        std::fs::create_dir_all(blocked.join("inside")).unwrap();
+        assert!(write_atomic(&blocked, "new").is_err());
+        assert!(blocked.join("inside").is_dir());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn writers_in_many_threads_never_share_a_temporary_file() {
+        let dir = std::env::temp_dir().join(format!("lo-atomic-race-{}", std::process::id()));
+        let path = dir.join("settings.ron");
+        std::thread::scope(|s| {
+            for i in 0..8 {
+                let path = &path;
+                s.spawn(move || {
+                    for _ in 0..20 {
+                        write_atomic(path, format!("writer {i} ").repeat(100)).unwrap();
+                    }
+                });
+            }
+        });
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            (0..8).any(|i| text == format!("writer {i} ").repeat(100)),
+            "one writer's whole text: {text}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

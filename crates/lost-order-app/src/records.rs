@@ -30,10 +30,12 @@ pub enum RecordsError {
     #[error(transparent)]
     Scenario(#[from] CatalogError),
     /// Replaying the record's decisions gave different results.
-    #[error("{path}: replay diverged at {divergence}")]
+    #[error("{path}: replay diverged at {divergence}{}", .scenario_warning.as_ref().map(|w| format!(" ({w})")).unwrap_or_default())]
     Diverged {
         path: PathBuf,
         divergence: Divergence,
+        /// Why the scenario used may not be the record's own, when it is not.
+        scenario_warning: Option<String>,
     },
     /// The record's session is over; there is nothing to continue.
     #[error("{0}: this session is finished; use --from-week N to play it again from week N")]
@@ -72,17 +74,27 @@ pub fn start(dir: &Path, session: &Session, player: &str) -> Result<RecordWriter
     Ok(writer)
 }
 
-/// The newest unfinished record in `dir` whose scenario is in `catalog`, if any.
-pub fn unfinished(dir: &Path, catalog: &Catalog) -> Option<PathBuf> {
+/// The newest unfinished record in `dir` of `player` (the name in the settings, or
+/// `--player`) whose scenario is known: Continue resumes only the player's own sessions, never
+/// another trainee's in a shared class folder. Names are compared as typed, without the
+/// spaces around them; an unnamed player continues only unnamed sessions.
+pub fn unfinished(dir: &Path, catalog: &Catalog, player: &str) -> Option<PathBuf> {
     let mut best: Option<(u64, PathBuf)> = None;
     for entry in std::fs::read_dir(dir).ok()?.flatten() {
         let path = entry.path();
+        if !path.to_string_lossy().ends_with(".record.ron") {
+            continue;
+        }
         let Ok(record) = read_record(&path) else {
             continue;
         };
         let h = &record.header;
-        let known = catalog.find(&h.scenario, &h.scenario_hash).is_some();
-        if record.finished.is_none() && known && best.as_ref().is_none_or(|(t, _)| h.started >= *t)
+        let mine = h.player.trim() == player.trim();
+        let known = catalog.locate(h, None).is_ok();
+        if mine
+            && record.finished.is_none()
+            && known
+            && best.as_ref().is_none_or(|(t, _)| h.started >= *t)
         {
             best = Some((h.started, path));
         }
@@ -99,10 +111,12 @@ pub struct Resumed {
     pub key: Option<String>,
     pub record: Record,
     pub writer: RecordWriter,
+    /// When the scenario used is not the record's own file: what it is instead, in words.
+    pub scenario_warning: Option<String>,
 }
 
-/// Reopens the unfinished record at `path` to continue it, with `scenario` if given, else the
-/// catalog's case with the record's id and hash.
+/// Reopens the unfinished record at `path` to continue it, with the record's scenario found
+/// as [`Catalog::locate`] finds it (`given`, the file named with its path, first).
 ///
 /// # Errors
 /// [`RecordsError::Read`] for an unreadable record, [`RecordsError::Scenario`] when its
@@ -111,10 +125,15 @@ pub struct Resumed {
 /// be rewritten.
 pub fn resume(
     path: &Path,
-    scenario: Option<Arc<Scenario>>,
+    given: Option<(Arc<Scenario>, &str)>,
     catalog: &Catalog,
 ) -> Result<Resumed, RecordsError> {
-    let (record, key, session) = reopen(path, scenario, catalog)?;
+    let Reopened {
+        record,
+        key,
+        session,
+        scenario_warning,
+    } = reopen(path, given, catalog)?;
     if record.finished.is_some() {
         return Err(RecordsError::Finished(path.to_path_buf()));
     }
@@ -127,33 +146,47 @@ pub fn resume(
         key,
         record,
         writer,
+        scenario_warning,
     })
 }
 
-/// Reads and replays the record at `path`: the record, the catalog key of its scenario, and
-/// the session as it stands at the record's end.
+/// A record read and replayed.
+#[derive(Debug)]
+pub struct Reopened {
+    pub record: Record,
+    /// The catalog key (file name) of the scenario, when it came from the catalog's menu.
+    pub key: Option<String>,
+    /// The session as it stands at the record's end.
+    pub session: Session,
+    /// When the scenario used is not the record's own file: what it is instead, in words.
+    pub scenario_warning: Option<String>,
+}
+
+/// Reads and replays the record at `path` against its scenario, found as
+/// [`Catalog::locate`] finds it (`given`, the file named with its path, first).
 ///
 /// # Errors
 /// As [`resume`], but a finished record is fine.
 pub fn reopen(
     path: &Path,
-    scenario: Option<Arc<Scenario>>,
+    given: Option<(Arc<Scenario>, &str)>,
     catalog: &Catalog,
-) -> Result<(Record, Option<String>, Session), RecordsError> {
+) -> Result<Reopened, RecordsError> {
     let record = read_record(path)?;
-    let (key, scenario) = match scenario {
-        Some(s) => (None, s),
-        None => {
-            let h = &record.header;
-            let entry = catalog.require(&h.scenario, &h.scenario_hash)?;
-            (Some(entry.key.clone()), entry.scenario.clone())
-        }
-    };
-    let session = replay(scenario, &record).map_err(|divergence| RecordsError::Diverged {
-        path: path.to_path_buf(),
-        divergence,
-    })?;
-    Ok((record, key, session))
+    let located = catalog.locate(&record.header, given)?;
+    let scenario_warning = located.warning(&record.header);
+    let session =
+        replay(located.scenario.clone(), &record).map_err(|divergence| RecordsError::Diverged {
+            path: path.to_path_buf(),
+            divergence,
+            scenario_warning: scenario_warning.clone(),
+        })?;
+    Ok(Reopened {
+        record,
+        key: located.key,
+        session,
+        scenario_warning,
+    })
 }
 
 /// The record files among `inputs`: files as given, folders searched for `*.record.ron`
@@ -185,27 +218,60 @@ pub fn record_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, RecordsError> {
     Ok(files)
 }
 
-/// The scenario most of a class's records name, from the catalog.
+/// The scenario most of a class's records name (by id and hash), found as
+/// [`Catalog::locate`] finds it.
 ///
 /// # Errors
 /// [`RecordsError::NoneReadable`] when no file is a readable record,
-/// [`RecordsError::Scenario`] when the catalog has no case with that id.
+/// [`RecordsError::Scenario`] when nothing has that id.
 pub fn scenario_of_class(
     files: &[PathBuf],
     catalog: &Catalog,
 ) -> Result<Arc<Scenario>, RecordsError> {
-    let mut counts: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    let mut counts: std::collections::BTreeMap<(String, String), (usize, Header)> =
+        Default::default();
     for f in files {
         if let Ok(r) = read_record(f) {
-            *counts
-                .entry((r.header.scenario, r.header.scenario_hash))
-                .or_default() += 1;
+            let key = (r.header.scenario.clone(), r.header.scenario_hash.clone());
+            counts.entry(key).or_insert((0, r.header)).0 += 1;
         }
     }
-    let (id, hash) = counts
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(key, _)| key)
+    let (_, header) = counts
+        .into_values()
+        .max_by_key(|(n, _)| *n)
         .ok_or(RecordsError::NoneReadable)?;
-    Ok(catalog.require(&id, &hash)?.scenario.clone())
+    Ok(catalog.locate(&header, None)?.scenario)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn continue_finds_only_this_players_own_unfinished_session() {
+        let dir = std::env::temp_dir().join(format!("lo-unfinished-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let catalog = Catalog::load_from(&[]);
+        let tutorial = catalog.get("tutorial.ron").unwrap().scenario.clone();
+        let mine = start(&dir, &Session::new(tutorial.clone(), 1), "Li Lei").unwrap();
+        // Another trainee of the shared folder starts later: theirs is the newest.
+        let mut theirs_header = Header::new(&tutorial, 2, "Han Meimei", now_seconds() + 100);
+        theirs_header.scenario_hash = tutorial.hash.clone();
+        let theirs = RecordWriter::create(&dir, &theirs_header).unwrap();
+        assert_eq!(
+            unfinished(&dir, &catalog, "Li Lei").as_deref(),
+            Some(mine.path())
+        );
+        assert_eq!(
+            unfinished(&dir, &catalog, " Han Meimei ").as_deref(),
+            Some(theirs.path())
+        );
+        assert_eq!(
+            unfinished(&dir, &catalog, ""),
+            None,
+            "unnamed: only unnamed"
+        );
+        assert_eq!(unfinished(&dir, &catalog, "Li"), None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

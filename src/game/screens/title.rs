@@ -16,7 +16,8 @@ use crate::game::widgets::{ButtonLook, button, column, label, row, small};
 pub enum TitleAction {
     /// Brief the flagship case.
     NewSession,
-    /// Resume the newest unfinished session record.
+    /// Resume this player's newest unfinished session record (the name in the settings;
+    /// never another trainee's in a shared folder).
     Continue,
     Quit,
     /// Switch the language (`zh` or `en`), saved at once.
@@ -54,14 +55,15 @@ impl ScreenAction for TitleAction {
             }
             TitleAction::Continue => {
                 let dir = records_dir(world);
+                let player = world.resource::<Prefs>().player.clone();
                 let catalog = world.resource::<Scenarios>();
-                let resumed = records::unfinished(&dir, catalog).map(|path| {
+                let resumed = records::unfinished(&dir, catalog, &player).map(|path| {
                     records::resume(&path, None, catalog)
                         .inspect_err(|e| warn!("cannot continue {}: {e}", path.display()))
                 });
                 match resumed {
                     Some(Ok(r)) => {
-                        for w in &r.record.warnings {
+                        for w in r.record.warnings.iter().chain(&r.scenario_warning) {
                             warn!("{w}");
                         }
                         play::start(world, r.key, r.session, Some(r.writer));
@@ -83,7 +85,7 @@ fn refresh_has_save(
     catalog: Res<Scenarios>,
     mut has: ResMut<HasSave>,
 ) {
-    let has_save = records::unfinished(&prefs.records(&home), &catalog).is_some();
+    let has_save = records::unfinished(&prefs.records(&home), &catalog, &prefs.player).is_some();
     if has.0 != has_save {
         has.0 = has_save;
     }
@@ -91,10 +93,12 @@ fn refresh_has_save(
 
 fn rebuild(mut ui: ScreenUi, prefs: Res<Prefs>, has_save: Res<HasSave>) {
     let ctx = Ctx::new(&prefs);
-    ui.build(|root| build(&ctx, has_save.0, root));
+    // A settings file that could not be read was set aside at start: say so, in words.
+    let note = prefs.set_aside.as_ref().map(|a| a.message(ctx.lang));
+    ui.build(|root| build(&ctx, has_save.0, note.as_deref(), root));
 }
 
-fn build(ctx: &Ctx, has_save: bool, root: &mut ChildSpawnerCommands) {
+fn build(ctx: &Ctx, has_save: bool, note: Option<&str>, root: &mut ChildSpawnerCommands) {
     let s = ctx.scale;
     root.spawn(Node {
         width: percent(100),
@@ -173,6 +177,9 @@ fn build(ctx: &Ctx, has_save: bool, root: &mut ChildSpawnerCommands) {
                 s,
             ));
         });
+        if let Some(note) = note {
+            page.spawn(small(note, s));
+        }
         page.spawn(row(GAP_M)).with_children(|langs| {
             for (code, name) in [("zh", "中文"), ("en", "English")] {
                 let look = if ctx.lang == code {
