@@ -258,6 +258,9 @@ pub fn debrief(s: &Session, lang: &str) -> String {
     if let Some(tp) = &cause.turning_point {
         out += &format!("\n══ {turn} ══\n  {tp}\n");
     }
+    if let Some(change) = &cause.smallest_change {
+        out += &format!("  {change}\n");
+    }
     if let Some(cap) = &cause.cap {
         out += &format!("\n! {cap}\n");
     }
@@ -306,13 +309,16 @@ pub fn debrief(s: &Session, lang: &str) -> String {
             "The truth: what you believed vs what was"
         )
     );
-    for ((p, b), truth) in sc.people.iter().zip(s.beliefs()).zip(&s.truth().people) {
-        let believed_role = b
-            .role
-            .as_ref()
-            .map_or(t(lang, "未知", "?").to_string(), |r| {
-                role_name(r.value, lang).to_string()
-            });
+    for (i, ((p, b), truth)) in sc
+        .people
+        .iter()
+        .zip(s.beliefs())
+        .zip(&s.truth().people)
+        .enumerate()
+    {
+        // What was believed then, not only now: Liu's assumed "decision maker" stays visible.
+        let believed_role = narrate::role_belief_history(s, i, lang)
+            .unwrap_or_else(|| t(lang, "未知", "?").to_string());
         let believed_stance = b
             .stance
             .as_ref()

@@ -695,7 +695,7 @@ fn the_debrief_tells_the_hidden_timeline_then_the_stages_and_the_verdict_last() 
         ),
         "{en:?}"
     );
-    let cause = crate::narrate::debrief_cause_with(&s, None, "zh");
+    let cause = crate::narrate::debrief_cause_with(&s, None, None, "zh");
     assert_eq!(cause.timeline, timeline);
     let check = &s.tender().unwrap().stages[0];
     assert_eq!(

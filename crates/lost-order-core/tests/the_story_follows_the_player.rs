@@ -115,3 +115,31 @@ fn lius_evening_call_never_assumes_the_player_phoned_him() {
         );
     }
 }
+
+#[test]
+fn a_lost_session_names_the_one_change_that_would_have_won() {
+    // Liao's path on seeds where some single change wins; every change named must win when
+    // played, and none is offered for a won session.
+    let mut found = 0;
+    for seed in [11, 5101, 5102, 7001] {
+        let mut s = Session::new(common::flagship(), seed);
+        for d in common::golden("liao.script") {
+            if s.apply(&d).is_err() {
+                break;
+            }
+        }
+        let Some(change) = s.smallest_change() else {
+            continue;
+        };
+        found += 1;
+        let en = narrate::smallest_change(&s, &change, "en");
+        let zh = narrate::smallest_change(&s, &change, "zh");
+        assert!(
+            en.starts_with("The smallest change that would have won"),
+            "{en}"
+        );
+        assert!(zh.starts_with("最小的改变："), "{zh}");
+        println!("seed {seed}: {en}");
+    }
+    assert!(found > 0, "no single change wins any of Liao's sessions");
+}

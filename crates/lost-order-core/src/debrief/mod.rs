@@ -3,6 +3,10 @@
 //!
 //! It sits above the engine and the policies (it uses both); `narrate` words what it finds.
 
+mod smallest;
+
+pub use smallest::SmallestChange;
+
 use crate::engine::{Decision, Dice, Phase, Session, SessionError};
 use crate::policy::Policy;
 

@@ -2,7 +2,7 @@
 //! turning point, and the verdict last. Every name and number comes from the session.
 
 use super::{plain, role_name, signed, week_label};
-use crate::debrief::TurningPoint;
+use crate::debrief::{SmallestChange, TurningPoint};
 use crate::engine::{Decision, Hidden, HiddenEntry, Session, StageVerdict};
 use crate::scenario::{BuyingRole, Effect, Scenario, StageRule, Who};
 use crate::text::{fill, is_chinese, pick};
@@ -17,6 +17,9 @@ pub struct DebriefCause {
     pub stages: Vec<String>,
     /// Where a lost order could still have been won ([`turning_point`]); `None` when won.
     pub turning_point: Option<String>,
+    /// The one change that would have been enough ([`smallest_change`]); `None` when won or
+    /// when no single change wins.
+    pub smallest_change: Option<String>,
     /// Why the score was capped, if it was (`cap_reason`).
     pub cap: Option<String>,
     /// The verdict: won or lost, and the totals. Always shown last.
@@ -30,6 +33,7 @@ impl DebriefCause {
         let mut out = self.timeline.clone();
         out.extend(self.stages.iter().cloned());
         out.extend(self.turning_point.iter().cloned());
+        out.extend(self.smallest_change.iter().cloned());
         out.extend(self.cap.iter().cloned());
         out.push(self.verdict.clone());
         out
@@ -50,11 +54,18 @@ impl DebriefCause {
 /// `Session::turning_point` and call [`debrief_cause_with`]). Empty before the tender.
 pub fn debrief_cause(s: &Session, lang: &str) -> DebriefCause {
     let tp = s.turning_point();
-    debrief_cause_with(s, tp.as_ref(), lang)
+    let smallest = s.smallest_change();
+    debrief_cause_with(s, tp.as_ref(), smallest.as_ref(), lang)
 }
 
-/// [`debrief_cause`] with a turning point already computed (`None`: none found or none sought).
-pub fn debrief_cause_with(s: &Session, tp: Option<&TurningPoint>, lang: &str) -> DebriefCause {
+/// [`debrief_cause`] with the turning point and the smallest change already computed (`None`:
+/// none found or none sought).
+pub fn debrief_cause_with(
+    s: &Session,
+    tp: Option<&TurningPoint>,
+    smallest: Option<&SmallestChange>,
+    lang: &str,
+) -> DebriefCause {
     let mut stages = super::explain(s, lang);
     let Some(verdict) = stages.pop() else {
         return DebriefCause::default();
@@ -63,6 +74,7 @@ pub fn debrief_cause_with(s: &Session, tp: Option<&TurningPoint>, lang: &str) ->
         timeline: hidden_timeline(s, lang),
         stages,
         turning_point: turning_point(s, tp, lang),
+        smallest_change: smallest.map(|c| smallest_change(s, c, lang)),
         cap: super::cap_reason(s, lang),
         verdict,
     }
@@ -404,4 +416,68 @@ fn figure_change(
             ("r", &plain(last.rival_tally)),
         ],
     ))
+}
+
+/// The smallest change in words: `最小的改变：第 5 周再对王总工做一次「技术交流」，其余照旧，这一局就能赢。`
+/// / `The smallest change that would have won: one more move in week 5, “Technical seminar” with
+/// Chief Engineer Wang, everything else as you played it.`; for a bid, its price level and
+/// what it stresses and promises.
+pub fn smallest_change(s: &Session, change: &SmallestChange, lang: &str) -> String {
+    let sc = s.scenario();
+    match change {
+        SmallestChange::Move {
+            week,
+            action,
+            target,
+        } => {
+            let action = sc
+                .action(action)
+                .map_or(action.to_string(), |a| a.label.get(lang).to_string());
+            let with = target.as_deref().map_or(String::new(), |p| {
+                fill(
+                    pick(lang, "对{name}", " with {name}"),
+                    &[("name", &sc.person_name(p, lang))],
+                )
+            });
+            if is_chinese(lang) {
+                format!(
+                    "最小的改变：第 {week} 周再{with}做一次「{action}」，其余照旧，这一局就能赢。"
+                )
+            } else {
+                format!(
+                    "The smallest change that would have won: one more move in week {week}, “{action}”{with}, everything else as you played it."
+                )
+            }
+        }
+        SmallestChange::Bid(bid) => {
+            let t = &sc.tender;
+            let price = t
+                .price_levels
+                .iter()
+                .find(|l| l.id == bid.price)
+                .map_or(bid.price.to_string(), |l| l.label.get(lang).to_string());
+            let names = |ids: &[crate::scenario::Id], opts: &[crate::scenario::BidOption]| {
+                ids.iter()
+                    .filter_map(|id| opts.iter().find(|o| &o.id == id))
+                    .map(|o| o.label.get(lang).to_string())
+                    .collect::<Vec<_>>()
+                    .join(pick(lang, "、", ", "))
+            };
+            let stress = names(&bid.emphases, &t.emphases);
+            let promise = names(&bid.commitments, &t.commitments);
+            let none = pick(lang, "无", "nothing");
+            fill(
+                pick(
+                    lang,
+                    "最小的改变：前面各周照旧，只把标书改成「{price}」，强调{stress}，承诺{promise}，这一局就能赢。",
+                    "The smallest change that would have won: the same weeks, and a bid at “{price}” stressing {stress} and promising {promise}.",
+                ),
+                &[
+                    ("price", &price),
+                    ("stress", if stress.is_empty() { none } else { &stress }),
+                    ("promise", if promise.is_empty() { none } else { &promise }),
+                ],
+            )
+        }
+    }
 }

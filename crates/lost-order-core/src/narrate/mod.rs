@@ -13,7 +13,8 @@ mod week;
 
 pub use belief::{BeliefText, belief_labels, belief_text, misread_roles, role_belief_history};
 pub use debrief::{
-    DebriefCause, debrief_cause, debrief_cause_with, hidden_timeline, turning_point,
+    DebriefCause, debrief_cause, debrief_cause_with, hidden_timeline, smallest_change,
+    turning_point,
 };
 pub use error::{blocked_reason, error, phase_name};
 pub use grading::{

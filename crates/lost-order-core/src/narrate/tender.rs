@@ -62,15 +62,62 @@ pub fn explain(s: &Session, lang: &str) -> Vec<String> {
             "Outcome: {rival} won the order, {r} to {o} in the total.",
         )
     };
-    out.push(fill(
+    let mut verdict = fill(
         last,
         &[
             ("o", &plain(ours)),
             ("r", &plain(theirs)),
             ("rival", sc.competitor.name.get(lang)),
         ],
-    ));
+    );
+    // A total over several stages says what it adds up, so 209 to 89 is not a surprise after a
+    // final stage of 201 to 85.
+    if last.contains("{o}") {
+        let parts = total_parts(s, lang);
+        if let Some(stop) = verdict.pop() {
+            verdict += &parts;
+            verdict.push(stop);
+        }
+    }
+    out.push(verdict);
     out
+}
+
+/// `（商务评标 8 比 4，加上最终决定 201 比 85）` / ` (the Commercial evaluation's 8 to 4 plus the
+/// Final decision's 201 to 85)` when more than one stage added points; empty otherwise.
+fn total_parts(s: &Session, lang: &str) -> String {
+    let Some(t) = s.tender() else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    let (mut o, mut r) = (0, 0);
+    for v in &t.stages {
+        let (dour, drival) = (v.our_tally - o, v.rival_tally - r);
+        (o, r) = (v.our_tally, v.rival_tally);
+        if (dour, drival) == (0, 0) {
+            continue;
+        }
+        let name = s
+            .scenario()
+            .tender
+            .stages
+            .iter()
+            .find(|x| x.id == v.stage)
+            .map_or(v.stage.to_string(), |x| x.name.get(lang).to_string());
+        parts.push(fill(
+            pick(lang, "{stage} {o} 比 {r}", "the {stage}'s {o} to {r}"),
+            &[("stage", &name), ("o", &plain(dour)), ("r", &plain(drival))],
+        ));
+    }
+    if parts.len() < 2 {
+        return String::new();
+    }
+    let joined = parts.join(pick(lang, "，加上", " plus "));
+    if crate::text::is_chinese(lang) {
+        format!("（{joined}）")
+    } else {
+        format!(" ({joined})")
+    }
 }
 
 /// One stage's verdict in plain words: who ran it, the judge's verdict against what was

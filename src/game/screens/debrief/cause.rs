@@ -2,7 +2,7 @@
 //! point and any cap on the score, then the verdict last (`narrate::debrief_cause`).
 
 use bevy::prelude::*;
-use lost_order_core::debrief::TurningPoint;
+use lost_order_core::debrief::{SmallestChange, TurningPoint};
 use lost_order_core::engine::Session;
 use lost_order_core::narrate::{DebriefCause, debrief_cause_with};
 
@@ -15,10 +15,11 @@ pub(super) fn why(
     ctx: &Ctx,
     s: &Session,
     turning: Option<&TurningPoint>,
+    smallest: Option<&SmallestChange>,
     page: &mut ChildSpawnerCommands,
 ) {
     let k = ctx.scale;
-    let cause = debrief_cause_with(s, turning, ctx.lang);
+    let cause = debrief_cause_with(s, turning, smallest, ctx.lang);
     let [behind, tender, turn] = DebriefCause::headings(ctx.lang);
     let won = s.tender().is_some_and(|t| t.won);
     page.spawn(card()).with_children(|c| {
@@ -34,9 +35,13 @@ pub(super) fn why(
         ));
         section(c, behind, &cause.timeline, k);
         section(c, tender, &cause.stages, k);
-        if let Some(tp) = &cause.turning_point {
-            section(c, turn, std::slice::from_ref(tp), k);
-        }
+        let turned: Vec<String> = cause
+            .turning_point
+            .iter()
+            .chain(&cause.smallest_change)
+            .cloned()
+            .collect();
+        section(c, turn, &turned, k);
         if let Some(cap) = &cause.cap {
             c.spawn(label(cap.clone(), Type::Body, k, palette::LOST));
         }

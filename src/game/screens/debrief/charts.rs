@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use lost_order_core::engine::Session;
-use lost_order_core::narrate::role_name;
+use lost_order_core::narrate::{self, role_name};
 use lost_order_core::scenario::BuyingRole;
 
 use crate::game::icons::{self, Icon};
@@ -123,6 +123,20 @@ pub(super) fn roles(ctx: &Ctx, s: &Session, page: &mut ChildSpawnerCommands) {
                     colour,
                 ));
             });
+        }
+        // What the player believed about roles and when it was corrected (Liu's assumed
+        // "decision maker" is the case's central misreading).
+        let misread = narrate::misread_roles(s, ctx.lang);
+        if !misread.is_empty() {
+            c.spawn(label(
+                ctx.tr("你以为的角色", "The roles you believed"),
+                Type::Body,
+                k,
+                palette::INK_SOFT,
+            ));
+            for line in misread {
+                c.spawn(small(line, k));
+            }
         }
     });
 }

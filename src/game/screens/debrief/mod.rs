@@ -5,7 +5,7 @@ mod cause;
 mod charts;
 
 use bevy::prelude::*;
-use lost_order_core::debrief::TurningPoint;
+use lost_order_core::debrief::{SmallestChange, TurningPoint};
 use lost_order_core::engine::Session;
 use lost_order_core::policy::Policy;
 
@@ -34,7 +34,7 @@ struct LiaoPath(Option<Session>);
 /// Where a lost order could have been turned around (the course's moves from week N on),
 /// computed once when the debrief opens: it plays up to one session per week.
 #[derive(Resource, Default)]
-struct Turning(Option<TurningPoint>);
+struct Turning(Option<TurningPoint>, Option<SmallestChange>);
 
 /// Where the last export went, or what went wrong.
 #[derive(Resource, Default)]
@@ -116,7 +116,9 @@ fn play_liao(play: Option<Res<Play>>, mut liao: ResMut<LiaoPath>) {
 }
 
 fn find_turning_point(play: Option<Res<Play>>, mut turning: ResMut<Turning>) {
-    turning.0 = play.and_then(|p| p.session.turning_point());
+    let session = play.as_ref().map(|p| &p.session);
+    turning.0 = session.and_then(Session::turning_point);
+    turning.1 = session.and_then(Session::smallest_change);
 }
 
 fn rebuild(
@@ -132,6 +134,7 @@ fn rebuild(
     let compared = Compared {
         liao: liao.0.as_ref(),
         turning: turning.0.as_ref(),
+        smallest: turning.1.as_ref(),
     };
     ui.build(|root| build(&ctx, &play.session, &compared, &exported, root));
 }
@@ -140,6 +143,7 @@ fn rebuild(
 struct Compared<'a> {
     liao: Option<&'a Session>,
     turning: Option<&'a TurningPoint>,
+    smallest: Option<&'a SmallestChange>,
 }
 
 fn build(
@@ -168,7 +172,7 @@ fn build(
                 palette::ACCENT,
             ));
         });
-        cause::why(ctx, s, compared.turning, page);
+        cause::why(ctx, s, compared.turning, compared.smallest, page);
         // How the player graded the company's accounts before the case, if the case asked.
         let review = lost_order_core::narrate::grades_review(s, ctx.lang);
         if !review.is_empty() {
