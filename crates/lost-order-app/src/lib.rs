@@ -12,7 +12,7 @@ pub mod seed;
 pub mod settings;
 
 pub use catalog::{Catalog, CatalogError, Entry};
-pub use folders::{Folders, write_atomic};
+pub use folders::{AtomicFile, Folders, write_atomic};
 pub use lang::{LangError, lang_from_env};
 pub use seed::fresh_seed;
 pub use settings::{Settings, parse_settings};
