@@ -49,6 +49,8 @@ impl RecordWriter {
             finished: false,
         };
         w.line(&ron::to_string(header).map_err(std::io::Error::other)?)?;
+        // The new file's name in its folder lasts too, not only its bytes.
+        sync_folder(&w.path);
         Ok(w)
     }
 
@@ -64,13 +66,23 @@ impl RecordWriter {
                 &ron::to_string(&Entry::Decision(made.clone())).map_err(std::io::Error::other)?;
             text.push('\n');
         }
-        let tmp = path.with_extension("tmp");
-        {
-            let mut f = File::create(&tmp)?;
+        // A name of this writer's own, so two resumes of one record never share it.
+        let name = path
+            .file_name()
+            .map_or_else(|| "record".into(), |n| n.to_string_lossy().into_owned());
+        let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let replaced = (|| {
+            let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
             f.write_all(text.as_bytes())?;
             f.sync_all()?;
+            drop(f);
+            std::fs::rename(&tmp, path)
+        })();
+        if let Err(e) = replaced {
+            // The record is untouched; leave no temporary file beside it.
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
         }
-        std::fs::rename(&tmp, path)?;
         sync_folder(path);
         let file = OpenOptions::new().append(true).open(path)?;
         Ok(RecordWriter {
@@ -208,6 +220,29 @@ mod tests {
             format!("t-a_b_c-{0}-{0}.record.ron", u64::MAX)
         );
         assert!(file_name(&header("t", "")).starts_with("t-anonymous-"));
+    }
+
+    #[test]
+    fn resuming_rewrites_the_record_without_its_torn_tail_and_leaves_nothing_beside_it() {
+        let dir = std::env::temp_dir().join(format!("lo-resume-tail-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let w = RecordWriter::create(&dir, &header("t", "Li")).unwrap();
+        let path = w.path().to_path_buf();
+        drop(w);
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"Decision((week:1,decision:EndW").unwrap();
+        drop(f);
+        let record = super::super::read_record(&path).unwrap();
+        assert_eq!(record.warnings.len(), 1);
+        RecordWriter::resume(&path, &record).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains("EndW") && text.ends_with('\n'), "{text}");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
