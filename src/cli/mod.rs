@@ -47,6 +47,10 @@ struct Cli {
     /// Where --demo-script saves its screenshots.
     #[arg(long, value_name = "DIR", default_value = "screenshots")]
     screenshots: PathBuf,
+    /// Play while writing: open this case file, and read it again each time it is saved
+    /// (mistakes are shown over the game; see docs/authoring.md).
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -156,6 +160,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             cli.window_size,
             cli.demo_script,
             cli.screenshots,
+            cli.scenario,
         );
     };
     match command {
@@ -242,14 +247,11 @@ fn run_game(
     window_size: (u32, u32),
     demo: Option<PathBuf>,
     screenshots: PathBuf,
+    scenario: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
     let demo = match demo {
         Some(path) => {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read demo script {}", path.display()))?;
-            let text = lost_order_core::text::strip_bom(&text);
-            let decisions = lost_order_core::engine::parse_script(text)
-                .with_context(|| path.display().to_string())?;
+            let decisions = lost_order_core::engine::read_script(&path)?;
             Some((decisions, screenshots))
         }
         None => None,
@@ -263,6 +265,7 @@ fn run_game(
         seed,
         window_size,
         demo,
+        scenario,
     })?;
     Ok(if exit.is_success() {
         ExitCode::SUCCESS

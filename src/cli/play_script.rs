@@ -4,8 +4,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use anyhow::{Context, bail};
-use lost_order_core::engine::{Phase, Session, format_script, parse_script};
+use anyhow::bail;
+use lost_order_core::engine::{Phase, Session, format_script, read_script};
 use lost_order_core::narrate;
 use lost_order_core::scenario::Scenario;
 use lost_order_core::text::pick;
@@ -21,10 +21,8 @@ pub fn run(
     lang: &str,
     as_json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read script {}", path.display()))?;
-    let decisions = parse_script(lost_order_core::text::strip_bom(&text))
-        .with_context(|| format!("{}", path.display()))?;
+    // Not a folder or a pipe, at most 1 MiB, UTF-8 with or without a byte-order mark.
+    let decisions = read_script(path)?;
     let mut session = Session::new(scenario, seed);
     for (n, decision) in decisions.iter().enumerate() {
         if *session.phase() == Phase::Ended {

@@ -141,7 +141,8 @@ pub fn parse_script(text: &str) -> Result<Vec<Decision>, ScriptError> {
             ["grade", rest @ ..] => Decision::Grade(parse_grades(rest).map_err(err)?),
             _ => {
                 return Err(err(format!(
-                    "cannot read `{line}`; expected `act ACTION [PERSON]`, `end`, `choose CHOICE`, `bid PRICE [emphasis=A,B] [commit=C,D]` or `grade ACCOUNT=A …`"
+                    "cannot read `{}`; expected `act ACTION [PERSON]`, `end`, `choose CHOICE`, `bid PRICE [emphasis=A,B] [commit=C,D]` or `grade ACCOUNT=A …`",
+                    quoted(line)
                 )));
             }
         };
@@ -158,7 +159,7 @@ fn parse_bid(price: &str, rest: &[&str]) -> Result<Bid, String> {
     for word in rest {
         let (key, list) = word
             .split_once('=')
-            .ok_or_else(|| format!("`{word}`: expected `emphasis=…` or `commit=…`"))?;
+            .ok_or_else(|| format!("`{}`: expected `emphasis=…` or `commit=…`", quoted(word)))?;
         let ids = list
             .split(',')
             .filter(|s| !s.is_empty())
@@ -166,7 +167,12 @@ fn parse_bid(price: &str, rest: &[&str]) -> Result<Bid, String> {
         match key {
             "emphasis" => bid.emphases.extend(ids),
             "commit" => bid.commitments.extend(ids),
-            _ => return Err(format!("`{key}`: expected `emphasis` or `commit`")),
+            _ => {
+                return Err(format!(
+                    "`{}`: expected `emphasis` or `commit`",
+                    quoted(key)
+                ));
+            }
         }
     }
     Ok(bid)
@@ -184,12 +190,29 @@ fn parse_grades(words: &[&str]) -> Result<Vec<(Id, Grade)>, String> {
             let (account, letter) = word
                 .split_once('=')
                 .filter(|(a, _)| !a.is_empty())
-                .ok_or_else(|| format!("`{word}`: expected `ACCOUNT=GRADE`, e.g. `shanghai=A`"))?;
+                .ok_or_else(|| {
+                    format!(
+                        "`{}`: expected `ACCOUNT=GRADE`, e.g. `shanghai=A`",
+                        quoted(word)
+                    )
+                })?;
             let grade = Grade::from_letter(letter)
-                .ok_or_else(|| format!("`{letter}`: a grade is `A`, `B` or `C`"))?;
+                .ok_or_else(|| format!("`{}`: a grade is `A`, `B` or `C`", quoted(letter)))?;
             Ok((account.to_string(), grade))
         })
         .collect()
+}
+
+/// How many characters of a script's text an error message quotes.
+const QUOTED_CHARS: usize = 60;
+
+/// `text` as an error message quotes it: at most [`QUOTED_CHARS`] characters, then `…`, so
+/// that a line of a megabyte is not printed back whole.
+fn quoted(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
 }
 
 /// Writes decisions back in the script format.
@@ -291,6 +314,24 @@ mod tests {
         let ron = ron::to_string(&d).unwrap();
         assert_eq!(ron, r#"Grade([("shanghai",A),("ningbo",C)])"#);
         assert_eq!(ron::from_str::<Decision>(&ron).unwrap(), d);
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_cut_short() {
+        let long = format!("fly {}", "x".repeat(100_000));
+        let e = parse_script(&long).unwrap_err();
+        assert!(e.message.len() < 400, "{} bytes", e.message.len());
+        assert!(
+            e.message.contains(&format!("`fly {}…`", "x".repeat(56))),
+            "{e}"
+        );
+        let e = parse_script(&format!("bid low {}", "y".repeat(100_000))).unwrap_err();
+        assert!(e.message.len() < 200, "{e}");
+        let e = parse_script(&format!("grade a={}", "象".repeat(100_000))).unwrap_err();
+        assert!(
+            e.message.starts_with(&format!("`{}…`", "象".repeat(60))),
+            "{e}"
+        );
     }
 
     /// A scratch folder for one test of `read_script`.
