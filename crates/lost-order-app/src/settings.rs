@@ -225,6 +225,10 @@ pub fn peek_settings(file: &Path) -> Option<Settings> {
 
 /// The file's text; `Ok(None)` when there is no file; `Err` with the reason it cannot be read.
 fn read_text(file: &Path) -> Result<Option<String>, String> {
+    // A pipe would block `open` for ever, a folder cannot be read as text.
+    if std::fs::metadata(file).is_ok_and(|m| !m.is_file()) {
+        return Err("not a file (a folder, a pipe or a device)".to_string());
+    }
     let f = match std::fs::File::open(file) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
