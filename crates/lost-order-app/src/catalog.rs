@@ -9,7 +9,7 @@ use lost_order_core::record::Header;
 use lost_order_core::scenario::Scenario;
 
 /// The shipped cases, embedded so the binary runs from any folder: (file name, source).
-const SHIPPED: [(&str, &str); 2] = [
+const SHIPPED: [(&str, &str); 3] = [
     (
         "lost_order.ron",
         include_str!("../../../scenarios/lost_order.ron"),
@@ -17,6 +17,10 @@ const SHIPPED: [(&str, &str); 2] = [
     (
         "tutorial.ron",
         include_str!("../../../scenarios/tutorial.ron"),
+    ),
+    (
+        "telecom.ron",
+        include_str!("../../../scenarios/telecom.ron"),
     ),
 ];
 

@@ -19,6 +19,7 @@ pub fn scenario(file: &str) -> Arc<Scenario> {
 }
 
 /// The flagship case, `scenarios/lost_order.ron`.
+#[allow(dead_code, reason = "not every test file uses every fixture")]
 pub fn flagship() -> Arc<Scenario> {
     scenario("lost_order.ron")
 }
