@@ -47,6 +47,10 @@ struct Cli {
     /// Where --demo-script saves its screenshots.
     #[arg(long, value_name = "DIR", default_value = "screenshots")]
     screenshots: PathBuf,
+    /// Play while writing: open this case file, and read it again each time it is saved
+    /// (mistakes are shown over the game; see docs/authoring.md).
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -156,6 +160,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             cli.window_size,
             cli.demo_script,
             cli.screenshots,
+            cli.scenario,
         );
     };
     match command {
@@ -242,6 +247,7 @@ fn run_game(
     window_size: (u32, u32),
     demo: Option<PathBuf>,
     screenshots: PathBuf,
+    scenario: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
     let demo = match demo {
         Some(path) => {
@@ -259,6 +265,7 @@ fn run_game(
         seed,
         window_size,
         demo,
+        scenario,
     })?;
     Ok(if exit.is_success() {
         ExitCode::SUCCESS

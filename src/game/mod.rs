@@ -1,5 +1,6 @@
 //! The Bevy front end: the window, the screens, and the plugins that drive the core's session.
 
+pub mod authoring;
 pub mod bench;
 pub mod demo;
 mod font;
@@ -36,6 +37,8 @@ pub struct GameOptions {
     pub window_size: (u32, u32),
     /// Play these decisions through the UI and save screenshots into the folder, then quit.
     pub demo: Option<(Vec<Decision>, PathBuf)>,
+    /// Play while writing: open this case file and read it again whenever it is saved.
+    pub scenario: Option<PathBuf>,
 }
 
 /// The scenarios the game offers (see `lost_order_app::Catalog`).
@@ -66,7 +69,8 @@ pub fn plugin(app: &mut App) {
 /// Opens the window and runs the game until the player quits.
 ///
 /// # Errors
-/// When the demo's screenshot folder cannot be created.
+/// When the demo's screenshot folder cannot be created, or the `scenario` to watch is not a
+/// readable file.
 pub fn run(options: GameOptions) -> std::io::Result<AppExit> {
     let mut app = App::new();
     // A command aimed at a button that a rebuild just removed is harmless: warn, never crash.
@@ -96,6 +100,19 @@ pub fn run(options: GameOptions) -> std::io::Result<AppExit> {
     app.insert_resource(play::SeedOverride(options.seed));
     if let Some(lang) = options.lang {
         app.world_mut().resource_mut::<prefs::Prefs>().lang = lang;
+    }
+    if let Some(path) = &options.scenario {
+        // The watcher's thread wakes the idle window when the file is saved.
+        let proxy = app
+            .world()
+            .get_resource::<bevy::winit::EventLoopProxyWrapper>()
+            .map(|p| (**p).clone());
+        let wake: authoring::watch::Wake = Box::new(move || {
+            if let Some(proxy) = &proxy {
+                let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+            }
+        });
+        authoring::watch(&mut app, path, Some(wake))?;
     }
     if bench::enabled() {
         app.add_plugins(bench::plugin);

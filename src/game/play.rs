@@ -24,6 +24,11 @@ pub struct Play {
 #[derive(Resource, Debug, Default)]
 pub struct Recording(pub Option<RecordWriter>);
 
+/// The catalog key of a case whose sessions are not recorded: the file of play-while-writing
+/// (`--scenario`) changes under its sessions, and drafts must not join a class's records.
+#[derive(Resource, Clone, Debug)]
+pub struct Unrecorded(pub String);
+
 /// A seed given on the command line (`--seed`), used instead of the class seed for this run.
 #[derive(Resource, Clone, Copy, Debug, Default)]
 pub struct SeedOverride(pub Option<u64>);
@@ -62,7 +67,13 @@ pub fn start(
     session: Session,
     writer: Option<RecordWriter>,
 ) {
+    let unrecorded = world
+        .get_resource::<Unrecorded>()
+        .is_some_and(|u| key.as_deref() == Some(u.0.as_str()));
     let writer = writer.or_else(|| {
+        if unrecorded {
+            return None;
+        }
         let dir = records_dir(world);
         let player = world.resource::<Prefs>().player.clone();
         records::start(&dir, &session, &player)

@@ -1,9 +1,11 @@
 //! `LOST_ORDER_TRACE=1`: prints on stderr each screen the game shows and where its buttons are
-//! (physical window pixels), so that a test can click the real window with `xdotool` as a person would.
+//! (physical window pixels), so that a test can click the real window with `xdotool` as a person would;
+//! with `--scenario`, what the play-while-writing overlay shows.
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
+use super::authoring::{Notice, Overlay, Watched};
 use super::screens::{Screen, ScreenRoot};
 use super::widgets::ButtonKey;
 
@@ -13,7 +15,41 @@ pub fn enabled() -> bool {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Last, (screens, buttons));
+    app.add_systems(Last, (screens, buttons, overlay, notice));
+}
+
+/// Play while writing: `trace: overlay mistake <path:line:col>` (the first mistake),
+/// `trace: overlay restart` when a restart is offered, `trace: overlay none` when it goes.
+fn overlay(watched: Option<Res<Watched>>, mut said: Local<String>) {
+    let Some(w) = watched.filter(|w| w.is_changed()) else {
+        return;
+    };
+    let mut now = Vec::new();
+    if w.shows_overlay() {
+        if let Some(m) = w.mistakes.first() {
+            now.push(format!("trace: overlay mistake {}", m.location));
+        }
+        if w.offer.is_some() {
+            now.push("trace: overlay restart".to_string());
+        }
+    }
+    if now.is_empty() {
+        now.push("trace: overlay none".to_string());
+    }
+    let now = now.join("\n");
+    if *said != now {
+        eprintln!("{now}");
+        *said = now;
+    }
+}
+
+/// `trace: reloaded` or `trace: restarted` as the notice appears.
+fn notice(notice: Option<Res<Notice>>) {
+    match notice.filter(|n| n.is_changed()).as_deref() {
+        Some(Notice::Reloaded { .. }) => eprintln!("trace: reloaded"),
+        Some(Notice::Restarted { .. }) => eprintln!("trace: restarted"),
+        _ => {}
+    }
 }
 
 fn screens(screen: Res<State<Screen>>) {
@@ -24,8 +60,11 @@ fn screens(screen: Res<State<Screen>>) {
 
 /// After a screen is built and laid out: `trace: button <key> <x> <y>` for each button's
 /// centre in physical window pixels, then `trace: built <screen>`.
+/// A screen's root or the overlay, just spawned.
+type NewRoot = Or<(Added<ScreenRoot>, Added<Overlay>)>;
+
 fn buttons(
-    built: Query<(), Added<ScreenRoot>>,
+    built: Query<(), NewRoot>,
     mut pending: Local<u32>,
     screen: Res<State<Screen>>,
     buttons: Query<(

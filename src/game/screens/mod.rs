@@ -237,7 +237,7 @@ impl ScreenUi<'_, '_> {
 }
 
 /// The screen a session's phase is played on.
-fn screen_of(phase: &Phase) -> Screen {
+pub fn screen_of(phase: &Phase) -> Screen {
     match phase {
         // No grading screen yet (issue 8, item 6): the briefing stands in for it.
         Phase::Grading => Screen::Grading,
