@@ -85,21 +85,41 @@ pub fn unfinished(dir: &Path, catalog: &Catalog, player: &str) -> Option<PathBuf
         if !path.to_string_lossy().ends_with(".record.ron") {
             continue;
         }
+        // Other trainees' records are passed over on their first line.
+        if header_of(&path).is_none_or(|h| h.player.trim() != player.trim()) {
+            continue;
+        }
         let Ok(record) = read_record(&path) else {
             continue;
         };
         let h = &record.header;
-        let mine = h.player.trim() == player.trim();
         let known = catalog.locate(h, None).is_ok();
-        if mine
-            && record.finished.is_none()
-            && known
-            && best.as_ref().is_none_or(|(t, _)| h.started >= *t)
+        if record.finished.is_none() && known && best.as_ref().is_none_or(|(t, _)| h.started >= *t)
         {
             best = Some((h.started, path));
         }
     }
     best.map(|(_, p)| p)
+}
+
+/// The header of the record at `path`, read from its first non-blank line alone (at most
+/// 64 KiB of it); `None` when it has none.
+fn header_of(path: &Path) -> Option<Header> {
+    use std::io::{BufRead, Read};
+    let file = std::fs::File::open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut lines = std::io::BufReader::new(file.take(64 * 1024)).split(b'\n');
+    let first = lines.find_map(|l| {
+        let l = l.ok()?;
+        let text = String::from_utf8_lossy(&l).into_owned();
+        let text = lost_order_core::text::strip_bom(text.trim())
+            .trim()
+            .to_string();
+        (!text.is_empty()).then_some(text)
+    })?;
+    ron::from_str(&first).ok()
 }
 
 /// A record reopened: the session replayed exactly, the catalog key of its scenario, the
