@@ -25,7 +25,7 @@ fn check_fails_with_position_caret_and_hint() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(
-        out.contains("tests/malformed/unknown_person.ron:33:115: error: unknown person `tehc`"),
+        out.contains("tests/malformed/unknown_person.ron:34:115: error: unknown person `tehc`"),
         "{out}"
     );
     assert!(out.contains("^^^^^^ did you mean `tech`?"), "{out}");
@@ -408,4 +408,32 @@ fn a_scene_takes_help_and_quit_and_names_the_numbers() {
         // The scene was shown twice: at first and on h.
         assert_eq!(out.matches("┌──").count(), 2, "{lang}: {out}");
     }
+}
+
+#[test]
+fn migrate_rewrites_a_format_1_case_that_check_refused() {
+    let dir = temp_dir("migrate", "format_1");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("old.ron");
+    std::fs::copy("tests/malformed/format_1.ron", &file).unwrap();
+    let path = file.to_str().unwrap();
+    let refused = run(&["check", path]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stdout(&refused).contains("`lost-order migrate FILE` does both"),
+        "{}",
+        stdout(&refused)
+    );
+    let o = run(&["migrate", path]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = stderr(&o);
+    assert!(said.contains("added `format: 2,`"), "{said}");
+    assert!(said.contains("`when: [Won]` → `when: Won`"), "{said}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // The author's comment on the first line stays.
+    assert!(text.starts_with("// 新手教程 / Tutorial"), "{text}");
+    assert!(run(&["check", path]).status.success());
+    // Migrating again leaves the file as it is.
+    let again = run(&["migrate", path]);
+    assert!(stderr(&again).contains("already in the current format"));
 }

@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch to the subcommands.
 
 mod check;
+mod migrate;
 mod play_script;
 mod play_text;
 mod records;
@@ -60,6 +61,16 @@ enum Command {
         /// Scenario files (.ron).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Rewrite cases of an older format as the current one (format 2), in place, keeping
+    /// comments; lists each change and checks the result (see docs/authoring.md).
+    Migrate {
+        /// Scenario files (.ron).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the new text instead of rewriting the files.
+        #[arg(long)]
+        print: bool,
     },
     /// Play a session: interactively in the terminal (--text) or from a choice script (--script).
     Play {
@@ -165,6 +176,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     };
     match command {
         Command::Check { files } => check::run(&files),
+        Command::Migrate { files, print } => migrate::run(&files, print),
         Command::Play {
             text,
             script,

@@ -61,10 +61,10 @@ const MARGINS: [(&str, &str); 2] = [
 /// Endings on the bid and the stages; a rubric with profit and stage conditions.
 const BID_ENDINGS: [(&str, &str); 2] = [
     (
-        r#"(id: "won", when: [Won],"#,
-        r#"(id: "vetoed", when: [StageFailed("check")], title: {"zh": "否决", "en": "Vetoed"}, text: {"zh": "被否决。", "en": "Vetoed."}),
-        (id: "won_cheap", when: [Won, Price("low")], title: {"zh": "低价赢", "en": "Won cheap"}, text: {"zh": "低价赢了。", "en": "Won cheap."}),
-        (id: "won_big", when: [Won, BidIncludes("quality"), StagePassed("check"), StageAhead("decide"), Margin(AtLeast(1))],"#,
+        r#"(id: "won", when: Won,"#,
+        r#"(id: "vetoed", when: StageFailed("check"), title: {"zh": "否决", "en": "Vetoed"}, text: {"zh": "被否决。", "en": "Vetoed."}),
+        (id: "won_cheap", when: All([Won, Price("low")]), title: {"zh": "低价赢", "en": "Won cheap"}, text: {"zh": "低价赢了。", "en": "Won cheap."}),
+        (id: "won_big", when: All([Won, BidIncludes("quality"), StagePassed("check"), StageAhead("decide"), Margin(AtLeast(1))]),"#,
     ),
     (
         r#"(id: "outcome", label: {"zh": "结果", "en": "Outcome"}, points: 100, measure: Won(full_margin: 10),"#,
@@ -166,8 +166,8 @@ fn the_checker_knows_where_the_bid_is_known_and_names_unknown_options() {
     // A typo in a price level, an option, a stage.
     let mut typos = edits.clone();
     typos.push((
-        r#"when: [Won, Price("low")]"#,
-        r#"when: [Won, Price("lo")]"#,
+        r#"when: All([Won, Price("low")])"#,
+        r#"when: All([Won, Price("lo")])"#,
     ));
     typos.push((r#"BidIncludes("quality")"#, r#"BidIncludes("qualty")"#));
     typos.push((
@@ -243,9 +243,9 @@ const ETHICS: [(&str, &str); 5] = [
     rubric: ["#,
     ),
     (
-        r#"(id: "won", when: [Won],"#,
-        r#"(id: "out", when: [Disqualified], title: {"zh": "出局", "en": "Out"}, text: {"zh": "出局。", "en": "Out."}),
-        (id: "won", when: [Won],"#,
+        r#"(id: "won", when: Won,"#,
+        r#"(id: "out", when: Disqualified, title: {"zh": "出局", "en": "Out"}, text: {"zh": "出局。", "en": "Out."}),
+        (id: "won", when: Won,"#,
     ),
 ];
 

@@ -12,6 +12,7 @@ use crate::scenario::Scenario;
 /// has a text and fires every week; a scene opens in week 6.
 pub(crate) const TINY: &str = r#"
 Scenario(
+    format: 2,
     meta: (
         id: "tiny", version: "0.1.0", languages: ["zh", "en"],
         title: {"zh": "小案例", "en": "Tiny case"}, summary: {"zh": "测试用。", "en": "For tests."},
@@ -82,7 +83,7 @@ Scenario(
         stages: [(id: "decide", name: {"zh": "厂长拍板", "en": "The owner decides"}, judge: [(who: "boss")], rule: Decide(2))],
     ),
     endings: [
-        (id: "won", when: [Won], title: {"zh": "赢", "en": "Won"}, text: {"zh": "赢了。", "en": "Won."}),
+        (id: "won", when: Won, title: {"zh": "赢", "en": "Won"}, text: {"zh": "赢了。", "en": "Won."}),
         (id: "lost", title: {"zh": "输", "en": "Lost"}, text: {"zh": "输了。", "en": "Lost."}),
     ],
     rubric: [

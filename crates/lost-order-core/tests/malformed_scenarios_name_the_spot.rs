@@ -5,53 +5,60 @@ use lost_order_core::load::{MAX_SCENARIO_BYTES, check_source};
 const CASES: &[(&str, &str, Option<&str>)] = &[
     (
         "bad_chance.ron",
-        "64:54: error: chance 1.5 is not between 0 and 1",
+        "65:54: error: chance 1.5 is not between 0 and 1",
         None,
     ),
     (
         "duplicate_id.ron",
-        "39:14: error: duplicate action id `visit`",
+        "40:14: error: duplicate action id `visit`",
         None,
     ),
     (
         "missing_language.ron",
-        "36:23: error: `label` has no text in `en`",
+        "37:23: error: `label` has no text in `en`",
         None,
     ),
     (
         "range_reversed.ron",
-        "26:62: error: `stance` range (2, -1) has its minimum above its maximum",
+        "27:62: error: `stance` range (2, -1) has its minimum above its maximum",
         Some("write `(-1, 2)`"),
     ),
     (
         "shadowed_ending.ron",
-        "86:14: error: ending `lost` can never be reached: ending `won` before it has no condition",
+        "87:14: error: ending `lost` can never be reached: ending `won` before it has no condition",
         None,
     ),
-    ("syntax_error.ron", "37:20: error: Expected comma", None),
+    ("syntax_error.ron", "38:20: error: Expected comma", None),
     (
         "target_outside_action.ron",
-        "64:91: error: `Target` only means something inside an action",
+        "65:91: error: `Target` only means something inside an action",
         None,
     ),
     (
         "unknown_field.ron",
-        "33:10: error: unknown field `personalty` in `Person`",
+        "34:10: error: unknown field `personalty` in `Person`",
         Some("did you mean `personality`?"),
     ),
     (
         "unknown_person.ron",
-        "33:115: error: unknown person `tehc`",
+        "34:115: error: unknown person `tehc`",
         Some("did you mean `tech`?"),
     ),
     (
         "unknown_variant.ron",
-        "40:30: error: unknown name `Discovry` in `Purpose`",
+        "41:30: error: unknown name `Discovry` in `Purpose`",
         Some("did you mean `Discovery`?"),
     ),
     (
+        "format_1.ron",
+        "2:1: error: this case has no `format:`, so it is read as format 1; this program reads format 2",
+        Some(
+            "format 2 changed one thing: `when` takes one condition everywhere, so an event trigger's or an ending's `when: [A, B]` becomes `when: All([A, B])`, and `when: [A]` becomes `when: A`; then add `format: 2,` as the first field of `Scenario(`. `lost-order migrate FILE` does both",
+        ),
+    ),
+    (
         "unreachable_scene.ron",
-        "55:14: error: scene `welcome` can never be reached",
+        "56:14: error: scene `welcome` can never be reached",
         None,
     ),
 ];

@@ -1,13 +1,17 @@
 //! Loading a scenario file: size limit, RON parsing, semantic checks, diagnostics.
 
 pub mod diagnostic;
+mod format;
 mod locate;
+mod migrate;
 mod parse;
 mod validate;
 
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use format::FORMAT;
+pub use migrate::{Migrated, migrate};
 pub use parse::MAX_SCENARIO_BYTES;
 
 use crate::scenario::Scenario;

@@ -23,6 +23,8 @@ pub fn parse(source: &str) -> Result<Scenario, Diagnostic> {
             None,
         ));
     }
+    // An older format's `when: [..]` would fail below with a bare "expected"; say what changed.
+    super::format::check(source)?;
     // `implicit_some` lets authors write `next: "scene"` as well as `next: Some("scene")`.
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)

@@ -31,6 +31,10 @@ pub type Id = String;
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
+    /// The format version of the file (`load::FORMAT`, 2): the loader refuses another one
+    /// before reading further, saying what changed and how `lost-order migrate` rewrites it.
+    #[serde(default)]
+    pub format: u32,
     pub meta: Meta,
     pub settings: Settings,
     /// Customer grading before week 1 (客户的分级); none by default, and then the session

@@ -5,13 +5,14 @@ use serde::{Deserialize, Serialize};
 use super::{Condition, Id};
 use crate::text::{Text, fill, pick};
 
-/// How a session ends; the first ending whose conditions all hold is chosen.
+/// How a session ends; the first ending whose `when` holds (or that has none) is chosen.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
     pub id: Id,
+    /// One condition (`All([…])` for several); none means always, for the last ending.
     #[serde(default)]
-    pub when: Vec<Condition>,
+    pub when: Option<Condition>,
     pub title: Text,
     pub text: Text,
 }

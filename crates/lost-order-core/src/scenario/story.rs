@@ -11,8 +11,9 @@ use crate::text::Text;
 pub struct Trigger {
     #[serde(default)]
     pub week: WeekRule,
+    /// One condition (`All([…])` for several); none means always.
     #[serde(default)]
-    pub when: Vec<Condition>,
+    pub when: Option<Condition>,
     #[serde(default = "certain")]
     pub chance: f64,
 }

@@ -18,7 +18,7 @@ impl Session {
             if self.triggered(
                 &rule.id,
                 rule.trigger.week,
-                &rule.trigger.when,
+                rule.trigger.when.as_ref(),
                 rule.trigger.chance,
                 rule.repeat,
             ) {
@@ -70,7 +70,7 @@ impl Session {
             if self.triggered(
                 &event.id,
                 event.trigger.week,
-                &event.trigger.when,
+                event.trigger.when.as_ref(),
                 event.trigger.chance,
                 event.repeat,
             ) {
@@ -103,7 +103,7 @@ impl Session {
         &mut self,
         id: &Id,
         week: WeekRule,
-        when: &[Condition],
+        when: Option<&Condition>,
         chance: f64,
         repeat: bool,
     ) -> bool {

@@ -99,7 +99,7 @@ impl<'a> Checker<'a> {
             self.error("the scenario has no ending".into(), span, None);
             return;
         }
-        if let Some(catch_all) = s.endings.iter().position(|e| e.when.is_empty()) {
+        if let Some(catch_all) = s.endings.iter().position(|e| e.when.is_none()) {
             for shadowed in &s.endings[catch_all + 1..] {
                 let span = self.span_of_literal(self.place("endings", &shadowed.id), &shadowed.id);
                 self.error(

@@ -93,7 +93,7 @@ impl<'a> Checker<'a> {
                 after_tender: true,
                 ..self.place("endings", &e.id)
             };
-            for c in &e.when {
+            if let Some(c) = &e.when {
                 self.condition(c, place);
             }
         }
@@ -108,8 +108,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn trigger(&mut self, when: &[Condition], chance: f64, place: Place) {
-        for c in when {
+    fn trigger(&mut self, when: &Option<Condition>, chance: f64, place: Place) {
+        if let Some(c) = when {
             self.condition(c, place);
         }
         self.chance(chance, place);
