@@ -106,10 +106,11 @@ pub fn unfinished(dir: &Path, catalog: &Catalog, player: &str) -> Option<PathBuf
 /// 64 KiB of it); `None` when it has none.
 fn header_of(path: &Path) -> Option<Header> {
     use std::io::{BufRead, Read};
-    let file = std::fs::File::open(path).ok()?;
-    if !file.metadata().ok()?.is_file() {
+    // Before opening: opening a pipe would wait for ever.
+    if !std::fs::metadata(path).ok()?.is_file() {
         return None;
     }
+    let file = std::fs::File::open(path).ok()?;
     let mut lines = std::io::BufReader::new(file.take(64 * 1024)).split(b'\n');
     let first = lines.find_map(|l| {
         let l = l.ok()?;
@@ -292,6 +293,18 @@ mod tests {
             "unnamed: only unnamed"
         );
         assert_eq!(unfinished(&dir, &catalog, "Li"), None);
+        // A pipe named like a record is passed over, not waited on.
+        #[cfg(unix)]
+        {
+            let fifo = dir.join("pipe.record.ron");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                assert_eq!(
+                    unfinished(&dir, &catalog, "Li Lei").as_deref(),
+                    Some(mine.path())
+                );
+            }
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
