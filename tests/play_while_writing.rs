@@ -114,11 +114,18 @@ fn a_broken_file_reads_as_its_mistakes_in_plain_text() {
     assert!(!m.message.is_empty());
     let [before, at, after] = m.line.clone().expect("the line of the mistake");
     assert_eq!(format!("{before}{at}{after}").trim(), "meta: ( @@@");
+    assert_eq!(at, "@@@", "the token the parser stopped at is marked");
     for lang in ["en", "zh"] {
         let text = m.text(lang);
         assert!(text.starts_with(&format!("{}: ", m.location)), "{text}");
         assert!(text.contains("meta: ( @@@"), "{text}");
-        assert!(text.contains('^'), "{text}");
+        let caret = text.lines().nth(2).unwrap_or_default();
+        let code = text.lines().nth(1).unwrap_or_default();
+        assert_eq!(
+            caret.find('^'),
+            code.find("@@@"),
+            "the caret is under the mistake:\n{text}"
+        );
         assert!(!text.contains('\u{1b}'), "no terminal colours: {text:?}");
     }
     // A file that cannot be read is one mistake naming it.
@@ -296,4 +303,38 @@ fn a_missing_file_is_refused_at_once() {
     let gone = path.with_file_name("nope.ron");
     let e = authoring::watch(&mut app, &gone, None).unwrap_err();
     assert!(e.to_string().contains("nope.ron"), "{e}");
+}
+
+#[test]
+fn reloading_the_flagship_after_a_whole_session_takes_milliseconds() {
+    let (dir, _) = case("flagship");
+    let path = dir.join("lost_order.ron");
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/lost_order.ron"),
+    )
+    .unwrap();
+    std::fs::write(&path, edits::retitle(&source, "EDITED ")).unwrap();
+    let played = lost_order_core::simulate::play(
+        scenario(&source),
+        lost_order_core::policy::Policy::FullCoverage,
+        3,
+    )
+    .unwrap()
+    .session;
+    let started = Instant::now();
+    let Ok((new, _)) = reload::read(&path).outcome else {
+        panic!("the flagship with a new title has mistakes");
+    };
+    let read = started.elapsed();
+    let Carry::Continues(next) = reload::carry_over(&played, new) else {
+        panic!("a new title stopped the session");
+    };
+    let total = started.elapsed();
+    assert_eq!(next.decisions(), played.decisions());
+    eprintln!(
+        "flagship: read and checked in {read:?}, {} decisions replayed, {total:?} in all",
+        played.decisions().len()
+    );
+    // A frame or two even in a debug build; milliseconds in a release build.
+    assert!(total < Duration::from_secs(1), "{total:?}");
 }

@@ -29,6 +29,8 @@ pub use overlay::{Notice, Overlay};
 pub struct Watched {
     /// The file, as an absolute path.
     pub path: PathBuf,
+    /// The file as it was named on the command line: mistakes name it so.
+    pub shown: PathBuf,
     /// The key its versions have in the catalog and in [`Play`]: the absolute path.
     pub key: String,
     /// The text last read, so that a save that changed nothing does nothing.
@@ -51,11 +53,12 @@ pub struct Offer {
 }
 
 impl Watched {
-    /// Nothing read yet of the file at `path` (absolute).
-    pub fn new(path: PathBuf) -> Watched {
+    /// Nothing read yet of the file at `path` (absolute), named `shown` on the command line.
+    pub fn new(path: PathBuf, shown: PathBuf) -> Watched {
         Watched {
             key: path.display().to_string(),
             path,
+            shown,
             seen: None,
             good: None,
             mistakes: Vec::new(),
@@ -99,6 +102,7 @@ impl ScreenAction for AuthoringAction {
 /// # Errors
 /// When `path` is not a readable file (missing, a folder…): a typo is better said at once.
 pub fn watch(app: &mut App, path: &Path, wake: Option<Wake>) -> std::io::Result<()> {
+    let shown = path.to_path_buf();
     let path = std::fs::canonicalize(path).map_err(|e| {
         std::io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
     })?;
@@ -123,7 +127,7 @@ pub fn watch(app: &mut App, path: &Path, wake: Option<Wake>) -> std::io::Result<
         catalog.0.entries.retain(|e| !same(e));
         catalog.0.shadowed.retain(|e| !same(e));
     }
-    let watched = Watched::new(path);
+    let watched = Watched::new(path, shown);
     app.insert_resource(Unrecorded(watched.key.clone()))
         .insert_resource(watched)
         .init_resource::<Notice>()
@@ -150,7 +154,7 @@ fn reload_on_save(world: &mut World) {
 /// case replays on it, in the session; otherwise a restart is offered. A save that changed
 /// nothing does nothing.
 pub fn reload(world: &mut World) {
-    let path = world.resource::<Watched>().path.clone();
+    let path = world.resource::<Watched>().shown.clone();
     let reading = reload::read(&path);
     let mut watched = world.resource_mut::<Watched>();
     if reading.source.is_some() && reading.source == watched.seen {

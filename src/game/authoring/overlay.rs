@@ -51,7 +51,10 @@ impl Notice {
                 replayed, warnings, ..
             } => {
                 let mut text = format!("{} {file}", ctx.tr("已重新载入", "Reloaded"));
-                if let Some(n) = replayed {
+                if *replayed == Some(0) {
+                    text += ctx.tr("，这一局继续", " · the session goes on");
+                }
+                if let Some(n) = replayed.filter(|n| *n > 0) {
                     text += &if is_chinese(ctx.lang) {
                         format!("，这一局继续（重放了 {n} 个决定）")
                     } else {
@@ -343,7 +346,7 @@ fn build_notice(
         NoticeRoot,
         Node {
             position_type: PositionType::Absolute,
-            top: px(GAP_M),
+            bottom: px(GAP_L),
             right: px(GAP_L),
             max_width: percent(60),
             padding: UiRect::axes(px(GAP_L), px(GAP_M)),

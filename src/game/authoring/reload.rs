@@ -42,33 +42,50 @@ impl Mistake {
 
     /// A checker's error about `source`, read from `path`.
     fn of(d: &Diagnostic, path: &str, source: &str) -> Mistake {
-        let Some(span) = &d.span else {
-            return Mistake {
-                location: path.to_string(),
-                message: d.message.clone(),
-                line: None,
-                hint: d.hint.clone(),
-            };
-        };
         let (line, col) = d.line_col(source);
-        let start = floor_boundary(source, span.start);
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |i| start + i);
-        let end = floor_boundary(source, span.end.clamp(start, line_end));
-        let text = |r: std::ops::Range<usize>| source[r].trim_end_matches('\r').to_string();
         Mistake {
-            location: format!("{path}:{line}:{col}"),
+            location: match d.span {
+                Some(_) => format!("{path}:{line}:{col}"),
+                None => path.to_string(),
+            },
             message: d.message.clone(),
-            line: Some([
-                text(line_start..start),
-                text(start..end),
-                text(end..line_end),
-            ]),
+            line: d.span.as_ref().map(|span| marked_line(source, span)),
             hint: d.hint.clone(),
         }
     }
+}
+
+/// The line `span` starts on, split into before, the span (cut at the line's end) and after.
+/// A span of blanks (a parser pointing just before the token it could not read) marks the
+/// token that follows instead, so that the eye finds it.
+fn marked_line(source: &str, span: &std::ops::Range<usize>) -> [String; 3] {
+    let start = floor_boundary(source, span.start);
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
+    let line_end = if source[..line_end].ends_with('\r') {
+        line_end - 1
+    } else {
+        line_end
+    }
+    .max(start);
+    let mut from = start;
+    let mut to = floor_boundary(source, span.end.clamp(start, line_end));
+    if source[from..to].trim().is_empty() {
+        let rest = &source[to..line_end];
+        let token = rest.trim_start();
+        let len = token.find(char::is_whitespace).unwrap_or(token.len());
+        if len > 0 {
+            from = to + (rest.len() - token.len());
+            to = from + len;
+        }
+    }
+    [
+        source[line_start..from].to_string(),
+        source[from..to].to_string(),
+        source[to..line_end].to_string(),
+    ]
 }
 
 /// The largest char boundary of `source` at or before `offset`.
