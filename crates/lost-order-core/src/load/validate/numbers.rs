@@ -3,6 +3,33 @@
 use super::{Checker, Place};
 use crate::scenario::{Amount, Measure, WeekRule};
 
+/// The most different bids a tender may allow. The debrief looks for the closest winning bid
+/// among all of them (`Session::smallest_change`), so their number bounds its time and memory;
+/// the flagship allows 1,144.
+const MAX_BIDS: u64 = 10_000;
+
+/// How many bids a tender allows: one price level, at most `max` of the emphases and at most
+/// `max` of the commitments, given as `(how many, max)`. Saturates past [`MAX_BIDS`].
+fn bid_count(prices: usize, emphases: (usize, usize), commitments: (usize, usize)) -> u64 {
+    // Σ C(n, k) for k ≤ max, stopping once past the limit.
+    let sets = |(n, max): (usize, usize)| -> u64 {
+        let (n, max) = (n as u64, max.min(n) as u64);
+        let mut total = 1u64;
+        let mut choose = 1u64;
+        for k in 1..=max {
+            choose = choose.saturating_mul(n - k + 1) / k;
+            total = total.saturating_add(choose);
+            if total > MAX_BIDS {
+                return MAX_BIDS + 1;
+            }
+        }
+        total
+    };
+    (prices as u64)
+        .saturating_mul(sets(emphases))
+        .saturating_mul(sets(commitments))
+}
+
 impl<'a> Checker<'a> {
     pub(super) fn check_numbers(&mut self) {
         let s = self.s;
@@ -132,6 +159,22 @@ impl<'a> Checker<'a> {
                 None,
             );
         }
+        let bids = bid_count(
+            t.price_levels.len(),
+            (t.emphases.len(), t.max_emphases as usize),
+            (t.commitments.len(), t.max_commitments as usize),
+        );
+        if bids > MAX_BIDS {
+            self.error(
+                format!(
+                    "the tender allows more than {MAX_BIDS} different bids (price levels × sets of emphases × sets of commitments)"
+                ),
+                self.span_of_token(place, "emphases"),
+                Some(
+                    "fewer emphases or commitments, or a lower max_emphases or max_commitments; the debrief weighs every bid".into(),
+                ),
+            );
+        }
         if t.stages.is_empty() {
             self.error(
                 "the tender needs at least one stage".into(),
@@ -239,5 +282,20 @@ impl<'a> Checker<'a> {
                 None,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_BIDS, bid_count};
+
+    #[test]
+    fn bids_are_counted_as_the_debrief_enumerates_them() {
+        // The flagship: 4 prices × (1 + 5 + 10 + 10) sets of emphases × (1 + 4 + 6) of commitments.
+        assert_eq!(bid_count(4, (5, 3), (4, 2)), 1144);
+        assert_eq!(bid_count(1, (0, 3), (0, 0)), 1);
+        assert_eq!(bid_count(2, (3, 9), (1, 1)), 2 * 8 * 2);
+        assert!(bid_count(4, (40, 40), (40, 40)) > MAX_BIDS);
+        assert!(bid_count(usize::MAX, (usize::MAX, usize::MAX), (1, 1)) > MAX_BIDS);
     }
 }
