@@ -246,11 +246,11 @@ impl Catalog {
             .ok_or_else(|| CatalogError::UnknownId(id.to_string()))
     }
 
-    /// The scenario a record with `header` was made with, by the hash of its file: the file
-    /// `given` (with where it was read), the compiled-in cases, `./scenarios` and `scenarios/`
-    /// beside the executable, in that order. Without an exact match: the file given if any,
+    /// The scenario to replay a record with `header`: the file `given` (with where it was
+    /// read) when there is one, as the user asked; else the one with the hash of the record's
+    /// file among the compiled-in cases, `./scenarios` and `scenarios/` beside the executable;
     /// else a case with the same id, the same version first (an edited copy), else another
-    /// version; [`Located::fit`] says which, [`Located::warning`] says it in words.
+    /// version. [`Located::fit`] says how it fits, [`Located::warning`] says it in words.
     ///
     /// # Errors
     /// [`CatalogError::OtherScenario`] when the file given has another id,
@@ -269,16 +269,12 @@ impl Catalog {
                     wanted: header.scenario.clone(),
                 });
             }
-            let exact_elsewhere = self.all().any(|e| e.scenario.hash == header.scenario_hash);
-            // The file given is used unless it is not the record's and one here is.
-            if fit == Fit::Exact || !exact_elsewhere {
-                return Ok(Located {
-                    scenario: scenario.clone(),
-                    key: None,
-                    origin: origin.to_string(),
-                    fit,
-                });
-            }
+            return Ok(Located {
+                scenario: scenario.clone(),
+                key: None,
+                origin: origin.to_string(),
+                fit,
+            });
         }
         let rank = |e: &&Entry| match Fit::of(header, &e.scenario) {
             Fit::Exact => 0,
@@ -406,7 +402,7 @@ mod tests {
     }
 
     #[test]
-    fn the_file_given_is_used_when_it_is_the_records_or_nothing_here_is() {
+    fn the_file_given_is_used_and_its_fit_told() {
         let (dir, edited) = folder_with_edited_tutorial("given");
         let copy = Arc::new(check_source("copy", &edited).into_scenario().unwrap());
         let bare = Catalog::load_from(&[]);
@@ -414,14 +410,14 @@ mod tests {
             .locate(&header_of(&copy), Some((copy.clone(), "copy.ron")))
             .unwrap();
         assert_eq!((found.fit, found.origin.as_str()), (Fit::Exact, "copy.ron"));
-        // A record of the shipped case, given the copy: the shipped case matches exactly.
+        // A record of the shipped case, given the copy: the copy, called an edited copy.
         let shipped = bare.get("tutorial.ron").unwrap().scenario.clone();
         let found = bare
             .locate(&header_of(&shipped), Some((copy.clone(), "copy.ron")))
             .unwrap();
         assert_eq!(
             (found.fit, found.origin.as_str()),
-            (Fit::Exact, COMPILED_IN)
+            (Fit::EditedCopy, "copy.ron")
         );
         // Given another scenario altogether: refused.
         let flagship = bare.flagship().unwrap().scenario.clone();
