@@ -14,7 +14,7 @@ use lost_order_core::text::is_chinese;
 use super::reload::Mistake;
 use super::{AuthoringAction, NOTICE_FOR, Watched};
 use crate::game::prefs::Prefs;
-use crate::game::screens::{Ctx, Rebuild};
+use crate::game::screens::{Ctx, Rebuild, ScreenRoot};
 use crate::game::theme::{GAP_L, GAP_M, GAP_S, RADIUS, Type, palette};
 use crate::game::widgets::{ButtonLook, body, button, column, heading, label, row, small};
 
@@ -95,6 +95,7 @@ pub(super) fn plugin(app: &mut App) {
             build_overlay.run_if(resource_changed::<Watched>.or_eager(resource_changed::<Prefs>)),
             build_notice.run_if(resource_changed::<Notice>.or_eager(resource_changed::<Prefs>)),
             expire_notice,
+            make_room,
         )
             .after(Rebuild),
     );
@@ -371,5 +372,24 @@ fn expire_notice(
         *notice = Notice::None;
     } else {
         frames.write(RequestRedraw);
+    }
+}
+
+/// Keeps the screen above the overlay rather than under it: the screen's root gets the
+/// overlay's height as bottom padding, so its footer (Start, End week…) stays in reach.
+fn make_room(
+    overlays: Query<&ComputedNode, With<Overlay>>,
+    mut roots: Query<&mut Node, With<ScreenRoot>>,
+    mut frames: MessageWriter<RequestRedraw>,
+) {
+    let height = overlays
+        .iter()
+        .map(|n| (n.size().y * n.inverse_scale_factor()).round())
+        .fold(0.0, f32::max);
+    for mut node in &mut roots {
+        if node.padding.bottom != px(height) {
+            node.padding.bottom = px(height);
+            frames.write(RequestRedraw);
+        }
     }
 }
