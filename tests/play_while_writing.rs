@@ -338,3 +338,15 @@ fn reloading_the_flagship_after_a_whole_session_takes_milliseconds() {
     // A frame or two even in a debug build; milliseconds in a release build.
     assert!(total < Duration::from_secs(1), "{total:?}");
 }
+
+#[test]
+fn the_command_line_refuses_a_case_file_that_is_not_there_before_opening_a_window() {
+    let out = common::run(&["--scenario", "no/such/case.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("cannot read no/such/case.ron"), "{said}");
+    let out = common::run(&["--scenario", "scenarios"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("scenarios is not a file"), "{said}");
+}

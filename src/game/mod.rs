@@ -72,6 +72,10 @@ pub fn plugin(app: &mut App) {
 /// When the demo's screenshot folder cannot be created, or the `scenario` to watch is not a
 /// readable file.
 pub fn run(options: GameOptions) -> std::io::Result<AppExit> {
+    // A case file that is not there is said before any window opens.
+    if let Some(path) = &options.scenario {
+        authoring::check_path(path)?;
+    }
     let mut app = App::new();
     // A command aimed at a button that a rebuild just removed is harmless: warn, never crash.
     app.set_error_handler(bevy::ecs::error::warn);

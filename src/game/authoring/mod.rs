@@ -95,23 +95,33 @@ impl ScreenAction for AuthoringAction {
     }
 }
 
-/// Watches the case file at `path` in `app`: reads it at once (a good version opens its
-/// briefing), then again whenever it is saved; `wake` wakes the window when a save is seen.
-/// Sessions played meanwhile are not recorded: the file changes under them.
+/// The absolute path of the case file at `path`, checked to be a file that exists.
 ///
 /// # Errors
-/// When `path` is not a readable file (missing, a folder…): a typo is better said at once.
-pub fn watch(app: &mut App, path: &Path, wake: Option<Wake>) -> std::io::Result<()> {
-    let shown = path.to_path_buf();
-    let path = std::fs::canonicalize(path).map_err(|e| {
+/// When `path` does not exist or cannot be reached (`cannot read PATH: …`), or is not a file
+/// (a folder, a pipe…): a typo is better said at once than as an empty window.
+pub fn check_path(path: &Path) -> std::io::Result<PathBuf> {
+    let absolute = std::fs::canonicalize(path).map_err(|e| {
         std::io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
     })?;
-    if !path.is_file() {
+    if !absolute.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             format!("{} is not a file; a case is a .ron file", path.display()),
         ));
     }
+    Ok(absolute)
+}
+
+/// Watches the case file at `path` in `app`: reads it at once (a good version opens its
+/// briefing), then again whenever it is saved; `wake` wakes the window when a save is seen.
+/// Sessions played meanwhile are not recorded: the file changes under them.
+///
+/// # Errors
+/// As [`check_path`].
+pub fn watch(app: &mut App, path: &Path, wake: Option<Wake>) -> std::io::Result<()> {
+    let shown = path.to_path_buf();
+    let path = check_path(path)?;
     match FileWatch::start(&path, wake) {
         Ok(w) => {
             app.insert_resource(Watch(w));
