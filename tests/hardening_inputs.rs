@@ -547,3 +547,20 @@ fn continue_in_the_terminal_resumes_only_this_players_own_session() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("Han_Meimei"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_window_refuses_a_language_it_does_not_speak_before_opening() {
+    // Refused before any window is made, so this needs no display.
+    let out = lost_order()
+        .args(["--lang", "fr"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("its languages: zh, en"),
+        "{}",
+        stderr(&out)
+    );
+}
