@@ -207,12 +207,23 @@ fn parse_grades(words: &[&str]) -> Result<Vec<(Id, Grade)>, String> {
 const QUOTED_CHARS: usize = 60;
 
 /// `text` as an error message quotes it: at most [`QUOTED_CHARS`] characters, then `…`, so
-/// that a line of a megabyte is not printed back whole.
+/// that a line of a megabyte is not printed back whole; control characters (a NUL, an escape)
+/// are shown escaped (`\u{0}`), since printed as they are they would be invisible or garble
+/// the terminal.
 fn quoted(text: &str) -> String {
-    match text.char_indices().nth(QUOTED_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == QUOTED_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 /// Writes decisions back in the script format.
@@ -327,6 +338,8 @@ mod tests {
         );
         let e = parse_script(&format!("bid low {}", "y".repeat(100_000))).unwrap_err();
         assert!(e.message.len() < 200, "{e}");
+        let e = parse_script("end\0\u{1b}[2J").unwrap_err();
+        assert!(e.message.contains("`end\\u{0}\\u{1b}[2J`"), "{e}");
         let e = parse_script(&format!("grade a={}", "象".repeat(100_000))).unwrap_err();
         assert!(
             e.message.starts_with(&format!("`{}…`", "象".repeat(60))),
