@@ -243,6 +243,13 @@ fn saves_reload_the_case_in_the_game_as_it_is_played() {
         hash,
         "the old session plays on"
     );
+    // The restart has the focus: Enter takes it, as any focused button.
+    let (restart, _) = common::game::button(&mut app, &AuthoringAction::Restart).unwrap();
+    let focus = app
+        .world()
+        .resource::<bevy::input_focus::InputFocus>()
+        .get();
+    assert_eq!(focus, Some(restart), "the restart is not focused");
     let shown = common::game::texts(&mut app);
     assert!(shown.contains("Decision 1 of 1 (week 1)"), "{shown}");
     common::game::press(&mut app, AuthoringAction::Restart);
@@ -349,4 +356,35 @@ fn the_command_line_refuses_a_case_file_that_is_not_there_before_opening_a_windo
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("scenarios is not a file"), "{said}");
+}
+
+#[test]
+fn a_mistake_on_a_line_with_chinese_and_crlf_marks_just_the_wrong_id() {
+    let (_dir, path) = case("crlf");
+    let edited = TUTORIAL
+        .replacen("reports_to: \"owner\"", "reports_to: \"ownr\"", 1)
+        .replace('\n', "\r\n");
+    assert_ne!(
+        edited.len(),
+        TUTORIAL.len() * 2,
+        "the tutorial has a reports_to"
+    );
+    std::fs::write(&path, &edited).unwrap();
+    let Err(mistakes) = reload::read(&path).outcome else {
+        panic!("an unknown person loaded");
+    };
+    let m = &mistakes[0];
+    let [before, at, after] = m.line.clone().unwrap();
+    assert_eq!(at, "\"ownr\"", "{m:?}");
+    assert!(!after.contains('\r') && !before.contains('\n'), "{m:?}");
+    assert!(
+        m.hint.as_deref().unwrap_or_default().contains("owner"),
+        "{m:?}"
+    );
+    // The column counts characters (Chinese ones too), as editors do.
+    let line: usize = m.location.rsplit(':').nth(1).unwrap().parse().unwrap();
+    let col: usize = m.location.rsplit(':').next().unwrap().parse().unwrap();
+    let text = edited.split("\r\n").nth(line - 1).unwrap();
+    assert_eq!(text.chars().nth(col - 1), Some('"'), "{m:?}");
+    assert_eq!(before.chars().count() + 1, col);
 }
