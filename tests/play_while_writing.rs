@@ -57,7 +57,7 @@ fn opening_scene(source: &str, seed: u64) -> (String, String, String) {
 
 #[test]
 fn a_session_whose_decisions_replay_continues_on_the_new_version() {
-    let (scene, first, _) = opening_scene(TUTORIAL, 7);
+    let (_, first, _) = opening_scene(TUTORIAL, 7);
     let mut s = Session::new(scenario(TUTORIAL), 7);
     s.apply(&Decision::Choose(first)).unwrap();
     s.apply(&Decision::EndWeek).unwrap();
@@ -69,7 +69,6 @@ fn a_session_whose_decisions_replay_continues_on_the_new_version() {
     assert_eq!((next.week(), next.phase()), (s.week(), s.phase()));
     assert!(next.scenario().meta.title.get("en").starts_with("EDITED "));
     assert_ne!(next.scenario().hash, s.scenario().hash);
-    let _ = scene;
 }
 
 #[test]
@@ -364,11 +363,7 @@ fn a_mistake_on_a_line_with_chinese_and_crlf_marks_just_the_wrong_id() {
     let edited = TUTORIAL
         .replacen("reports_to: \"owner\"", "reports_to: \"ownr\"", 1)
         .replace('\n', "\r\n");
-    assert_ne!(
-        edited.len(),
-        TUTORIAL.len() * 2,
-        "the tutorial has a reports_to"
-    );
+    assert!(edited.contains("\"ownr\""), "the tutorial has a reports_to");
     std::fs::write(&path, &edited).unwrap();
     let Err(mistakes) = reload::read(&path).outcome else {
         panic!("an unknown person loaded");
