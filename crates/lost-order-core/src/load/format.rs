@@ -20,6 +20,23 @@ becomes `when: A`";
 /// A diagnostic at `Scenario(` (or at the number) naming the file's format, what changed since,
 /// and `lost-order migrate FILE` as the way to rewrite it.
 pub fn check(source: &str) -> Result<(), Diagnostic> {
+    let mut scan = Scan::new(source);
+    let empty = std::iter::from_fn(|| scan.next_code())
+        .all(|(at, _)| source.as_bytes()[at].is_ascii_whitespace());
+    if empty {
+        return Err(Diagnostic::error(
+            "the file is empty: no scenario in it",
+            None,
+        )
+        .with_hint(Some(format!(
+            "a scenario is `Scenario(format: {FORMAT}, meta: (…), …)`; see docs/scenario-format.md"
+        ))));
+    }
+    // Another kind of file (a session record, a settings file) is no scenario of an older
+    // format: the parser names what is there instead.
+    if !has_top_level(source, "meta") {
+        return Ok(());
+    }
     match declared(source) {
         Some((n, _)) if n == FORMAT => Ok(()),
         Some((n, span)) if n < FORMAT => Err(Diagnostic::error(
@@ -67,6 +84,17 @@ pub fn declared(source: &str) -> Option<(u32, Range<usize>)> {
         }
     }
     None
+}
+
+/// Whether the outermost value has a field `name` (every scenario has `meta`).
+fn has_top_level(source: &str, name: &str) -> bool {
+    let mut scan = Scan::new(source);
+    while let Some((at, depth)) = scan.next_code() {
+        if depth == 1 && scan.ident_at(at) == name {
+            return true;
+        }
+    }
+    false
 }
 
 /// The span of `Scenario(` (or of the first `(`), where a missing `format:` is reported.
@@ -210,5 +238,36 @@ impl<'a> Scan<'a> {
             }
         }
         self.pos = i.min(b.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::check_source;
+
+    fn first_error(source: &str) -> String {
+        let checked = check_source("x.ron", source);
+        checked.diagnostics[0].message.clone()
+    }
+
+    #[test]
+    fn an_empty_file_is_called_empty_not_format_1() {
+        for source in ["", "  \n\n", "// only a comment\n/* and another */\n"] {
+            assert_eq!(first_error(source), "the file is empty: no scenario in it");
+        }
+    }
+
+    #[test]
+    fn a_record_given_as_a_scenario_is_not_called_format_1() {
+        let record = "(format:1,scenario:\"lost_order\",scenario_version:\"1.4.0\",seed:11)\n";
+        let message = first_error(record);
+        assert!(!message.contains("format"), "{message}");
+        assert!(message.contains("`scenario`"), "{message}");
+    }
+
+    #[test]
+    fn a_scenario_without_format_is_still_called_format_1() {
+        let message = first_error("Scenario(meta: (id: \"x\"))\n");
+        assert!(message.contains("no `format:`"), "{message}");
     }
 }
