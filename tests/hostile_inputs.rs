@@ -494,7 +494,7 @@ const CASES: &[Case] = &[
         file: "scenarios/empty.ron",
         args: CHECK,
         exit: REFUSED,
-        says: "error",
+        says: "empty.ron:1:1: error: the file is empty: no scenario in it",
     },
     Case {
         file: "scenarios/invalid-utf8.ron",
@@ -536,7 +536,7 @@ const CASES: &[Case] = &[
         file: "scenarios/a-record-not-a-scenario.ron",
         args: CHECK,
         exit: REFUSED,
-        says: "error",
+        says: "unknown field `scenario`",
     },
     // Settings files, read by `play` for the player's name.
     Case {
