@@ -26,32 +26,35 @@ pub(super) fn choose(policy: Policy, s: &Session, dice: &mut Dice) -> Decision {
 
 /// The next action this week, or `None` to end the week.
 pub(super) fn plan(policy: Policy, s: &Session, dice: &mut Dice) -> Option<Decision> {
-    let open: Vec<ActionOption> = s
-        .options()
-        .into_iter()
-        .filter(|o| o.blocked.is_none())
-        .collect();
+    let open = s.open_actions();
     if open.is_empty() {
         return None;
     }
+    let scenario = s.scenario();
+    let option = |&(a, target): &(usize, Option<usize>)| ActionOption {
+        action: scenario.actions[a].id.clone(),
+        target: target.map(|i| scenario.people[i].id.clone()),
+        blocked: None,
+    };
     let best = match policy {
         Policy::DoNothing | Policy::PriceOnly => return None,
         Policy::Random => {
             if dice.chance(0.25) {
                 return None;
             }
-            Some(&open[dice.index(open.len())])
+            option(&open[dice.index(open.len())])
         }
         _ => open
             .iter()
-            .map(|o| (worth(policy, s, o), o))
+            .map(option)
+            .map(|o| (worth(policy, s, &o), o))
             .filter(|(w, _)| *w > 0)
             .max_by_key(|(w, _)| *w)
-            .map(|(_, o)| o),
-    }?;
+            .map(|(_, o)| o)?,
+    };
     Some(Decision::Act {
-        action: best.action.clone(),
-        target: best.target.clone(),
+        action: best.action,
+        target: best.target,
     })
 }
 

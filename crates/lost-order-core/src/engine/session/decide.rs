@@ -100,9 +100,10 @@ impl Session {
     ) -> Result<Vec<Happening>, SessionError> {
         self.expect_phase(&Phase::Planning)?;
         let scenario = self.scenario.clone();
-        let action = scenario
-            .action(action_id)
+        let a = scenario
+            .action_index(action_id)
             .ok_or_else(|| SessionError::UnknownAction(action_id.to_string()))?;
+        let action = &scenario.actions[a];
         let target = match target {
             Some(id) => Some(
                 scenario
@@ -116,7 +117,7 @@ impl Session {
             target: target.map(|i| scenario.people[i].id.clone()),
             reason,
         };
-        if !self.targets_of(&action.targets).contains(&target) {
+        if !self.targets_of(&action.targets).any(|t| t == target) {
             return Err(refuse(match target {
                 Some(i) if !self.beliefs[i].on_map() => {
                     Blocked::NotOnMap(scenario.people[i].id.clone())
@@ -125,12 +126,12 @@ impl Session {
                 None => Blocked::NeedsTarget,
             }));
         }
-        if let Some(blocked) = self.blocked(&action.id, target) {
-            return Err(refuse(blocked));
+        if let Some(hindrance) = self.hindrance(a, target) {
+            return Err(refuse(hindrance.into_blocked()));
         }
         self.points -= action.points;
         self.budget -= action.cost;
-        self.acted.insert((action.id.clone(), target));
+        self.acted.push((a, target));
         let scope = Scope { target };
         let mut out = Vec::new();
         let result = action.results.iter().find(|r| {

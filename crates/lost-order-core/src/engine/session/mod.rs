@@ -106,7 +106,9 @@ pub struct Session {
     pending_scenes: VecDeque<Id>,
     fired: BTreeSet<Id>,
     drawn_weeks: BTreeMap<Id, u32>,
-    acted: BTreeSet<(Id, Option<usize>)>,
+    /// This week's actions taken so far, as (index in the scenario's `actions`, target's
+    /// index in its `people`); a few at most, so a list.
+    acted: Vec<(usize, Option<usize>)>,
     log: Vec<LogEntry>,
     history: Vec<WeekSnapshot>,
     made: Vec<Made>,
@@ -173,7 +175,7 @@ impl Session {
             pending_scenes: VecDeque::new(),
             fired: BTreeSet::new(),
             drawn_weeks,
-            acted: BTreeSet::new(),
+            acted: Vec::new(),
             log: Vec::new(),
             history: Vec::new(),
             made: Vec::new(),

@@ -7,6 +7,25 @@ use super::{Phase, Scope, Session};
 use crate::scenario::{Id, Targets};
 use crate::text::Text;
 
+/// Why an action cannot be taken now, with the author's reason borrowed from the scenario:
+/// `Blocked` without cloning, for the checks made at every step.
+pub(super) enum Hindrance<'a> {
+    /// Points, money or this week's earlier action (`Blocked` holds no text for these).
+    Rule(Blocked),
+    /// A requirement failed; its reason.
+    Requirement(&'a Text),
+}
+
+impl Hindrance<'_> {
+    /// The reason as `Session::options` and `act` give it.
+    pub(super) fn into_blocked(self) -> Blocked {
+        match self {
+            Hindrance::Rule(b) => b,
+            Hindrance::Requirement(reason) => Blocked::Requirement(reason.clone()),
+        }
+    }
+}
+
 /// One action aimed at one target (or none), and whether it is possible now.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ActionOption {
@@ -34,60 +53,78 @@ impl Session {
     /// `NotEnoughPoints`, `NotEnoughMoney`, `AlreadyThisWeek` or `Requirement`.
     pub fn options(&self) -> Vec<ActionOption> {
         let mut out = Vec::new();
-        for action in &self.scenario.actions {
+        for (a, action) in self.scenario.actions.iter().enumerate() {
             for target in self.targets_of(&action.targets) {
                 out.push(ActionOption {
                     action: action.id.clone(),
                     target: target.map(|i| self.scenario.people[i].id.clone()),
-                    blocked: self.blocked(&action.id, target),
+                    blocked: self.hindrance(a, target).map(Hindrance::into_blocked),
                 });
             }
         }
         out
     }
 
-    /// People on the map that an action with these targets may be aimed at (`None`: no target).
-    pub(super) fn targets_of(&self, targets: &Targets) -> Vec<Option<usize>> {
-        if *targets == Targets::Nobody {
-            return vec![None];
+    /// The options that can be taken now, in the order of `options`, as indices: the action's
+    /// in the scenario's `actions`, the target's in its `people`. For the simulator's
+    /// policies, which look at every option at every step: nothing is cloned.
+    pub(crate) fn open_actions(&self) -> Vec<(usize, Option<usize>)> {
+        let mut out = Vec::new();
+        for (a, action) in self.scenario.actions.iter().enumerate() {
+            for target in self.targets_of(&action.targets) {
+                if self.hindrance(a, target).is_none() {
+                    out.push((a, target));
+                }
+            }
         }
+        out
+    }
+
+    /// People on the map that an action with these targets may be aimed at (`None`: no
+    /// target), in the scenario's order.
+    pub(super) fn targets_of<'a>(
+        &'a self,
+        targets: &'a Targets,
+    ) -> impl Iterator<Item = Option<usize>> + 'a {
+        let nobody = *targets == Targets::Nobody;
         let people = &self.scenario.people;
-        (0..people.len())
-            .filter(|&i| self.beliefs[i].on_map())
-            .filter(|&i| match targets {
+        let aimed = (0..people.len())
+            .filter(move |&i| !nobody && self.beliefs[i].on_map())
+            .filter(move |&i| match targets {
                 Targets::Anyone => true,
                 Targets::Nobody => false,
                 Targets::Layers(layers) => layers.contains(&people[i].layer),
                 Targets::Only(ids) => ids.contains(&people[i].id),
             })
-            .map(Some)
-            .collect()
+            .map(Some);
+        std::iter::once(None).filter(move |_| nobody).chain(aimed)
     }
 
-    /// Why the action cannot be taken with target `target` now; draws nothing.
-    pub(super) fn blocked(&self, action_id: &str, target: Option<usize>) -> Option<Blocked> {
-        let action = self.scenario.action(action_id)?;
+    /// Why action number `a` (in the scenario's `actions`) cannot be taken with target
+    /// `target` now, the author's reason borrowed; draws nothing.
+    pub(super) fn hindrance(&self, a: usize, target: Option<usize>) -> Option<Hindrance<'_>> {
+        let action = &self.scenario.actions[a];
         if action.points > self.points {
-            return Some(Blocked::NotEnoughPoints {
+            return Some(Hindrance::Rule(Blocked::NotEnoughPoints {
                 need: action.points,
                 have: self.points,
-            });
+            }));
         }
         if action.cost > self.budget {
-            return Some(Blocked::NotEnoughMoney {
+            return Some(Hindrance::Rule(Blocked::NotEnoughMoney {
                 need: action.cost,
                 have: self.budget,
-            });
+            }));
         }
-        if self.acted.contains(&(action.id.clone(), target)) {
-            return Some(Blocked::AlreadyThisWeek);
+        if self.acted.contains(&(a, target)) {
+            return Some(Hindrance::Rule(Blocked::AlreadyThisWeek));
         }
         let scope = Scope { target };
         action
             .requires
             .iter()
             .find(|r| !self.could_hold(&r.when, scope))
-            .map(|r| Blocked::Requirement(r.reason.clone()))
+            .map(|r| Hindrance::Requirement(&r.reason))
     }
 
     /// The choices of the open scene (empty outside a scene). A choice whose condition fails
