@@ -99,6 +99,9 @@ impl Session {
 
     /// Evaluates with the session's dice, for conditions that really happen.
     pub(super) fn holds_now(&mut self, c: &Condition, scope: Scope) -> bool {
+        if !c.draws() {
+            return self.could_hold(c, scope); // Nothing to draw: no need to borrow the dice.
+        }
         let mut dice = self.dice.clone();
         let result = self.holds(c, scope, &mut || dice.unit());
         self.dice = dice;

@@ -371,16 +371,14 @@ impl Session {
         });
     }
 
-    /// Adds happenings to the log under this week, and hands them back.
-    fn log_all(&mut self, happenings: Vec<Happening>) -> Vec<Happening> {
+    /// Adds happenings to the log under this week.
+    fn log_all(&mut self, happenings: Vec<Happening>) {
         let week = self.week;
         self.log.extend(
             happenings
-                .iter()
-                .cloned()
+                .into_iter()
                 .map(|happening| LogEntry { week, happening }),
         );
-        happenings
     }
 
     /// `Ok` in phase `want`, else `SessionError::WrongPhase` with the phase it is in.

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::error::Blocked;
 use super::{Phase, Scope, Session};
-use crate::scenario::{Id, Targets};
+use crate::scenario::{Choice, Id, Targets};
 use crate::text::Text;
 
 /// Why an action cannot be taken now, with the author's reason borrowed from the scenario:
@@ -69,8 +69,11 @@ impl Session {
     /// in the scenario's `actions`, the target's in its `people`. For the simulator's
     /// policies, which look at every option at every step: nothing is cloned.
     pub(crate) fn open_actions(&self) -> Vec<(usize, Option<usize>)> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(self.scenario.actions.len() * 2);
         for (a, action) in self.scenario.actions.iter().enumerate() {
+            if action.points > self.points || action.cost > self.budget {
+                continue; // Blocked for every target alike.
+            }
             for target in self.targets_of(&action.targets) {
                 if self.hindrance(a, target).is_none() {
                     out.push((a, target));
@@ -139,23 +142,25 @@ impl Session {
         scene
             .choices
             .iter()
-            .filter_map(|c| {
-                let open = c
-                    .when
-                    .as_ref()
-                    .is_none_or(|w| self.could_hold(w, Scope::default()));
-                match (open, &c.reason) {
-                    (true, _) => Some(ChoiceOption {
-                        choice: c.id.clone(),
-                        blocked: None,
-                    }),
-                    (false, Some(reason)) => Some(ChoiceOption {
-                        choice: c.id.clone(),
-                        blocked: Some(reason.clone()),
-                    }),
-                    (false, None) => None,
-                }
+            .filter_map(|c| match (self.choice_open(c), &c.reason) {
+                (true, _) => Some(ChoiceOption {
+                    choice: c.id.clone(),
+                    blocked: None,
+                }),
+                (false, Some(reason)) => Some(ChoiceOption {
+                    choice: c.id.clone(),
+                    blocked: Some(reason.clone()),
+                }),
+                (false, None) => None,
             })
             .collect()
+    }
+
+    /// Whether a choice of the open scene can be picked now: its condition could hold.
+    pub(super) fn choice_open(&self, choice: &Choice) -> bool {
+        choice
+            .when
+            .as_ref()
+            .is_none_or(|w| self.could_hold(w, Scope::default()))
     }
 }
