@@ -69,7 +69,8 @@ impl Session {
     /// in the scenario's `actions`, the target's in its `people`. For the simulator's
     /// policies, which look at every option at every step: nothing is cloned.
     pub(crate) fn open_actions(&self) -> Vec<(usize, Option<usize>)> {
-        let mut out = Vec::with_capacity(self.scenario.actions.len() * 2);
+        let mut out =
+            Vec::with_capacity(self.scenario.actions.len() * (self.scenario.people.len() + 1));
         for (a, action) in self.scenario.actions.iter().enumerate() {
             if action.points > self.points || action.cost > self.budget {
                 continue; // Blocked for every target alike.

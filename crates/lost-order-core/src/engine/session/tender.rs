@@ -18,18 +18,29 @@ impl Session {
             missed: Vec::new(),
         };
         for c in &self.world.people[i].criteria {
-            match addresses.get(c) {
-                Some(&s) if s > 0 => {
+            match strength(addresses, c) {
+                Some(s) => {
                     v.fit += s;
                     v.met.push(c.clone());
                 }
-                _ => {
+                None => {
                     v.fit += missed_value;
                     v.missed.push(c.clone());
                 }
             }
         }
         v
+    }
+
+    /// The total of `verdict` (support plus fit) without listing the criteria met and missed.
+    fn verdict_total(&self, i: usize, addresses: &BTreeMap<Id, i32>, support: i32) -> i32 {
+        let missed_value = self.scenario.tender.missed_criterion;
+        let fit: i32 = self.world.people[i]
+            .criteria
+            .iter()
+            .map(|c| strength(addresses, c).unwrap_or(missed_value))
+            .sum();
+        support + fit
     }
 
     /// The criteria a bid addresses (price level, emphases, commitments), each with the
@@ -125,8 +136,8 @@ impl Session {
                     let (mut o, mut r) = (0, 0);
                     for (i, p) in self.world.people.iter().enumerate() {
                         let weight = p.influence * if i == j { w } else { 1 };
-                        o += weight * self.verdict(i, &ours_addr, p.support).total();
-                        r += weight * self.verdict(i, &rival_addr, p.rival_support).total();
+                        o += weight * self.verdict_total(i, &ours_addr, p.support);
+                        r += weight * self.verdict_total(i, &rival_addr, p.rival_support);
                     }
                     our_tally += o;
                     rival_tally += r;
@@ -161,4 +172,9 @@ impl Session {
             t.rival_eliminated = !rival_in;
         }
     }
+}
+
+/// The strength with which `addresses` meets criterion `c`; `None` when it misses it.
+fn strength(addresses: &BTreeMap<Id, i32>, c: &str) -> Option<i32> {
+    addresses.get(c).copied().filter(|&s| s > 0)
 }

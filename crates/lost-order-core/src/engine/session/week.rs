@@ -33,9 +33,7 @@ impl Session {
                         .map(|id| (id.clone(), &b.effects))
                 });
                 let effects = blunted_by.as_ref().map_or(&rule.effects, |(_, e)| *e);
-                let mut moves = Vec::new();
-                self.apply_all(effects, Scope::default(), &mut moves);
-                out.extend(moves);
+                self.apply_all(effects, Scope::default(), out);
                 // Only a coach tells the player what the competitor is doing.
                 let told = rule.text.is_some() && self.world.people.iter().any(|p| p.coach);
                 if told {
@@ -55,9 +53,7 @@ impl Session {
         // Each coach's quiet support, unseen.
         for (i, person) in scenario.people.iter().enumerate() {
             if self.world.people[i].coach && !person.quiet_support.is_empty() {
-                let mut quiet = Vec::new();
-                self.apply_all(&person.quiet_support, Scope::default(), &mut quiet);
-                out.extend(quiet);
+                self.apply_all(&person.quiet_support, Scope::default(), out);
                 self.hide(
                     Hidden::QuietSupport {
                         coach: person.id.clone(),
@@ -122,7 +118,7 @@ impl Session {
             return false;
         }
         let fires = self.dice.chance(chance);
-        if fires {
+        if fires && !self.fired.contains(id) {
             self.fired.insert(id.clone());
         }
         fires
