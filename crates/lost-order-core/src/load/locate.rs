@@ -3,19 +3,38 @@
 //! serde keeps no positions, so after parsing we search the text: first the section
 //! (`actions: [`), then the item's `id: "…"`, then the offending token after it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
+/// Searches one source text; remembers the sections and declarations it found, since the
+/// checks ask for the same ones many times (each search reads the text from the start).
 pub struct Locator<'a> {
     src: &'a str,
+    sections: RefCell<HashMap<String, usize>>,
+    decls: RefCell<HashMap<(usize, String), Option<Range<usize>>>>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(src: &'a str) -> Self {
-        Locator { src }
+        Locator {
+            src,
+            sections: RefCell::default(),
+            decls: RefCell::default(),
+        }
     }
 
     /// Start of a top-level section such as `people:`, or 0.
     pub fn section(&self, key: &str) -> usize {
+        if let Some(&at) = self.sections.borrow().get(key) {
+            return at;
+        }
+        let at = self.find_section(key);
+        self.sections.borrow_mut().insert(key.to_string(), at);
+        at
+    }
+
+    fn find_section(&self, key: &str) -> usize {
         let needle = format!("{key}:");
         let mut from = 0;
         while let Some(i) = self.src[from..].find(&needle) {
@@ -35,6 +54,16 @@ impl<'a> Locator<'a> {
 
     /// The span of `"id"` in the first `id: "id"` at or after `from`.
     pub fn decl(&self, from: usize, id: &str) -> Option<Range<usize>> {
+        let key = (from, id.to_string());
+        if let Some(found) = self.decls.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = self.find_decl(from, id);
+        self.decls.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    fn find_decl(&self, from: usize, id: &str) -> Option<Range<usize>> {
         let literal = format!("\"{id}\"");
         let mut at = from.min(self.src.len());
         while let Some(i) = self.src[at..].find(&literal) {
