@@ -5,7 +5,7 @@ use super::{Phase, Scope, Session, scoring};
 use crate::engine::decision::{Bid, Decision};
 use crate::engine::happening::Happening;
 use crate::engine::outcome::GradeGiven;
-use crate::scenario::{Grade, Id};
+use crate::scenario::{Grade, Id, Targets};
 
 impl Session {
     /// Applies any decision; the way scripts, records and policies drive a session.
@@ -148,7 +148,11 @@ impl Session {
             target: target.map(|i| scenario.people[i].id.clone()),
             reason,
         };
-        if !self.targets_of(&action.targets).any(|t| t == target) {
+        let aimable = match target {
+            Some(i) => self.aims_at(&action.targets, i),
+            None => action.targets == Targets::Nobody,
+        };
+        if !aimable {
             return Err(refuse(match target {
                 Some(i) if !self.beliefs[i].on_map() => {
                     Blocked::NotOnMap(scenario.people[i].id.clone())

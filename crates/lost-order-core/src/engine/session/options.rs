@@ -1,5 +1,7 @@
 //! What the player may do now: every action with every target, and the open scene's choices.
 
+use std::ops::ControlFlow;
+
 use serde::Serialize;
 
 use super::error::Blocked;
@@ -69,39 +71,65 @@ impl Session {
     /// in the scenario's `actions`, the target's in its `people`. For the simulator's
     /// policies, which look at every option at every step: nothing is cloned.
     pub(crate) fn open_actions(&self) -> Vec<(usize, Option<usize>)> {
-        let mut out =
-            Vec::with_capacity(self.scenario.actions.len() * (self.scenario.people.len() + 1));
+        let mut out = Vec::with_capacity(64);
+        let _ = self.each_open_action(|a, target| {
+            out.push((a, target));
+            ControlFlow::<()>::Continue(())
+        });
+        out
+    }
+
+    /// Whether any option can be taken now; stops at the first.
+    pub(crate) fn any_action_open(&self) -> bool {
+        self.each_open_action(|_, _| ControlFlow::Break(()))
+            .is_break()
+    }
+
+    /// Calls `each` with the open options in the order of `options`, until it breaks.
+    fn each_open_action<B>(
+        &self,
+        mut each: impl FnMut(usize, Option<usize>) -> ControlFlow<B>,
+    ) -> ControlFlow<B> {
         for (a, action) in self.scenario.actions.iter().enumerate() {
             if action.points > self.points || action.cost > self.budget {
                 continue; // Blocked for every target alike.
             }
-            for target in self.targets_of(&action.targets) {
-                if self.hindrance(a, target).is_none() {
-                    out.push((a, target));
+            if action.targets == Targets::Nobody {
+                if self.hindrance(a, None).is_none() {
+                    each(a, None)?;
+                }
+                continue;
+            }
+            for i in 0..self.scenario.people.len() {
+                if self.aims_at(&action.targets, i) && self.hindrance(a, Some(i)).is_none() {
+                    each(a, Some(i))?;
                 }
             }
         }
-        out
+        ControlFlow::Continue(())
     }
 
     /// People on the map that an action with these targets may be aimed at (`None`: no
     /// target), in the scenario's order.
-    pub(super) fn targets_of<'a>(
-        &'a self,
-        targets: &'a Targets,
-    ) -> impl Iterator<Item = Option<usize>> + 'a {
+    fn targets_of<'a>(&'a self, targets: &'a Targets) -> impl Iterator<Item = Option<usize>> + 'a {
         let nobody = *targets == Targets::Nobody;
-        let people = &self.scenario.people;
-        let aimed = (0..people.len())
-            .filter(move |&i| !nobody && self.beliefs[i].on_map())
-            .filter(move |&i| match targets {
-                Targets::Anyone => true,
-                Targets::Nobody => false,
-                Targets::Layers(layers) => layers.contains(&people[i].layer),
-                Targets::Only(ids) => ids.contains(&people[i].id),
-            })
+        let aimed = (0..self.scenario.people.len())
+            .filter(move |&i| self.aims_at(targets, i))
             .map(Some);
         std::iter::once(None).filter(move |_| nobody).chain(aimed)
+    }
+
+    /// Whether an action with these targets may be aimed at person `i` now: they are on the
+    /// map and among the targets (never with `Targets::Nobody`).
+    pub(super) fn aims_at(&self, targets: &Targets, i: usize) -> bool {
+        let person = &self.scenario.people[i];
+        self.beliefs[i].on_map()
+            && match targets {
+                Targets::Anyone => true,
+                Targets::Nobody => false,
+                Targets::Layers(layers) => layers.contains(&person.layer),
+                Targets::Only(ids) => ids.contains(&person.id),
+            }
     }
 
     /// Why action number `a` (in the scenario's `actions`) cannot be taken with target

@@ -103,9 +103,6 @@ impl Session {
         chance: f64,
         repeat: bool,
     ) -> bool {
-        if !repeat && self.fired.contains(id) {
-            return false;
-        }
         let w = self.week;
         let in_week = match week {
             WeekRule::Any => true,
@@ -114,7 +111,11 @@ impl Session {
             WeekRule::Between(a, b) => (a..=b).contains(&w),
             WeekRule::Drawn(..) => self.drawn_weeks.get(id) == Some(&w),
         };
-        if !in_week || !when.iter().all(|c| self.holds_now(c, Scope::default())) {
+        // The cheap tests first; only `when` may draw.
+        if !in_week
+            || (!repeat && self.fired.contains(id))
+            || !when.iter().all(|c| self.holds_now(c, Scope::default()))
+        {
             return false;
         }
         let fires = self.dice.chance(chance);
