@@ -9,11 +9,7 @@ use crate::scenario::{Action, Fact, Layer, Purpose};
 
 /// The choice a policy makes in the open scene: the first open one, or a random one.
 pub(super) fn choose(policy: Policy, s: &Session, dice: &mut Dice) -> Decision {
-    let open: Vec<_> = s
-        .choices()
-        .into_iter()
-        .filter(|c| c.blocked.is_none())
-        .collect();
+    let open = s.open_choices();
     let pick = match policy {
         Policy::Random if !open.is_empty() => dice.index(open.len()),
         // Liao trusts her friend: she never asks further, never hears what is left unsaid.
@@ -21,7 +17,7 @@ pub(super) fn choose(policy: Policy, s: &Session, dice: &mut Dice) -> Decision {
         _ => 0,
     };
     open.get(pick)
-        .map_or(Decision::EndWeek, |c| Decision::Choose(c.choice.clone()))
+        .map_or(Decision::EndWeek, |&c| Decision::Choose(c.clone()))
 }
 
 /// The next action this week, or `None` to end the week.

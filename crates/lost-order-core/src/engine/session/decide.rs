@@ -98,7 +98,7 @@ impl Session {
         self.graded = given;
         // Recorded in week 0, before week 1 opens: a what-if from week 1 keeps the grades.
         self.record(Decision::Grade(grades), None);
-        let mut out = Vec::new();
+        let mut out = self.happenings();
         if let Some(grade) = this {
             out.push(Happening::Graded {
                 grade,
@@ -168,7 +168,7 @@ impl Session {
         self.budget -= action.cost;
         self.acted.push((a, target));
         let scope = Scope { target };
-        let mut out = Vec::new();
+        let mut out = self.happenings();
         let result = action.results.iter().find(|r| {
             r.when.as_ref().is_none_or(|w| self.holds_now(w, scope)) && self.dice.chance(r.chance)
         });
@@ -209,7 +209,7 @@ impl Session {
         self.expect_phase(&Phase::Planning)?;
         self.snapshot();
         self.record(Decision::EndWeek, None);
-        let mut out = Vec::new();
+        let mut out = self.happenings();
         if self.week >= self.scenario.settings.weeks {
             self.phase = Phase::Bidding;
             out.push(Happening::TenderOpened);
@@ -255,10 +255,11 @@ impl Session {
                 reason: choice.reason.clone(),
             });
         }
-        let mut out = vec![Happening::ChoiceMade {
-            scene: scene_id.clone(),
+        let mut out = self.happenings();
+        out.push(Happening::ChoiceMade {
+            scene: scene_id,
             choice: choice.id.clone(),
-        }];
+        });
         self.apply_all(&choice.effects, Scope::default(), &mut out);
         self.record(Decision::Choose(choice_id), None);
         match &choice.next {
@@ -282,17 +283,14 @@ impl Session {
         self.expect_phase(&Phase::Bidding)?;
         self.check_bid(&bid).map_err(SessionError::InvalidBid)?;
         self.decide_tender(&bid);
-        let mut out: Vec<Happening> = self
-            .tender
-            .iter()
-            .flat_map(|t| {
-                let reason = t.disqualified.clone();
-                reason
-                    .map(|reason| Happening::Disqualified { reason })
-                    .into_iter()
-                    .chain(t.stages.iter().cloned().map(Happening::Stage))
-            })
-            .collect();
+        let mut out = self.happenings();
+        out.extend(self.tender.iter().flat_map(|t| {
+            let reason = t.disqualified.clone();
+            reason
+                .map(|reason| Happening::Disqualified { reason })
+                .into_iter()
+                .chain(t.stages.iter().cloned().map(Happening::Stage))
+        }));
         let ending = self.choose_ending();
         let won = self.tender.as_ref().is_some_and(|t| t.won);
         if let Some(t) = self.tender.as_mut() {

@@ -54,7 +54,7 @@ impl Session {
     /// Targets are the people on the map that the action may be aimed at; the reasons are
     /// `NotEnoughPoints`, `NotEnoughMoney`, `AlreadyThisWeek` or `Requirement`.
     pub fn options(&self) -> Vec<ActionOption> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(64);
         for (a, action) in self.scenario.actions.iter().enumerate() {
             for target in self.targets_of(&action.targets) {
                 out.push(ActionOption {
@@ -182,6 +182,23 @@ impl Session {
                 }),
                 (false, None) => None,
             })
+            .collect()
+    }
+
+    /// The ids of the open scene's choices that can be picked now (those `choices` lists
+    /// without a reason), in the scene's order; borrowed, for the simulator's policies.
+    pub(crate) fn open_choices(&self) -> Vec<&Id> {
+        let Phase::Scene(id) = &self.phase else {
+            return Vec::new();
+        };
+        let Some(scene) = self.scenario.scene(id) else {
+            return Vec::new();
+        };
+        scene
+            .choices
+            .iter()
+            .filter(|c| self.choice_open(c))
+            .map(|c| &c.id)
             .collect()
     }
 

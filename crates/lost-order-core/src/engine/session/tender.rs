@@ -72,7 +72,6 @@ impl Session {
     /// test the bid (`Price`, `BidIncludes`) and earlier stages (`StagePassed`, …).
     pub(super) fn decide_tender(&mut self, bid: &Bid) {
         let ours_addr = self.addresses(bid);
-        let rival_addr = self.world.rival_bid.clone();
         let scenario = self.scenario.clone();
         let (mut we_in, mut rival_in) = (true, true);
         let (mut our_tally, mut rival_tally) = (0, 0);
@@ -121,7 +120,8 @@ impl Session {
             };
             let truth = &self.world.people[j];
             let ours = self.verdict(j, &ours_addr, truth.support);
-            let rival = self.verdict(j, &rival_addr, truth.rival_support);
+            // What the competitor's bid addresses; judging draws nothing and changes nothing.
+            let rival = self.verdict(j, &self.world.rival_bid, truth.rival_support);
             let mut center = None;
             match stage.rule {
                 StageRule::Veto(threshold) => {
@@ -137,7 +137,7 @@ impl Session {
                     for (i, p) in self.world.people.iter().enumerate() {
                         let weight = p.influence * if i == j { w } else { 1 };
                         o += weight * self.verdict_total(i, &ours_addr, p.support);
-                        r += weight * self.verdict_total(i, &rival_addr, p.rival_support);
+                        r += weight * self.verdict_total(i, &self.world.rival_bid, p.rival_support);
                     }
                     our_tally += o;
                     rival_tally += r;
