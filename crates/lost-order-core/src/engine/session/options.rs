@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::error::Blocked;
 use super::{Phase, Scope, Session};
-use crate::scenario::{Choice, Id, Targets};
+use crate::scenario::{Action, Choice, Id, Targets};
 use crate::text::Text;
 
 /// Why an action cannot be taken now, with the author's reason borrowed from the scenario:
@@ -95,13 +95,15 @@ impl Session {
                 continue; // Blocked for every target alike.
             }
             if action.targets == Targets::Nobody {
-                if self.hindrance(a, None).is_none() {
+                if self.target_hindrance(a, action, None).is_none() {
                     each(a, None)?;
                 }
                 continue;
             }
             for i in 0..self.scenario.people.len() {
-                if self.aims_at(&action.targets, i) && self.hindrance(a, Some(i)).is_none() {
+                if self.aims_at(&action.targets, i)
+                    && self.target_hindrance(a, action, Some(i)).is_none()
+                {
                     each(a, Some(i))?;
                 }
             }
@@ -148,6 +150,17 @@ impl Session {
                 have: self.budget,
             }));
         }
+        self.target_hindrance(a, action, target)
+    }
+
+    /// The checks of `hindrance` that depend on the target: done with it this week, then the
+    /// requirements. `action` is action number `a`.
+    fn target_hindrance<'s>(
+        &'s self,
+        a: usize,
+        action: &'s Action,
+        target: Option<usize>,
+    ) -> Option<Hindrance<'s>> {
         if self.acted.contains(&(a, target)) {
             return Some(Hindrance::Rule(Blocked::AlreadyThisWeek));
         }
