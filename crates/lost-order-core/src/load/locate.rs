@@ -7,12 +7,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// A declaration searched for: from where, and which id.
+type DeclKey = (usize, String);
+
 /// Searches one source text; remembers the sections and declarations it found, since the
 /// checks ask for the same ones many times (each search reads the text from the start).
 pub struct Locator<'a> {
     src: &'a str,
     sections: RefCell<HashMap<String, usize>>,
-    decls: RefCell<HashMap<(usize, String), Option<Range<usize>>>>,
+    decls: RefCell<HashMap<DeclKey, Option<Range<usize>>>>,
 }
 
 impl<'a> Locator<'a> {
