@@ -33,12 +33,13 @@ pub fn play(scenario: Arc<Scenario>, policy: Policy, seed: u64) -> Result<Run, S
             return Ok(Run { seed, session });
         }
         let decision = policy.decide(&session, &mut dice);
-        if let Err(e) = session.apply(&decision) {
+        let ends_week = decision == Decision::EndWeek;
+        if let Err(e) = session.take(decision) {
             // A policy proposing something impossible ends its week instead.
-            if matches!(decision, Decision::EndWeek) {
+            if ends_week {
                 return Err(e);
             }
-            session.apply(&Decision::EndWeek)?;
+            session.take(Decision::EndWeek)?;
         }
     }
     Err(SessionError::NeverEnded {

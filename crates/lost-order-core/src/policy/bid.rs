@@ -46,11 +46,11 @@ pub fn compose_bid(policy: Policy, s: &Session, dice: &mut Dice) -> Bid {
         }
         Policy::Random => {
             let pick = |options: &[BidOption], max: u32, dice: &mut Dice| {
-                let mut ids: Vec<Id> = options.iter().map(|o| o.id.clone()).collect();
+                let mut left: Vec<&Id> = options.iter().map(|o| &o.id).collect();
                 let mut out = Vec::new();
-                let n = dice.between(0, i64::from(max).min(ids.len() as i64)) as usize;
+                let n = dice.between(0, i64::from(max).min(left.len() as i64)) as usize;
                 for _ in 0..n {
-                    out.push(ids.remove(dice.index(ids.len())));
+                    out.push(left.remove(dice.index(left.len())).clone());
                 }
                 out
             };

@@ -9,11 +9,7 @@ use crate::scenario::{Action, Fact, Layer, Purpose};
 
 /// The choice a policy makes in the open scene: the first open one, or a random one.
 pub(super) fn choose(policy: Policy, s: &Session, dice: &mut Dice) -> Decision {
-    let open: Vec<_> = s
-        .choices()
-        .into_iter()
-        .filter(|c| c.blocked.is_none())
-        .collect();
+    let open = s.open_choices();
     let pick = match policy {
         Policy::Random if !open.is_empty() => dice.index(open.len()),
         // Liao trusts her friend: she never asks further, never hears what is left unsaid.
@@ -21,38 +17,54 @@ pub(super) fn choose(policy: Policy, s: &Session, dice: &mut Dice) -> Decision {
         _ => 0,
     };
     open.get(pick)
-        .map_or(Decision::EndWeek, |c| Decision::Choose(c.choice.clone()))
+        .map_or(Decision::EndWeek, |&c| Decision::Choose(c.clone()))
 }
 
 /// The next action this week, or `None` to end the week.
 pub(super) fn plan(policy: Policy, s: &Session, dice: &mut Dice) -> Option<Decision> {
-    let open: Vec<ActionOption> = s
-        .options()
-        .into_iter()
-        .filter(|o| o.blocked.is_none())
-        .collect();
-    if open.is_empty() {
+    match policy {
+        Policy::DoNothing | Policy::PriceOnly => None,
+        Policy::Random => random_action(s, dice),
+        _ => {
+            let best = s
+                .open_actions()
+                .into_iter()
+                .map(|o| option(s, o))
+                .map(|o| (worth(policy, s, &o), o))
+                .filter(|(w, _)| *w > 0)
+                .max_by_key(|(w, _)| *w)
+                .map(|(_, o)| o)?;
+            Some(Decision::Act {
+                action: best.action,
+                target: best.target,
+            })
+        }
+    }
+}
+
+/// Any open option, or (one time in four) none, to end the week; nothing is drawn when no
+/// option is open.
+fn random_action(s: &Session, dice: &mut Dice) -> Option<Decision> {
+    // Whether any is open is known from the first one: the list is made only when needed.
+    if !s.any_action_open() || dice.chance(0.25) {
         return None;
     }
-    let best = match policy {
-        Policy::DoNothing | Policy::PriceOnly => return None,
-        Policy::Random => {
-            if dice.chance(0.25) {
-                return None;
-            }
-            Some(&open[dice.index(open.len())])
-        }
-        _ => open
-            .iter()
-            .map(|o| (worth(policy, s, o), o))
-            .filter(|(w, _)| *w > 0)
-            .max_by_key(|(w, _)| *w)
-            .map(|(_, o)| o),
-    }?;
+    let open = s.open_actions();
+    let picked = option(s, open[dice.index(open.len())]);
     Some(Decision::Act {
-        action: best.action.clone(),
-        target: best.target.clone(),
+        action: picked.action,
+        target: picked.target,
     })
+}
+
+/// An open option (action and target by index, as `Session::open_actions` gives them) by id.
+fn option(s: &Session, (a, target): (usize, Option<usize>)) -> ActionOption {
+    let scenario = s.scenario();
+    ActionOption {
+        action: scenario.actions[a].id.clone(),
+        target: target.map(|i| scenario.people[i].id.clone()),
+        blocked: None,
+    }
 }
 
 /// What a policy thinks an option is worth now; 0 or less means "not worth doing".

@@ -97,6 +97,47 @@ pub enum Condition {
     Not(Box<Condition>),
 }
 
+impl Condition {
+    /// Whether evaluating it may draw a random number: it holds a `Chance`, at any depth.
+    pub fn draws(&self) -> bool {
+        match self {
+            Condition::Chance(_) => true,
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::draws),
+            Condition::Not(c) => c.draws(),
+            // Listed one by one, so that a new kind of condition must be sorted here.
+            Condition::Flag(_)
+            | Condition::NotFlag(_)
+            | Condition::Counter(..)
+            | Condition::Week(_)
+            | Condition::Budget(_)
+            | Condition::Points(_)
+            | Condition::Support(..)
+            | Condition::RivalSupport(..)
+            | Condition::Influence(..)
+            | Condition::Role(..)
+            | Condition::Layer(..)
+            | Condition::Met(_)
+            | Condition::Known(..)
+            | Condition::Coach(_)
+            | Condition::AnyCoach
+            | Condition::Coachable(_)
+            | Condition::Cares(..)
+            | Condition::TargetIs(_)
+            | Condition::Disqualified
+            | Condition::Won
+            | Condition::Lost
+            | Condition::Eliminated(_)
+            | Condition::Price(_)
+            | Condition::BidIncludes(_)
+            | Condition::StagePassed(_)
+            | Condition::StageFailed(_)
+            | Condition::StageAhead(_)
+            | Condition::Margin(_)
+            | Condition::GradedAs(..) => false,
+        }
+    }
+}
+
 /// A change to the state of the session.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Effect {

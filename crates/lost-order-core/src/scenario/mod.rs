@@ -111,6 +111,11 @@ impl Scenario {
         self.actions.iter().find(|a| a.id == id)
     }
 
+    /// The index of the action `id` in `actions`; `None` for an unknown id.
+    pub fn action_index(&self, id: &str) -> Option<usize> {
+        self.actions.iter().position(|a| a.id == id)
+    }
+
     pub fn scene(&self, id: &str) -> Option<&Scene> {
         self.scenes.iter().find(|s| s.id == id)
     }

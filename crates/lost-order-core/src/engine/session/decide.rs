@@ -5,7 +5,7 @@ use super::{Phase, Scope, Session, scoring};
 use crate::engine::decision::{Bid, Decision};
 use crate::engine::happening::Happening;
 use crate::engine::outcome::GradeGiven;
-use crate::scenario::{Grade, Id};
+use crate::scenario::{Grade, Id, Targets};
 
 impl Session {
     /// Applies any decision; the way scripts, records and policies drive a session.
@@ -14,13 +14,35 @@ impl Session {
     /// Those of `grade`, `act`, `end_week`, `choose` or `submit_bid`; a refused decision
     /// changes nothing.
     pub fn apply(&mut self, decision: &Decision) -> Result<Vec<Happening>, SessionError> {
+        self.handing_back(|s| s.take(decision.clone()))
+    }
+
+    /// Applies a decision it may keep, as `apply` does, but only logs what happened (`log`)
+    /// instead of also handing it back: the simulator's way, which clones nothing.
+    ///
+    /// # Errors
+    /// As `apply`; a refused decision changes nothing.
+    pub(crate) fn take(&mut self, decision: Decision) -> Result<(), SessionError> {
         match decision {
-            Decision::Act { action, target } => self.act(action, target.as_deref()),
-            Decision::EndWeek => self.end_week(),
-            Decision::Choose(c) => self.choose(c),
-            Decision::Bid(b) => self.submit_bid(b),
-            Decision::Grade(grades) => self.grade(grades),
+            Decision::Act { action, target } => self.take_action(action, target),
+            Decision::EndWeek => self.take_end_week(),
+            Decision::Choose(c) => self.take_choice(c),
+            Decision::Bid(b) => self.take_bid(b),
+            Decision::Grade(grades) => self.take_grades(grades),
         }
+    }
+
+    /// Runs `take` and hands back the happenings it logged.
+    fn handing_back(
+        &mut self,
+        take: impl FnOnce(&mut Session) -> Result<(), SessionError>,
+    ) -> Result<Vec<Happening>, SessionError> {
+        let from = self.log.len();
+        take(self)?;
+        Ok(self.log[from..]
+            .iter()
+            .map(|entry| entry.happening.clone())
+            .collect())
     }
 
     /// Grades the company's accounts before week 1 (客户的分级): each account's id with the
@@ -33,6 +55,10 @@ impl Session {
     /// id not in `grading.accounts`, `AccountGradedTwice` for an account given twice,
     /// `AccountNotGraded` for the first account left out. Nothing changes then.
     pub fn grade(&mut self, grades: &[(Id, Grade)]) -> Result<Vec<Happening>, SessionError> {
+        self.handing_back(|s| s.take_grades(grades.to_vec()))
+    }
+
+    fn take_grades(&mut self, grades: Vec<(Id, Grade)>) -> Result<(), SessionError> {
         self.expect_phase(&Phase::Grading)?;
         let scenario = self.scenario.clone();
         let Some(grading) = scenario.grading.as_ref() else {
@@ -71,8 +97,8 @@ impl Session {
         self.budget = granted.and_then(|r| r.budget).unwrap_or(settings.budget);
         self.graded = given;
         // Recorded in week 0, before week 1 opens: a what-if from week 1 keeps the grades.
-        self.record(Decision::Grade(grades.to_vec()), None);
-        let mut out = Vec::new();
+        self.record(Decision::Grade(grades), None);
+        let mut out = self.happenings();
         if let Some(grade) = this {
             out.push(Happening::Graded {
                 grade,
@@ -83,7 +109,8 @@ impl Session {
         self.week = 1;
         self.phase = Phase::Planning;
         self.start_week(&mut out);
-        Ok(self.log_all(out))
+        self.log_all(out);
+        Ok(())
     }
 
     /// Takes an action, aimed at `target` (a person's id) when the action has targets. Spends
@@ -98,16 +125,21 @@ impl Session {
         action_id: &str,
         target: Option<&str>,
     ) -> Result<Vec<Happening>, SessionError> {
+        self.handing_back(|s| s.take_action(action_id.to_string(), target.map(str::to_string)))
+    }
+
+    fn take_action(&mut self, action_id: Id, target_id: Option<Id>) -> Result<(), SessionError> {
         self.expect_phase(&Phase::Planning)?;
         let scenario = self.scenario.clone();
-        let action = scenario
-            .action(action_id)
-            .ok_or_else(|| SessionError::UnknownAction(action_id.to_string()))?;
-        let target = match target {
+        let Some(a) = scenario.action_index(&action_id) else {
+            return Err(SessionError::UnknownAction(action_id));
+        };
+        let action = &scenario.actions[a];
+        let target = match &target_id {
             Some(id) => Some(
                 scenario
                     .person_index(id)
-                    .ok_or_else(|| SessionError::UnknownPerson(id.to_string()))?,
+                    .ok_or_else(|| SessionError::UnknownPerson(id.clone()))?,
             ),
             None => None,
         };
@@ -116,7 +148,11 @@ impl Session {
             target: target.map(|i| scenario.people[i].id.clone()),
             reason,
         };
-        if !self.targets_of(&action.targets).contains(&target) {
+        let aimable = match target {
+            Some(i) => self.aims_at(&action.targets, i),
+            None => action.targets == Targets::Nobody,
+        };
+        if !aimable {
             return Err(refuse(match target {
                 Some(i) if !self.beliefs[i].on_map() => {
                     Blocked::NotOnMap(scenario.people[i].id.clone())
@@ -125,14 +161,14 @@ impl Session {
                 None => Blocked::NeedsTarget,
             }));
         }
-        if let Some(blocked) = self.blocked(&action.id, target) {
-            return Err(refuse(blocked));
+        if let Some(hindrance) = self.hindrance(a, target) {
+            return Err(refuse(hindrance.into_blocked()));
         }
         self.points -= action.points;
         self.budget -= action.cost;
-        self.acted.insert((action.id.clone(), target));
+        self.acted.push((a, target));
         let scope = Scope { target };
-        let mut out = Vec::new();
+        let mut out = self.happenings();
         let result = action.results.iter().find(|r| {
             r.when.as_ref().is_none_or(|w| self.holds_now(w, scope)) && self.dice.chance(r.chance)
         });
@@ -148,14 +184,16 @@ impl Session {
         if let Some(r) = result {
             self.apply_all(&r.effects, scope, &mut out);
         }
+        // The ids given are the scenario's own (they were found by them): kept as they are.
         self.record(
             Decision::Act {
-                action: action.id.clone(),
-                target: target.map(|i| scenario.people[i].id.clone()),
+                action: action_id,
+                target: target_id,
             },
             result_id,
         );
-        Ok(self.log_all(out))
+        self.log_all(out);
+        Ok(())
     }
 
     /// Ends the week: the world moves, and the next week starts (or, after the last week,
@@ -164,10 +202,14 @@ impl Session {
     /// # Errors
     /// `WrongPhase` outside planning.
     pub fn end_week(&mut self) -> Result<Vec<Happening>, SessionError> {
+        self.handing_back(Session::take_end_week)
+    }
+
+    fn take_end_week(&mut self) -> Result<(), SessionError> {
         self.expect_phase(&Phase::Planning)?;
         self.snapshot();
         self.record(Decision::EndWeek, None);
-        let mut out = Vec::new();
+        let mut out = self.happenings();
         if self.week >= self.scenario.settings.weeks {
             self.phase = Phase::Bidding;
             out.push(Happening::TenderOpened);
@@ -175,7 +217,8 @@ impl Session {
             self.week += 1;
             self.start_week(&mut out);
         }
-        Ok(self.log_all(out))
+        self.log_all(out);
+        Ok(())
     }
 
     /// Picks a choice (its id) in the open scene.
@@ -184,6 +227,10 @@ impl Session {
     /// `WrongPhase` when no scene is open; `UnknownChoice` for an id the scene lacks;
     /// `ChoiceBlocked` (with the author's reason, if any) when its condition fails.
     pub fn choose(&mut self, choice_id: &str) -> Result<Vec<Happening>, SessionError> {
+        self.handing_back(|s| s.take_choice(choice_id.to_string()))
+    }
+
+    fn take_choice(&mut self, choice_id: Id) -> Result<(), SessionError> {
         let wrong_phase = || SessionError::WrongPhase {
             now: self.phase.clone(),
         };
@@ -198,27 +245,29 @@ impl Session {
             .find(|c| c.id == choice_id)
             .ok_or_else(|| SessionError::UnknownChoice {
                 scene: scene_id.clone(),
-                choice: choice_id.to_string(),
+                choice: choice_id.clone(),
             })?;
-        let open = self.choices().into_iter().find(|c| c.choice == choice.id);
-        if open.as_ref().is_none_or(|c| c.blocked.is_some()) {
+        if !self.choice_open(choice) {
+            // `choices` shows it with the author's reason, or leaves it out when none was written.
             return Err(SessionError::ChoiceBlocked {
                 scene: scene_id,
                 choice: choice.id.clone(),
-                reason: open.and_then(|c| c.blocked),
+                reason: choice.reason.clone(),
             });
         }
-        let mut out = vec![Happening::ChoiceMade {
-            scene: scene_id.clone(),
+        let mut out = self.happenings();
+        out.push(Happening::ChoiceMade {
+            scene: scene_id,
             choice: choice.id.clone(),
-        }];
+        });
         self.apply_all(&choice.effects, Scope::default(), &mut out);
-        self.record(Decision::Choose(choice.id.clone()), None);
+        self.record(Decision::Choose(choice_id), None);
         match &choice.next {
             Some(next) => self.open_scene(next.clone(), &mut out),
             None => self.next_scene(&mut out),
         }
-        Ok(self.log_all(out))
+        self.log_all(out);
+        Ok(())
     }
 
     /// Submits the bid; the tender is decided, the ending chosen, the rubric scored, and the
@@ -227,20 +276,21 @@ impl Session {
     /// # Errors
     /// `WrongPhase` unless the bid is due; `InvalidBid` with the first problem of the bid.
     pub fn submit_bid(&mut self, bid: &Bid) -> Result<Vec<Happening>, SessionError> {
+        self.handing_back(|s| s.take_bid(bid.clone()))
+    }
+
+    fn take_bid(&mut self, bid: Bid) -> Result<(), SessionError> {
         self.expect_phase(&Phase::Bidding)?;
-        self.check_bid(bid).map_err(SessionError::InvalidBid)?;
-        self.decide_tender(bid);
-        let mut out: Vec<Happening> = self
-            .tender
-            .iter()
-            .flat_map(|t| {
-                let reason = t.disqualified.clone();
-                reason
-                    .map(|reason| Happening::Disqualified { reason })
-                    .into_iter()
-                    .chain(t.stages.iter().cloned().map(Happening::Stage))
-            })
-            .collect();
+        self.check_bid(&bid).map_err(SessionError::InvalidBid)?;
+        self.decide_tender(&bid);
+        let mut out = self.happenings();
+        out.extend(self.tender.iter().flat_map(|t| {
+            let reason = t.disqualified.clone();
+            reason
+                .map(|reason| Happening::Disqualified { reason })
+                .into_iter()
+                .chain(t.stages.iter().cloned().map(Happening::Stage))
+        }));
         let ending = self.choose_ending();
         let won = self.tender.as_ref().is_some_and(|t| t.won);
         if let Some(t) = self.tender.as_mut() {
@@ -254,9 +304,10 @@ impl Session {
         if let Some(t) = self.tender.as_mut() {
             t.score = score;
         }
-        self.record(Decision::Bid(bid.clone()), Some(ending));
+        self.record(Decision::Bid(bid), Some(ending));
         self.snapshot();
         self.phase = Phase::Ended;
-        Ok(self.log_all(out))
+        self.log_all(out);
+        Ok(())
     }
 }

@@ -1,5 +1,7 @@
 //! Evaluating conditions and applying effects against the session's state.
 
+use std::collections::BTreeMap;
+
 use super::{Scope, Session};
 use crate::engine::happening::{Happening, Learned};
 use crate::engine::hidden::Hidden;
@@ -7,7 +9,7 @@ use crate::engine::outcome::StageVerdict;
 use crate::engine::state::{
     INFLUENCE_RANGE, KnownStage, KnownTender, PersonTruth, SUPPORT_RANGE, Seen,
 };
-use crate::scenario::{Condition, Effect, Fact, Stage, Who};
+use crate::scenario::{Condition, Effect, Fact, Id, Stage, Who};
 
 impl Session {
     pub(super) fn who(&self, who: &Who, scope: Scope) -> Option<usize> {
@@ -99,6 +101,9 @@ impl Session {
 
     /// Evaluates with the session's dice, for conditions that really happen.
     pub(super) fn holds_now(&mut self, c: &Condition, scope: Scope) -> bool {
+        if !c.draws() {
+            return self.could_hold(c, scope); // Nothing to draw: no need to borrow the dice.
+        }
         let mut dice = self.dice.clone();
         let result = self.holds(c, scope, &mut || dice.unit());
         self.dice = dice;
@@ -180,21 +185,28 @@ impl Session {
                 }
             }
             Effect::SetFlag(f) => {
-                self.world.flags.insert(f.clone());
+                if !self.world.flags.contains(f) {
+                    self.world.flags.insert(f.clone());
+                }
             }
             Effect::ClearFlag(f) => {
                 self.world.flags.remove(f);
             }
-            Effect::AddCounter(id, d) => *self.world.counters.entry(id.clone()).or_default() += d,
+            Effect::AddCounter(id, d) => {
+                add_to_counter(&mut self.world.counters, id, *d);
+            }
             Effect::Budget(d) => self.budget += d,
             Effect::Points(d) => self.points = self.points.saturating_add_signed(*d),
             Effect::Note(text) => out.push(Happening::Note {
                 person: scope.target.map(|i| self.scenario.people[i].id.clone()),
                 text: text.clone(),
             }),
-            Effect::RivalAddresses(c, s) => {
-                self.world.rival_bid.insert(c.clone(), *s);
-            }
+            Effect::RivalAddresses(c, s) => match self.world.rival_bid.get_mut(c) {
+                Some(strength) => *strength = *s,
+                None => {
+                    self.world.rival_bid.insert(c.clone(), *s);
+                }
+            },
             Effect::Maybe(p, inner) => {
                 if self.dice.chance(*p) {
                     self.apply_all(inner, scope, out);
@@ -207,9 +219,8 @@ impl Session {
                 step,
                 flag,
             } => {
-                let times = self.world.counters.entry(counter.clone()).or_default();
-                *times += 1;
-                let chance = (base + step * (*times - 1) as f64).clamp(0.0, 1.0);
+                let times = add_to_counter(&mut self.world.counters, counter, 1);
+                let chance = (base + step * (times - 1) as f64).clamp(0.0, 1.0);
                 if !self.world.flags.contains(flag) && self.dice.chance(chance) {
                     self.world.flags.insert(flag.clone());
                     self.hide(
@@ -315,6 +326,21 @@ impl Session {
                 fact,
                 value,
             });
+        }
+    }
+}
+
+/// Adds `by` to the counter `id` (a missing one starts at 0) and gives its new value; the id
+/// is cloned only for a new counter.
+fn add_to_counter(counters: &mut BTreeMap<Id, i64>, id: &str, by: i64) -> i64 {
+    match counters.get_mut(id) {
+        Some(value) => {
+            *value += by;
+            *value
+        }
+        None => {
+            counters.insert(id.to_string(), by);
+            by
         }
     }
 }

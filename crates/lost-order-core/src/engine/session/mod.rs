@@ -106,7 +106,9 @@ pub struct Session {
     pending_scenes: VecDeque<Id>,
     fired: BTreeSet<Id>,
     drawn_weeks: BTreeMap<Id, u32>,
-    acted: BTreeSet<(Id, Option<usize>)>,
+    /// This week's actions taken so far, as (index in the scenario's `actions`, target's
+    /// index in its `people`); a few at most, so a list.
+    acted: Vec<(usize, Option<usize>)>,
     log: Vec<LogEntry>,
     history: Vec<WeekSnapshot>,
     made: Vec<Made>,
@@ -114,6 +116,9 @@ pub struct Session {
     hidden: Vec<HiddenEntry>,
     told: Option<KnownTender>,
     graded: Vec<GradeGiven>,
+    /// The emptied list of the last decision's happenings, kept for its room: the next
+    /// decision fills it again instead of allocating a new one.
+    spare: Vec<Happening>,
 }
 
 impl Session {
@@ -161,6 +166,7 @@ impl Session {
             counters: scenario.counters.iter().map(|c| (c.clone(), 0)).collect(),
             rival_bid: scenario.competitor.bid.iter().cloned().collect(),
         };
+        let weeks = scenario.settings.weeks as usize;
         let mut session = Session {
             beliefs: Vec::new(),
             dice,
@@ -173,14 +179,17 @@ impl Session {
             pending_scenes: VecDeque::new(),
             fired: BTreeSet::new(),
             drawn_weeks,
-            acted: BTreeSet::new(),
-            log: Vec::new(),
-            history: Vec::new(),
-            made: Vec::new(),
+            acted: Vec::new(),
+            // Room for a usual session, so that the lists seldom grow: the flagship's random
+            // play averages about 6.5 happenings, 3.4 decisions and 1.9 hidden happenings a week.
+            log: Vec::with_capacity(weeks * 8),
+            history: Vec::with_capacity(weeks + 1),
+            made: Vec::with_capacity(weeks * 4),
             tender: None,
-            hidden: Vec::new(),
+            hidden: Vec::with_capacity(weeks * 2),
             told: None,
             graded: Vec::new(),
+            spare: Vec::new(),
             seed,
             scenario,
         };
@@ -190,7 +199,7 @@ impl Session {
             session.phase = Phase::Grading;
             return session;
         }
-        let mut out = Vec::new();
+        let mut out = session.happenings();
         session.start_week(&mut out);
         session.log_all(out);
         session
@@ -369,16 +378,20 @@ impl Session {
         });
     }
 
-    /// Adds happenings to the log under this week, and hands them back.
-    fn log_all(&mut self, happenings: Vec<Happening>) -> Vec<Happening> {
+    /// An empty list for a decision's happenings (`log_all` takes it back).
+    fn happenings(&mut self) -> Vec<Happening> {
+        std::mem::take(&mut self.spare)
+    }
+
+    /// Adds happenings to the log under this week, and keeps the emptied list.
+    fn log_all(&mut self, mut happenings: Vec<Happening>) {
         let week = self.week;
         self.log.extend(
             happenings
-                .iter()
-                .cloned()
+                .drain(..)
                 .map(|happening| LogEntry { week, happening }),
         );
-        happenings
+        self.spare = happenings;
     }
 
     /// `Ok` in phase `want`, else `SessionError::WrongPhase` with the phase it is in.

@@ -1,11 +1,32 @@
 //! What the player may do now: every action with every target, and the open scene's choices.
 
+use std::ops::ControlFlow;
+
 use serde::Serialize;
 
 use super::error::Blocked;
 use super::{Phase, Scope, Session};
-use crate::scenario::{Id, Targets};
+use crate::scenario::{Action, Choice, Id, Targets};
 use crate::text::Text;
+
+/// Why an action cannot be taken now, with the author's reason borrowed from the scenario:
+/// `Blocked` without cloning, for the checks made at every step.
+pub(super) enum Hindrance<'a> {
+    /// Points, money or this week's earlier action (`Blocked` holds no text for these).
+    Rule(Blocked),
+    /// A requirement failed; its reason.
+    Requirement(&'a Text),
+}
+
+impl Hindrance<'_> {
+    /// The reason as `Session::options` and `act` give it.
+    pub(super) fn into_blocked(self) -> Blocked {
+        match self {
+            Hindrance::Rule(b) => b,
+            Hindrance::Requirement(reason) => Blocked::Requirement(reason.clone()),
+        }
+    }
+}
 
 /// One action aimed at one target (or none), and whether it is possible now.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -33,61 +54,122 @@ impl Session {
     /// Targets are the people on the map that the action may be aimed at; the reasons are
     /// `NotEnoughPoints`, `NotEnoughMoney`, `AlreadyThisWeek` or `Requirement`.
     pub fn options(&self) -> Vec<ActionOption> {
-        let mut out = Vec::new();
-        for action in &self.scenario.actions {
+        let mut out = Vec::with_capacity(64);
+        for (a, action) in self.scenario.actions.iter().enumerate() {
             for target in self.targets_of(&action.targets) {
                 out.push(ActionOption {
                     action: action.id.clone(),
                     target: target.map(|i| self.scenario.people[i].id.clone()),
-                    blocked: self.blocked(&action.id, target),
+                    blocked: self.hindrance(a, target).map(Hindrance::into_blocked),
                 });
             }
         }
         out
     }
 
-    /// People on the map that an action with these targets may be aimed at (`None`: no target).
-    pub(super) fn targets_of(&self, targets: &Targets) -> Vec<Option<usize>> {
-        if *targets == Targets::Nobody {
-            return vec![None];
-        }
-        let people = &self.scenario.people;
-        (0..people.len())
-            .filter(|&i| self.beliefs[i].on_map())
-            .filter(|&i| match targets {
-                Targets::Anyone => true,
-                Targets::Nobody => false,
-                Targets::Layers(layers) => layers.contains(&people[i].layer),
-                Targets::Only(ids) => ids.contains(&people[i].id),
-            })
-            .map(Some)
-            .collect()
+    /// The options that can be taken now, in the order of `options`, as indices: the action's
+    /// in the scenario's `actions`, the target's in its `people`. For the simulator's
+    /// policies, which look at every option at every step: nothing is cloned.
+    pub(crate) fn open_actions(&self) -> Vec<(usize, Option<usize>)> {
+        let mut out = Vec::with_capacity(64);
+        let _ = self.each_open_action(|a, target| {
+            out.push((a, target));
+            ControlFlow::<()>::Continue(())
+        });
+        out
     }
 
-    /// Why the action cannot be taken with target `target` now; draws nothing.
-    pub(super) fn blocked(&self, action_id: &str, target: Option<usize>) -> Option<Blocked> {
-        let action = self.scenario.action(action_id)?;
+    /// Whether any option can be taken now; stops at the first.
+    pub(crate) fn any_action_open(&self) -> bool {
+        self.each_open_action(|_, _| ControlFlow::Break(()))
+            .is_break()
+    }
+
+    /// Calls `each` with the open options in the order of `options`, until it breaks.
+    fn each_open_action<B>(
+        &self,
+        mut each: impl FnMut(usize, Option<usize>) -> ControlFlow<B>,
+    ) -> ControlFlow<B> {
+        for (a, action) in self.scenario.actions.iter().enumerate() {
+            if action.points > self.points || action.cost > self.budget {
+                continue; // Blocked for every target alike.
+            }
+            if action.targets == Targets::Nobody {
+                if self.target_hindrance(a, action, None).is_none() {
+                    each(a, None)?;
+                }
+                continue;
+            }
+            for i in 0..self.scenario.people.len() {
+                if self.aims_at(&action.targets, i)
+                    && self.target_hindrance(a, action, Some(i)).is_none()
+                {
+                    each(a, Some(i))?;
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// People on the map that an action with these targets may be aimed at (`None`: no
+    /// target), in the scenario's order.
+    fn targets_of<'a>(&'a self, targets: &'a Targets) -> impl Iterator<Item = Option<usize>> + 'a {
+        let nobody = *targets == Targets::Nobody;
+        let aimed = (0..self.scenario.people.len())
+            .filter(move |&i| self.aims_at(targets, i))
+            .map(Some);
+        std::iter::once(None).filter(move |_| nobody).chain(aimed)
+    }
+
+    /// Whether an action with these targets may be aimed at person `i` now: they are on the
+    /// map and among the targets (never with `Targets::Nobody`).
+    pub(super) fn aims_at(&self, targets: &Targets, i: usize) -> bool {
+        let person = &self.scenario.people[i];
+        self.beliefs[i].on_map()
+            && match targets {
+                Targets::Anyone => true,
+                Targets::Nobody => false,
+                Targets::Layers(layers) => layers.contains(&person.layer),
+                Targets::Only(ids) => ids.contains(&person.id),
+            }
+    }
+
+    /// Why action number `a` (in the scenario's `actions`) cannot be taken with target
+    /// `target` now, the author's reason borrowed; draws nothing.
+    pub(super) fn hindrance(&self, a: usize, target: Option<usize>) -> Option<Hindrance<'_>> {
+        let action = &self.scenario.actions[a];
         if action.points > self.points {
-            return Some(Blocked::NotEnoughPoints {
+            return Some(Hindrance::Rule(Blocked::NotEnoughPoints {
                 need: action.points,
                 have: self.points,
-            });
+            }));
         }
         if action.cost > self.budget {
-            return Some(Blocked::NotEnoughMoney {
+            return Some(Hindrance::Rule(Blocked::NotEnoughMoney {
                 need: action.cost,
                 have: self.budget,
-            });
+            }));
         }
-        if self.acted.contains(&(action.id.clone(), target)) {
-            return Some(Blocked::AlreadyThisWeek);
+        self.target_hindrance(a, action, target)
+    }
+
+    /// The checks of `hindrance` that depend on the target: done with it this week, then the
+    /// requirements. `action` is action number `a`.
+    fn target_hindrance<'s>(
+        &'s self,
+        a: usize,
+        action: &'s Action,
+        target: Option<usize>,
+    ) -> Option<Hindrance<'s>> {
+        if self.acted.contains(&(a, target)) {
+            return Some(Hindrance::Rule(Blocked::AlreadyThisWeek));
         }
         let scope = Scope { target };
         action
             .requires
             .iter()
             .find(|r| !self.could_hold(&r.when, scope))
-            .map(|r| Blocked::Requirement(r.reason.clone()))
+            .map(|r| Hindrance::Requirement(&r.reason))
     }
 
     /// The choices of the open scene (empty outside a scene). A choice whose condition fails
@@ -102,23 +184,42 @@ impl Session {
         scene
             .choices
             .iter()
-            .filter_map(|c| {
-                let open = c
-                    .when
-                    .as_ref()
-                    .is_none_or(|w| self.could_hold(w, Scope::default()));
-                match (open, &c.reason) {
-                    (true, _) => Some(ChoiceOption {
-                        choice: c.id.clone(),
-                        blocked: None,
-                    }),
-                    (false, Some(reason)) => Some(ChoiceOption {
-                        choice: c.id.clone(),
-                        blocked: Some(reason.clone()),
-                    }),
-                    (false, None) => None,
-                }
+            .filter_map(|c| match (self.choice_open(c), &c.reason) {
+                (true, _) => Some(ChoiceOption {
+                    choice: c.id.clone(),
+                    blocked: None,
+                }),
+                (false, Some(reason)) => Some(ChoiceOption {
+                    choice: c.id.clone(),
+                    blocked: Some(reason.clone()),
+                }),
+                (false, None) => None,
             })
             .collect()
+    }
+
+    /// The ids of the open scene's choices that can be picked now (those `choices` lists
+    /// without a reason), in the scene's order; borrowed, for the simulator's policies.
+    pub(crate) fn open_choices(&self) -> Vec<&Id> {
+        let Phase::Scene(id) = &self.phase else {
+            return Vec::new();
+        };
+        let Some(scene) = self.scenario.scene(id) else {
+            return Vec::new();
+        };
+        scene
+            .choices
+            .iter()
+            .filter(|c| self.choice_open(c))
+            .map(|c| &c.id)
+            .collect()
+    }
+
+    /// Whether a choice of the open scene can be picked now: its condition could hold.
+    pub(super) fn choice_open(&self, choice: &Choice) -> bool {
+        choice
+            .when
+            .as_ref()
+            .is_none_or(|w| self.could_hold(w, Scope::default()))
     }
 }

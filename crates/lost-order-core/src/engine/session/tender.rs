@@ -18,18 +18,29 @@ impl Session {
             missed: Vec::new(),
         };
         for c in &self.world.people[i].criteria {
-            match addresses.get(c) {
-                Some(&s) if s > 0 => {
+            match strength(addresses, c) {
+                Some(s) => {
                     v.fit += s;
                     v.met.push(c.clone());
                 }
-                _ => {
+                None => {
                     v.fit += missed_value;
                     v.missed.push(c.clone());
                 }
             }
         }
         v
+    }
+
+    /// The total of `verdict` (support plus fit) without listing the criteria met and missed.
+    fn verdict_total(&self, i: usize, addresses: &BTreeMap<Id, i32>, support: i32) -> i32 {
+        let missed_value = self.scenario.tender.missed_criterion;
+        let fit: i32 = self.world.people[i]
+            .criteria
+            .iter()
+            .map(|c| strength(addresses, c).unwrap_or(missed_value))
+            .sum();
+        support + fit
     }
 
     /// The criteria a bid addresses (price level, emphases, commitments), each with the
@@ -61,7 +72,6 @@ impl Session {
     /// test the bid (`Price`, `BidIncludes`) and earlier stages (`StagePassed`, …).
     pub(super) fn decide_tender(&mut self, bid: &Bid) {
         let ours_addr = self.addresses(bid);
-        let rival_addr = self.world.rival_bid.clone();
         let scenario = self.scenario.clone();
         let (mut we_in, mut rival_in) = (true, true);
         let (mut our_tally, mut rival_tally) = (0, 0);
@@ -110,7 +120,8 @@ impl Session {
             };
             let truth = &self.world.people[j];
             let ours = self.verdict(j, &ours_addr, truth.support);
-            let rival = self.verdict(j, &rival_addr, truth.rival_support);
+            // What the competitor's bid addresses; judging draws nothing and changes nothing.
+            let rival = self.verdict(j, &self.world.rival_bid, truth.rival_support);
             let mut center = None;
             match stage.rule {
                 StageRule::Veto(threshold) => {
@@ -125,8 +136,8 @@ impl Session {
                     let (mut o, mut r) = (0, 0);
                     for (i, p) in self.world.people.iter().enumerate() {
                         let weight = p.influence * if i == j { w } else { 1 };
-                        o += weight * self.verdict(i, &ours_addr, p.support).total();
-                        r += weight * self.verdict(i, &rival_addr, p.rival_support).total();
+                        o += weight * self.verdict_total(i, &ours_addr, p.support);
+                        r += weight * self.verdict_total(i, &self.world.rival_bid, p.rival_support);
                     }
                     our_tally += o;
                     rival_tally += r;
@@ -161,4 +172,9 @@ impl Session {
             t.rival_eliminated = !rival_in;
         }
     }
+}
+
+/// The strength with which `addresses` meets criterion `c`; `None` when it misses it.
+fn strength(addresses: &BTreeMap<Id, i32>, c: &str) -> Option<i32> {
+    addresses.get(c).copied().filter(|&s| s > 0)
 }

@@ -33,9 +33,7 @@ impl Session {
                         .map(|id| (id.clone(), &b.effects))
                 });
                 let effects = blunted_by.as_ref().map_or(&rule.effects, |(_, e)| *e);
-                let mut moves = Vec::new();
-                self.apply_all(effects, Scope::default(), &mut moves);
-                out.extend(moves);
+                self.apply_all(effects, Scope::default(), out);
                 // Only a coach tells the player what the competitor is doing.
                 let told = rule.text.is_some() && self.world.people.iter().any(|p| p.coach);
                 if told {
@@ -55,9 +53,7 @@ impl Session {
         // Each coach's quiet support, unseen.
         for (i, person) in scenario.people.iter().enumerate() {
             if self.world.people[i].coach && !person.quiet_support.is_empty() {
-                let mut quiet = Vec::new();
-                self.apply_all(&person.quiet_support, Scope::default(), &mut quiet);
-                out.extend(quiet);
+                self.apply_all(&person.quiet_support, Scope::default(), out);
                 self.hide(
                     Hidden::QuietSupport {
                         coach: person.id.clone(),
@@ -107,9 +103,6 @@ impl Session {
         chance: f64,
         repeat: bool,
     ) -> bool {
-        if !repeat && self.fired.contains(id) {
-            return false;
-        }
         let w = self.week;
         let in_week = match week {
             WeekRule::Any => true,
@@ -118,11 +111,15 @@ impl Session {
             WeekRule::Between(a, b) => (a..=b).contains(&w),
             WeekRule::Drawn(..) => self.drawn_weeks.get(id) == Some(&w),
         };
-        if !in_week || !when.iter().all(|c| self.holds_now(c, Scope::default())) {
+        // The cheap tests first; only `when` may draw.
+        if !in_week
+            || (!repeat && self.fired.contains(id))
+            || !when.iter().all(|c| self.holds_now(c, Scope::default()))
+        {
             return false;
         }
         let fires = self.dice.chance(chance);
-        if fires {
+        if fires && !self.fired.contains(id) {
             self.fired.insert(id.clone());
         }
         fires
