@@ -160,7 +160,9 @@ impl<'a> Scan<'a> {
                         .map_or(b.len(), |i| from + i + 1);
                 }
                 c => {
-                    self.pos = at + 1;
+                    // A whole character: every offset returned is a char boundary, so callers
+                    // may slice there (a `中` outside a string is three bytes).
+                    self.pos = at + self.src[at..].chars().next().map_or(1, char::len_utf8);
                     let depth = self.depth;
                     match c {
                         b'(' | b'[' | b'{' => self.depth += 1,
@@ -263,6 +265,20 @@ mod tests {
         let message = first_error(record);
         assert!(!message.contains("format"), "{message}");
         assert!(message.contains("`scenario`"), "{message}");
+    }
+
+    #[test]
+    fn characters_of_several_bytes_outside_strings_do_not_panic() {
+        // Found by the scenario fuzz target: the scan stopped inside `中` and sliced there.
+        for source in [
+            "Scenario(meta: 中文, format: 1)\n",
+            "(中meta: 1)\n",
+            "中(meta:1)\n",
+            "Scenario(format: 2, meta: (id: é, 'é', '\\中'))",
+        ] {
+            let checked = check_source("x.ron", source);
+            assert!(checked.errors() > 0, "{source}");
+        }
     }
 
     #[test]
