@@ -533,6 +533,12 @@ const CASES: &[Case] = &[
         says: "the file ends too early",
     },
     Case {
+        file: "scenarios/chinese-outside-a-string.ron",
+        args: CHECK,
+        exit: REFUSED,
+        says: "chinese-outside-a-string.ron:1:",
+    },
+    Case {
         file: "scenarios/a-record-not-a-scenario.ron",
         args: CHECK,
         exit: REFUSED,
