@@ -20,7 +20,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // The seed comes from the input so that one scenario is played in several worlds.
-    let seed = data.iter().fold(0u64, |h, b| h.rotate_left(5) ^ u64::from(*b));
+    let seed = data
+        .iter()
+        .fold(0u64, |h, b| h.rotate_left(5) ^ u64::from(*b));
     // `play` stops after its own bound of decisions (10 000) with an error, never loops.
     if let Ok(run) = play(Arc::new(scenario), Policy::Random, seed) {
         let _ = narrate_all(&run.session);

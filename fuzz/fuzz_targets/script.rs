@@ -21,7 +21,11 @@ fuzz_target!(|data: &[u8]| {
     };
     // Written back, a script reads as the same decisions.
     let again = parse_script(&format_script(&decisions));
-    assert_eq!(again.as_ref(), Ok(&decisions), "format_script does not round-trip");
+    assert_eq!(
+        again.as_ref(),
+        Ok(&decisions),
+        "format_script does not round-trip"
+    );
     let mut session = Session::new(FLAGSHIP.clone(), 11);
     for decision in &decisions {
         if *session.phase() == Phase::Ended {

@@ -9,7 +9,10 @@ use lost_order_core::scenario::Scenario;
 
 /// The flagship case, `scenarios/lost_order.ron`, loaded once per fuzzing process.
 pub static FLAGSHIP: LazyLock<Arc<Scenario>> = LazyLock::new(|| {
-    shipped("lost_order.ron", include_str!("../../scenarios/lost_order.ron"))
+    shipped(
+        "lost_order.ron",
+        include_str!("../../scenarios/lost_order.ron"),
+    )
 });
 
 /// The tutorial case, `scenarios/tutorial.ron`, loaded once per fuzzing process.
