@@ -38,8 +38,8 @@ fn full_coverage_script_wins_on_value() {
     );
     assert_eq!(j["won"], true);
     assert_eq!(j["ending"], "won_on_value");
-    assert_eq!(j["score"], 90);
-    assert_eq!(j["margin"], 120);
+    assert_eq!(j["score"], 95);
+    assert_eq!(j["margin"], 80);
     let rubric: Vec<(String, u64, u64)> = j["rubric"]
         .as_array()
         .unwrap()
@@ -53,7 +53,7 @@ fn full_coverage_script_wins_on_value() {
         })
         .collect();
     assert_eq!(rubric.iter().map(|l| l.2).sum::<u64>(), 100);
-    assert_eq!(rubric.iter().map(|l| l.1).sum::<u64>(), 90);
+    assert_eq!(rubric.iter().map(|l| l.1).sum::<u64>(), 95);
 }
 
 #[test]

@@ -143,7 +143,7 @@ fn golden_records_replay_exactly() {
     for (file, expect) in [
         (
             "tests/golden/full_coverage-seed11.record.ron",
-            "finished: won (won_on_value), score 90/100",
+            "finished: won (won_on_value), score 95/100",
         ),
         (
             "tests/golden/liao-seed11.record.ron",

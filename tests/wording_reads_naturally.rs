@@ -279,9 +279,9 @@ fn the_terminal_reads_naturally_in_both_languages() {
         // The play --script summary names the ending by its title, in the trainee's language.
         let won = &outputs[3].1;
         let expect = if lang == "zh" {
-            "结局：订单拿下了 · 得分 90/100"
+            "结局：订单拿下了 · 得分 95/100"
         } else {
-            "Ending: The order is yours · score 90/100"
+            "Ending: The order is yours · score 95/100"
         };
         assert!(won.contains(expect), "{lang}: {won}");
     }

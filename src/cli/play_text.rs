@@ -1,6 +1,7 @@
 //! `lost-order play --text`: a whole session in the terminal. Actions have numbers, people
 //! have letters that stay theirs for the whole session (`2c`: action 2 with person c); the
-//! full menu is shown at each week's start and on `h`, a compact prompt after each action.
+//! full menu is shown at a week's start when what is available changed (one line otherwise) and on
+//! `h`, a compact prompt after each action.
 //! A scenario with customer grading asks first for a grade per account on one line (`grading`).
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -28,6 +29,8 @@ pub fn run(
     intro(&session, lang);
     let mut shown_week = 0;
     let mut menu_week = 0;
+    // What the last full menu showed unavailable: the menu is printed again only when it changed.
+    let mut menu_seen: Option<Vec<Option<String>>> = None;
     let mut grading_shown = false;
     loop {
         let phase = session.phase().clone();
@@ -51,7 +54,7 @@ pub fn run(
             Phase::Planning => {
                 let full = menu_week != session.week();
                 menu_week = session.week();
-                plan(&session, lang, &mut input, full)?
+                plan(&session, lang, &mut input, full, &mut menu_seen)?
             }
         };
         let Some(decision) = decision else {
@@ -146,8 +149,9 @@ fn ask(prompt: &str, input: &mut impl BufRead) -> anyhow::Result<Option<String>>
 }
 
 /// The full menu: every action with its cost, marked when it cannot be taken now (and why),
-/// the people's keys, and the commands. With `details`, each action's description too.
-fn menu(s: &Session, lang: &str, details: bool) {
+/// the people's keys, and the commands. With `details`, each action's description too. When
+/// `seen` holds the same availability as now, one line points to `h` instead of the list.
+fn menu(s: &Session, lang: &str, details: bool, seen: &mut Option<Vec<Option<String>>>) {
     let sc = s.scenario();
     let options = s.options();
     // The how-to line once a session (and with the help), not at every week's start.
@@ -181,7 +185,17 @@ fn menu(s: &Session, lang: &str, details: bool) {
             }
         })
         .collect();
-    if details {
+    let notes: Vec<Option<String>> = lines.iter().map(|l| l.note.clone()).collect();
+    if !details && seen.as_ref() == Some(&notes) {
+        println!(
+            "{}",
+            t(
+                lang,
+                "行动与上次相同（h 列出全部行动和说明）。",
+                "The same actions as before (h lists them all, with what each does)."
+            )
+        );
+    } else if details {
         for l in &lines {
             println!(
                 "  {:>2}. {} · {}{}",
@@ -197,6 +211,7 @@ fn menu(s: &Session, lang: &str, details: bool) {
             println!("{}", group_line(group, lang));
         }
     }
+    *seen = Some(notes);
     let keys = screen::person_keys(s);
     let people: Vec<String> = keys
         .iter()
@@ -342,9 +357,10 @@ fn plan(
     lang: &str,
     input: &mut impl BufRead,
     full: bool,
+    seen: &mut Option<Vec<Option<String>>>,
 ) -> anyhow::Result<Option<Decision>> {
     if full {
-        menu(s, lang, false);
+        menu(s, lang, false, seen);
     }
     loop {
         let Some(line) = ask(&screen::prompt(s, lang), input)? else {
@@ -363,7 +379,7 @@ fn plan(
             }
             "e" => return Ok(Some(Decision::EndWeek)),
             "q" => return Ok(None),
-            "h" | "?" => menu(s, lang, true),
+            "h" | "?" => menu(s, lang, true, seen),
             other => match parse_command(other) {
                 Some((n, key)) if n >= 1 && n <= s.scenario().actions.len() => {
                     let action = &s.scenario().actions[n - 1].id;

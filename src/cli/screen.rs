@@ -248,7 +248,7 @@ pub fn debrief(s: &Session, lang: &str) -> String {
     }
     // The real cause: what happened unseen, where it could have turned, any cap on the score.
     let cause = narrate::debrief_cause(s, lang);
-    let [behind, _, turn] = narrate::DebriefCause::headings(lang);
+    let [behind, _, turn] = narrate::DebriefCause::headings(tender.won, lang);
     if !cause.timeline.is_empty() {
         out += &format!("\n══ {behind} ══\n");
         for line in &cause.timeline {
@@ -335,10 +335,15 @@ pub fn debrief(s: &Session, lang: &str) -> String {
             t(lang, "立场", "stance"),
             believed_stance,
             stance_label(truth.support, lang),
-            if b.on_map() {
+            // Met as the rules count it: dealt with at least once, not only introduced.
+            if truth.met {
                 ""
             } else {
-                t(lang, "（你从未见过此人）", " (you never met them)")
+                t(
+                    lang,
+                    "（你从未和此人打过交道）",
+                    " (you never dealt with them)",
+                )
             }
         );
     }

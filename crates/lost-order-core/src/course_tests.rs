@@ -654,13 +654,17 @@ fn the_turning_point_is_the_last_week_the_course_would_still_have_won() {
         en.ends_with("you would have won the order. From week 4 on it was too late."),
         "{en}"
     );
-    // A won session has none; a lost one without any winning week says so.
+    // A won session has no turning point, only its closest call; a lost one without any
+    // winning week says so.
     let mut won = Session::new(scenario.clone(), 2);
     to_bidding(&mut won);
     won.submit_bid(&bid("standard", &["quality"])).unwrap();
     assert!(won.tender().unwrap().won);
     assert!(won.turning_point_with(&mut course).is_none());
-    assert!(crate::narrate::turning_point(&won, None, "en").is_none());
+    assert!(
+        crate::narrate::turning_point(&won, None, "en")
+            .is_some_and(|t| t.starts_with("Your closest call: the "))
+    );
     assert_eq!(
         crate::narrate::turning_point(&s, None, "en").unwrap(),
         "Even the course's moves from week 1 on would not have won this one."
@@ -713,7 +717,7 @@ fn the_debrief_tells_the_hidden_timeline_then_the_stages_and_the_verdict_last() 
     );
     assert_eq!(lines[..timeline.len()], timeline[..]);
     assert_eq!(
-        crate::narrate::DebriefCause::headings("en"),
+        crate::narrate::DebriefCause::headings(false, "en"),
         [
             "What happened behind the scenes",
             "How the tender went",

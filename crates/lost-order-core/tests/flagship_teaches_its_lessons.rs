@@ -92,3 +92,23 @@ fn the_lowest_price_wins_no_more_often_and_scores_at_least_10_less() {
         "{lowest:?} vs {value:?}"
     );
 }
+
+/// Liao's weeks lose however she could have written the bid: a player who never dealt with the
+/// technical buyer or the decision maker does not learn what they look for, so no bid she could
+/// write on purpose rescues her (every such bid is tried exactly; the tender draws no dice).
+#[test]
+fn liao_weeks_with_any_bid_she_could_write_still_lose_at_least_90_percent() {
+    let scenario = common::flagship();
+    let seeds = 200;
+    let rescued = (1..=seeds)
+        .filter(|&seed| {
+            let run =
+                lost_order_core::simulate::play(scenario.clone(), Policy::Liao, seed).unwrap();
+            run.session.bid_that_would_have_won().is_some()
+        })
+        .count();
+    assert!(
+        rescued * 10 <= seeds as usize,
+        "a bid alone rescues Liao's weeks in {rescued} of {seeds} seeds"
+    );
+}

@@ -46,7 +46,7 @@ fn a_finished_record_reads_back_and_replays_exactly() {
     assert!(record.warnings.is_empty());
     assert_eq!(record.decisions, session.decisions());
     let f = record.finished.as_ref().unwrap();
-    assert_eq!((f.won, f.score), (true, 90));
+    assert_eq!((f.won, f.score), (true, 95));
     let replayed = replay(flagship(), &record).unwrap();
     assert_eq!(replayed.tender(), session.tender());
 }

@@ -2,7 +2,7 @@
 //! or one more move in one week with everything else as played.
 
 use crate::engine::{Bid, Decision, Phase, Session};
-use crate::scenario::{BuyingRole, Id};
+use crate::scenario::{BidOption, BuyingRole, Id};
 
 /// One change to a lost session that would have won it, everything else kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,27 +31,25 @@ impl Session {
         if played.won {
             return None;
         }
-        let own: Vec<Decision> = self
-            .decisions()
-            .iter()
-            .map(|m| m.decision.clone())
-            .collect();
-        let before_bid: Vec<Decision> = own
-            .iter()
-            .filter(|d| !matches!(d, Decision::Bid(_)))
-            .cloned()
-            .collect();
-        if let Some(bid) = self.closest_winning_bid(&before_bid, &played.bid) {
+        if let Some(bid) = self.bid_that_would_have_won() {
             return Some(SmallestChange::Bid(bid));
         }
         self.one_more_move(&played.bid)
     }
 
-    /// Every valid bid at the end of `before_bid`, fewest changes from `ours` first, that wins.
-    fn closest_winning_bid(&self, before_bid: &[Decision], ours: &Bid) -> Option<Bid> {
+    /// The bid closest to the player's (fewest parts changed) that would have won with the same
+    /// weeks, if any bid would that the player could have written on purpose: every price level,
+    /// and only emphases and commitments answering a criterion the player had learned someone
+    /// cares about (a coach's account of the tender counts). `None` before the tender. The
+    /// tender draws no dice, so this is exact: it tells whether the weeks or only the bid lost
+    /// the order.
+    pub fn bid_that_would_have_won(&self) -> Option<Bid> {
+        let ours = &self.tender()?.bid;
         let mut at_bid = Session::new(self.scenario_arc(), self.seed());
-        for d in before_bid {
-            at_bid.apply(d).ok()?;
+        for m in self.decisions() {
+            if !matches!(m.decision, Decision::Bid(_)) {
+                at_bid.apply(&m.decision).ok()?;
+            }
         }
         if *at_bid.phase() != Phase::Bidding {
             return None;
@@ -161,12 +159,32 @@ fn play_rest<'a>(s: &mut Session, rest: impl Iterator<Item = &'a Decision>, bid:
 /// emphases and at most `max_commitments` commitments.
 fn every_bid(s: &Session) -> Vec<Bid> {
     let t = &s.scenario().tender;
+    // Only what the player could have chosen on purpose: an emphasis or commitment that
+    // answers a criterion they had learned someone cares about (or the tender's known rules).
+    let mut known: Vec<&Id> = s
+        .beliefs()
+        .iter()
+        .filter_map(|b| b.criteria.as_ref())
+        .flat_map(|c| c.value.iter())
+        .collect();
+    if let Some(told) = s.known_tender() {
+        known.extend(told.stages.iter().flat_map(|j| j.criteria.iter()));
+    }
+    let knowable = |o: &&BidOption| o.addresses.iter().any(|(c, _)| known.contains(&c));
     let emphases = subsets(
-        t.emphases.iter().map(|e| e.id.clone()).collect(),
+        t.emphases
+            .iter()
+            .filter(knowable)
+            .map(|e| e.id.clone())
+            .collect(),
         t.max_emphases as usize,
     );
     let commitments = subsets(
-        t.commitments.iter().map(|c| c.id.clone()).collect(),
+        t.commitments
+            .iter()
+            .filter(knowable)
+            .map(|c| c.id.clone())
+            .collect(),
         t.max_commitments as usize,
     );
     let mut out = Vec::new();

@@ -98,7 +98,8 @@ pub fn role_belief_history(s: &Session, i: usize, lang: &str) -> Option<String> 
                 format!(" (learned in week {week})")
             }
         ),
-        (None, None) => return None,
+        // Known from the start (e.g. the buyer's role), or seen without a log entry.
+        (None, None) => role_name(at_tender?, lang).to_string(),
     })
 }
 

@@ -15,7 +15,8 @@ pub struct DebriefCause {
     pub timeline: Vec<String>,
     /// The tender stage by stage: a disqualification, each stage's figures, the profit.
     pub stages: Vec<String>,
-    /// Where a lost order could still have been won ([`turning_point`]); `None` when won.
+    /// Where a lost order could still have been won, or what would have lost a won one
+    /// ([`turning_point`]).
     pub turning_point: Option<String>,
     /// The one change that would have been enough ([`smallest_change`]); `None` when won or
     /// when no single change wins.
@@ -39,12 +40,17 @@ impl DebriefCause {
         out
     }
 
-    /// Headings for the parts, in order: behind the scenes, the tender, the turning point.
-    pub fn headings(lang: &str) -> [&'static str; 3] {
+    /// Headings for the parts, in order: behind the scenes, the tender, the turning point (for
+    /// a won order: what could have lost it).
+    pub fn headings(won: bool, lang: &str) -> [&'static str; 3] {
         [
             pick(lang, "幕后发生了什么", "What happened behind the scenes"),
             pick(lang, "评标经过", "How the tender went"),
-            pick(lang, "转折点", "The turning point"),
+            if won {
+                pick(lang, "差一点输在哪里", "What could have lost it")
+            } else {
+                pick(lang, "转折点", "The turning point")
+            },
         ]
     }
 }
@@ -248,11 +254,12 @@ fn effect_words(sc: &Scenario, effects: &[Effect], lang: &str) -> Option<String>
 /// The turning point in one sentence, built from the what-if run: from which week the course's
 /// moves would still have won, whom they would have met and when, and which figure would have
 /// changed. For a lost order without a turning point: that the course's moves from week 1 would
-/// not have won either. `None` for a won order or before the tender.
+/// not have won either. For a won order, what would have lost it ([`closest_call`]). `None`
+/// before the tender.
 pub fn turning_point(s: &Session, tp: Option<&TurningPoint>, lang: &str) -> Option<String> {
     let t = s.tender()?;
     if t.won {
-        return None;
+        return closest_call(s, lang);
     }
     let Some(tp) = tp else {
         return Some(
@@ -480,4 +487,81 @@ pub fn smallest_change(s: &Session, change: &SmallestChange, lang: &str) -> Stri
             )
         }
     }
+}
+
+/// What would have turned a won order into a lost one: the stage that came closest, in the
+/// judge's verdict points. A veto stage's slack is the judge's verdict minus the threshold; a
+/// deciding stage's is the margin divided by the judge's weight (influence × the stage's
+/// weight), i.e. how many points of the judge's own verdict the lead was worth.
+/// `你最险的一关：技术评标，只比门槛高 1 分——王总工的评分再低 1 分，你的标书就会被否决。` /
+/// `Your closest call: the Technical evaluation, passed with 1 to spare: one point less in Chief
+/// Engineer Wang's verdict and your bid would have been vetoed.` `None` when not won.
+pub fn closest_call(s: &Session, lang: &str) -> Option<String> {
+    let t = s.tender()?;
+    if !t.won {
+        return None;
+    }
+    let sc = s.scenario();
+    let mut closest: Option<(f64, String)> = None;
+    for v in &t.stages {
+        let stage = sc
+            .tender
+            .stages
+            .iter()
+            .find(|x| x.id == v.stage)
+            .map_or(v.stage.to_string(), |x| x.name.get(lang).to_string());
+        let judge = sc.person_name(&v.judge, lang);
+        let (slack, line) = match v.rule {
+            StageRule::Veto(needed) => {
+                let spare = v.ours.total() - needed;
+                (
+                    f64::from(spare),
+                    fill(
+                        pick(
+                            lang,
+                            "你最险的一关：{stage}，只比门槛高 {spare} 分——{judge}的评分再低 {more} 分，你的标书就会被否决。",
+                            "Your closest call: the {stage}, passed with {spare} to spare: {more} point(s) less in {judge}'s verdict and your bid would have been vetoed.",
+                        ),
+                        &[
+                            ("stage", &stage),
+                            ("judge", &judge),
+                            ("spare", &plain(spare)),
+                            ("more", &plain(spare + 1)),
+                        ],
+                    ),
+                )
+            }
+            StageRule::Decide(w) => {
+                let Some((o, r)) = v.center else { continue };
+                let influence = sc
+                    .person_index(&v.judge)
+                    .map_or(1, |i| s.truth().people[i].influence.max(1));
+                let weight = influence * w;
+                let lead = o - r;
+                let points = f64::from(lead) / f64::from(weight.max(1));
+                (
+                    points,
+                    fill(
+                        pick(
+                            lang,
+                            "你最险的一关：{stage}，领先 {lead} 分；{judge}的评分按 {weight} 倍计，少 {more} 分这一关就会输。",
+                            "Your closest call: the {stage}, won by {lead}; {judge}'s verdict counts {weight} times, so {more} point(s) less from {judge} would have lost it.",
+                        ),
+                        &[
+                            ("stage", &stage),
+                            ("judge", &judge),
+                            ("lead", &plain(lead)),
+                            ("weight", &plain(weight)),
+                            ("more", &plain(lead / weight.max(1) + 1)),
+                        ],
+                    ),
+                )
+            }
+            StageRule::Score(_) => continue,
+        };
+        if closest.as_ref().is_none_or(|(best, _)| slack < *best) {
+            closest = Some((slack, line));
+        }
+    }
+    closest.map(|(_, line)| line)
 }

@@ -13,8 +13,8 @@ mod week;
 
 pub use belief::{BeliefText, belief_labels, belief_text, misread_roles, role_belief_history};
 pub use debrief::{
-    DebriefCause, debrief_cause, debrief_cause_with, hidden_timeline, smallest_change,
-    turning_point,
+    DebriefCause, closest_call, debrief_cause, debrief_cause_with, hidden_timeline,
+    smallest_change, turning_point,
 };
 pub use error::{blocked_reason, error, phase_name};
 pub use grading::{
@@ -162,8 +162,8 @@ pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
         Happening::NoOneNew { person } => fill(
             pick(
                 lang,
-                "{name}能引荐的人，你都已经认识了。",
-                "Everyone {name} could introduce you to, you have already met.",
+                "{name}眼下没有新的人可以引荐给你。",
+                "{name} has nobody new to introduce you to just now.",
             ),
             &[("name", &name(person))],
         ),

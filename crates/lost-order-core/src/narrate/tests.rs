@@ -271,7 +271,7 @@ fn a_week_summary_says_what_was_done_and_learned_and_what_the_coach_told() {
         week_summary(&s, 2, "en")[..2],
         [
             "Last week (week 2) you took 2 actions.".replace("week 2", "week 1"),
-            "You learned: met Technician Wu; Owner Ma's stance.".to_string()
+            "You learned: new contact: Technician Wu; Owner Ma's stance.".to_string()
         ]
     );
     // A coach is gained in week 2; from week 3 on the rival's calls reach the player.

@@ -167,9 +167,9 @@ fn learned<'a>(s: &Session, played: &[&'a LogEntry], lang: &str) -> Option<Strin
             .join(and);
         let item = match (p.met, facts.is_empty(), zh) {
             (true, true, true) => Some(format!("新认识{name}")),
-            (true, true, false) => Some(format!("met {name}")),
+            (true, true, false) => Some(format!("new contact: {name}")),
             (true, false, true) => Some(format!("新认识{name}（{facts}）")),
-            (true, false, false) => Some(format!("met {name} ({facts})")),
+            (true, false, false) => Some(format!("new contact: {name} ({facts})")),
             (false, false, true) => Some(format!("{name}的{facts}")),
             (false, false, false) => Some(format!("{name}'s {facts}")),
             // Seen only as a new coach, said below.

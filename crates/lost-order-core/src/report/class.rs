@@ -84,14 +84,7 @@ pub fn stream<S: ClassSink>(roster: Roster, sink: &mut S) -> Result<ClassSummary
         seeds,
     } = roster;
     let several = seeds.len() > 1;
-    let seed_warning = Roster {
-        scenario: scenario.clone(),
-        lang: lang.clone(),
-        enrolled: Vec::new(),
-        skipped: Vec::new(),
-        seeds: seeds.clone(),
-    }
-    .seed_warning();
+    let seed_warning = super::roster::seed_warning(&seeds, &lang);
     // The work in report order: each record, and after each seed's last record, Liao's path.
     let mut work: Vec<(u64, Option<usize>)> = Vec::with_capacity(enrolled.len() + seeds.len());
     for (i, e) in enrolled.iter().enumerate() {

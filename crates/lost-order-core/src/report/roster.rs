@@ -161,31 +161,31 @@ impl Roster {
     /// When the records hold several class seeds: a warning saying how many and which (the
     /// first ten), and that the report is grouped by seed. `None` for one seed.
     pub fn seed_warning(&self) -> Option<String> {
-        if self.seeds.len() < 2 {
-            return None;
-        }
-        let mut list: Vec<String> = self
-            .seeds
-            .iter()
-            .take(10)
-            .map(|(s, _)| s.to_string())
-            .collect();
-        if self.seeds.len() > 10 {
-            list.push("…".into());
-        }
-        let lang = &self.lang;
-        Some(fill(
-            pick(
-                lang,
-                "这些记录来自 {n} 个不同的班级种子（{list}），世界各不相同：报告按种子分组，每组有自己的廖总路径。",
-                "These records come from {n} different class seeds ({list}), so their worlds differ: the report is grouped by seed, each group with its own Liao's path.",
-            ),
-            &[
-                ("n", &self.seeds.len().to_string()),
-                ("list", &list.join(pick(lang, "、", ", "))),
-            ],
-        ))
+        seed_warning(&self.seeds, &self.lang)
     }
+}
+
+/// The warning of [`Roster::seed_warning`] for these `seeds` (each with its number of
+/// records), in `lang`; `None` for fewer than two seeds.
+pub(super) fn seed_warning(seeds: &[(u64, usize)], lang: &str) -> Option<String> {
+    if seeds.len() < 2 {
+        return None;
+    }
+    let mut list: Vec<String> = seeds.iter().take(10).map(|(s, _)| s.to_string()).collect();
+    if seeds.len() > 10 {
+        list.push("…".into());
+    }
+    Some(fill(
+        pick(
+            lang,
+            "这些记录来自 {n} 个不同的班级种子（{list}），世界各不相同：报告按种子分组，每组有自己的廖总路径。",
+            "These records come from {n} different class seeds ({list}), so their worlds differ: the report is grouped by seed, each group with its own Liao's path.",
+        ),
+        &[
+            ("n", &seeds.len().to_string()),
+            ("list", &list.join(pick(lang, "、", ", "))),
+        ],
+    ))
 }
 
 /// `Ok` when the record was made with `scenario` itself, else why not in `lang`: another

@@ -20,8 +20,8 @@ pub(super) fn why(
 ) {
     let k = ctx.scale;
     let cause = debrief_cause_with(s, turning, smallest, ctx.lang);
-    let [behind, tender, turn] = DebriefCause::headings(ctx.lang);
     let won = s.tender().is_some_and(|t| t.won);
+    let [behind, tender, turn] = DebriefCause::headings(won, ctx.lang);
     page.spawn(card()).with_children(|c| {
         c.spawn(label(
             if won {
