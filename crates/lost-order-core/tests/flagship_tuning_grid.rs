@@ -19,8 +19,9 @@ fn grid() {
         .map(|i| &source[i..i + 13])
         .unwrap()
         .to_string();
-    // Wang's line is the second `stance: (-1, 0)` (after Zhao's).
-    let wang_at = source.match_indices("stance: (-1, 0),").nth(1).unwrap().0;
+    // Wang's own stance line: the first `\n            stance:` after his id.
+    let wang = source.find("id: \"wang\"").unwrap();
+    let wang_at = wang + source[wang..].find("\n            stance: (-1, 0),").unwrap() + 1 + 12;
     for veto in [2, 3] {
         for wang in ["(-1, 0)", "(-2, -1)", "(-2, 0)"] {
             let mut text = source.replace(&veto_now, &format!("rule: Veto({veto})"));
