@@ -520,13 +520,14 @@ pub fn closest_call(s: &Session, lang: &str) -> Option<String> {
                         pick(
                             lang,
                             "你最险的一关：{stage}，只比门槛高 {spare} 分——{judge}的评分再低 {more} 分，你的标书就会被否决。",
-                            "Your closest call: the {stage}, passed with {spare} to spare: {more} point(s) less in {judge}'s verdict and your bid would have been vetoed.",
+                            "Your closest call: the {stage}, passed with {spare} to spare: {more} {points} less in {judge}'s verdict and your bid would have been vetoed.",
                         ),
                         &[
                             ("stage", &stage),
                             ("judge", &judge),
                             ("spare", &plain(spare)),
                             ("more", &plain(spare + 1)),
+                            ("points", points_word(spare + 1)),
                         ],
                     ),
                 )
@@ -545,7 +546,7 @@ pub fn closest_call(s: &Session, lang: &str) -> Option<String> {
                         pick(
                             lang,
                             "你最险的一关：{stage}，领先 {lead} 分；{judge}的评分按 {weight} 倍计，少 {more} 分这一关就会输。",
-                            "Your closest call: the {stage}, won by {lead}; {judge}'s verdict counts {weight} times, so {more} point(s) less from {judge} would have lost it.",
+                            "Your closest call: the {stage}, won by {lead}; {judge}'s verdict counts {weight} times, so {more} {points} less from {judge} would have lost it.",
                         ),
                         &[
                             ("stage", &stage),
@@ -553,6 +554,7 @@ pub fn closest_call(s: &Session, lang: &str) -> Option<String> {
                             ("lead", &plain(lead)),
                             ("weight", &plain(weight)),
                             ("more", &plain(lead / weight.max(1) + 1)),
+                            ("points", points_word(lead / weight.max(1) + 1)),
                         ],
                     ),
                 )
@@ -564,4 +566,9 @@ pub fn closest_call(s: &Session, lang: &str) -> Option<String> {
         }
     }
     closest.map(|(_, line)| line)
+}
+
+/// `point` or `points` for an English count.
+fn points_word(n: i32) -> &'static str {
+    if n == 1 { "point" } else { "points" }
 }
