@@ -132,3 +132,15 @@ fn never_panics_on_damaged_input() {
     let deep = "(".repeat(10_000);
     assert_eq!(check_source("deep.ron", &deep).errors(), 1);
 }
+
+#[test]
+fn conditions_nested_64_levels_deep_are_accepted() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/tutorial.ron");
+    let source = std::fs::read_to_string(path).unwrap();
+    // An even number of `Not`s holds when `Won` does: the same ending, 64 levels down.
+    let deep = format!("when: {}Won{}", "Not(".repeat(64), ")".repeat(64));
+    let edited = source.replacen("when: Won", &deep, 1);
+    assert_ne!(edited, source);
+    let checked = check_source("deep_conditions.ron", &edited);
+    assert_eq!(checked.errors(), 0, "{}", checked.render());
+}

@@ -42,17 +42,20 @@ pub struct TurningPoint {
     pub week: u32,
     /// The run from that week: its people, stages and margin say what would have changed.
     pub run: WhatIfRun,
-    /// Every week tried, in order: the week and whether the order would have been won.
+    /// The weeks tried, from the turning point to the last, in order: the week and whether the
+    /// order would have been won (the search goes back from the last week and stops at the
+    /// first win, so earlier weeks are not played).
     pub tried: Vec<(u32, bool)>,
 }
 
 impl Session {
-    /// The turning point of a lost session: for each week N from 1 to the last, the player's
-    /// decisions before N are replayed (`what_if`), then the course's moves ([`COURSE_POLICY`],
-    /// whose own randomness is fixed by the seed) are played to the end; the latest N whose
-    /// run wins is the turning point. `None` while the tender is not decided, when the order
-    /// was won, or when no week's run wins (this world could not be won with the course's
-    /// moves). Deterministic; it plays up to `weeks` whole sessions.
+    /// The turning point of a lost session: for each week N, from the last back to the first,
+    /// the player's decisions before N are replayed (`what_if`), then the course's moves
+    /// ([`COURSE_POLICY`], whose own randomness is fixed by the seed) are played to the end;
+    /// the first N (so the latest week) whose run wins is the turning point, and no earlier
+    /// week is played. `None` while the tender is not decided, when the order was won, or when
+    /// no week's run wins (this world could not be won with the course's moves).
+    /// Deterministic; it plays up to `weeks` whole sessions.
     pub fn turning_point(&self) -> Option<TurningPoint> {
         self.turning_point_with(&mut |s: &Session, dice: &mut Dice| COURSE_POLICY.decide(s, dice))
     }
@@ -67,14 +70,22 @@ impl Session {
         if t.won {
             return None;
         }
-        let runs = self.what_if_runs(play).ok()?;
-        let tried: Vec<(u32, bool)> = runs.iter().map(|r| (r.from_week, r.won())).collect();
-        let run = runs.into_iter().rev().find(WhatIfRun::won)?;
-        Some(TurningPoint {
-            week: run.from_week,
-            run,
-            tried,
-        })
+        // From the last week back: the first week that wins is the latest, and the weeks
+        // before it need not be played (a class report computes this for every lost record).
+        let mut tried = Vec::new();
+        for week in (1..=self.scenario().settings.weeks).rev() {
+            let mut session = self.what_if(week).ok()?;
+            play_out(&mut session, play).ok()?;
+            let run = WhatIfRun {
+                from_week: week,
+                session,
+            };
+            tried.insert(0, (week, run.won()));
+            if run.won() {
+                return Some(TurningPoint { week, run, tried });
+            }
+        }
+        None
     }
 
     /// `play` from the start of each week, 1 to the last, after the player's decisions before it.

@@ -69,6 +69,23 @@ impl Diagnostic {
     /// Writes the full form: the short line, then the source line with a caret and the hint.
     pub fn emit(&self, path: &str, source: &str, out: &mut dyn WriteColor) -> std::io::Result<()> {
         writeln!(out, "{}", self.short(path, source))?;
+        if let Some(span) = &self.span
+            && let Some(cut) = cut_long_line(source, span)
+        {
+            // A very long line (minified, generated) is shown cut around the spot, not whole.
+            let (line, col) = self.line_col(source);
+            let gutter = " ".repeat(line.to_string().len());
+            writeln!(out, "{gutter} ┌─ {path}:{line}:{col}")?;
+            writeln!(out, "{line} │ {}", cut.text)?;
+            let hint = self.hint.as_deref().unwrap_or("");
+            writeln!(
+                out,
+                "{gutter} │ {}{} {hint}",
+                " ".repeat(cut.caret_at),
+                "^".repeat(cut.caret_len.max(1))
+            )?;
+            return Ok(());
+        }
         let file = SimpleFile::new(path, source);
         let mut report = match self.severity {
             Severity::Error => Report::error(),
@@ -170,5 +187,85 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("^^^^^^ did you mean `wang`?"), "{text}");
+    }
+}
+
+/// Lines longer than this (in characters) are shown cut around the spot.
+const LONG_LINE: usize = 160;
+/// How many characters of a long line are shown on each side of the spot.
+const CONTEXT: usize = 60;
+
+/// A long line cut around a span: the text shown (with `…` where cut) and where the caret goes,
+/// in characters from its start.
+struct CutLine {
+    text: String,
+    caret_at: usize,
+    caret_len: usize,
+}
+
+/// The span's line cut to about `2 × CONTEXT` characters around it, when the line is longer than
+/// `LONG_LINE` characters; `None` for an ordinary line.
+fn cut_long_line(source: &str, span: &Range<usize>) -> Option<CutLine> {
+    let start = span.start.min(source.len());
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
+    let line = &source[line_start..line_end];
+    if line.chars().count() <= LONG_LINE {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let at = chars
+        .iter()
+        .position(|(i, _)| line_start + i >= start)
+        .unwrap_or(chars.len());
+    let end = span.end.clamp(start, line_end);
+    let len = chars[at..]
+        .iter()
+        .take_while(|(i, _)| line_start + i < end)
+        .count()
+        .min(CONTEXT);
+    let from = at.saturating_sub(CONTEXT);
+    let to = (at + len + CONTEXT).min(chars.len());
+    let mut text = String::new();
+    if from > 0 {
+        text.push('…');
+    }
+    text.extend(chars[from..to].iter().map(|(_, c)| *c));
+    if to < chars.len() {
+        text.push('…');
+    }
+    Some(CutLine {
+        text,
+        caret_at: at - from + usize::from(from > 0),
+        caret_len: len,
+    })
+}
+
+#[cfg(test)]
+mod long_line_tests {
+    use super::*;
+
+    #[test]
+    fn an_error_on_a_very_long_line_shows_the_spot_not_the_line() {
+        let long = format!("Scenario(meta: ({}, oops: 1))", "x: 1, ".repeat(20_000));
+        let at = long.find("oops").unwrap();
+        let d = Diagnostic::error("unknown field `oops`", Some(at..at + 4))
+            .with_hint(Some("did you mean `ok`?".into()));
+        let text = d.render("big.ron", &long);
+        assert!(text.len() < 600, "{} bytes:\n{text}", text.len());
+        assert!(text.contains("big.ron:1:"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines.iter().find(|l| l.starts_with("1 │")).unwrap();
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        // The caret stands under `oops`, in characters.
+        let col = |l: &str, pat: &str| l.find(pat).map(|b| l[..b].chars().count()).unwrap();
+        assert_eq!(col(shown, "oops"), col(caret, "^"), "\n{shown}\n{caret}");
+        assert!(
+            shown.starts_with("1 │ …") && shown.chars().count() < 140,
+            "{shown}"
+        );
+        assert!(caret.ends_with("^^^^ did you mean `ok`?"), "{caret}");
     }
 }

@@ -8,8 +8,10 @@ use crate::scenario::Scenario;
 /// Files larger than this are refused before parsing.
 pub const MAX_SCENARIO_BYTES: usize = 4 * 1024 * 1024;
 
-/// How deep RON may nest; deeper input is refused instead of exhausting the stack.
-const RECURSION_LIMIT: usize = 64;
+/// How deep RON may nest, counting every bracket; deeper input is refused instead of exhausting
+/// the stack. A condition sits about 6 levels down (`Scenario(`, `events: [`, `(`, `trigger: (`,
+/// …), so conditions themselves may nest well over 64 levels.
+const RECURSION_LIMIT: usize = 160;
 
 /// Parses `source`, or describes the first syntax or shape error.
 pub fn parse(source: &str) -> Result<Scenario, Diagnostic> {
@@ -83,7 +85,10 @@ fn describe(code: &RonError) -> (String, Option<String>) {
         ),
         RonError::ExceededRecursionLimit => (
             format!("the file nests deeper than {RECURSION_LIMIT} levels"),
-            Some("a scenario never needs this much nesting; look for unclosed brackets".into()),
+            Some(
+                "conditions may nest over 64 levels, but not this deep; look for unclosed brackets"
+                    .into(),
+            ),
         ),
         RonError::Eof => (
             "the file ends too early".into(),
