@@ -21,7 +21,12 @@ fn grid() {
         .to_string();
     // Wang's own stance line: the first `\n            stance:` after his id.
     let wang = source.find("id: \"wang\"").unwrap();
-    let wang_at = wang + source[wang..].find("\n            stance: (-1, 0),").unwrap() + 1 + 12;
+    let wang_at = wang
+        + source[wang..]
+            .find("\n            stance: (-1, 0),")
+            .unwrap()
+        + 1
+        + 12;
     for veto in [2, 3] {
         for wang in ["(-1, 0)", "(-2, -1)", "(-2, 0)"] {
             let mut text = source.replace(&veto_now, &format!("rule: Veto({veto})"));
