@@ -386,13 +386,7 @@ fn figure_change(
     lang: &str,
 ) -> Option<String> {
     let sc = s.scenario();
-    let stage_name = |id: &str| {
-        sc.tender
-            .stages
-            .iter()
-            .find(|x| x.id == id)
-            .map_or(id.to_string(), |x| x.name.get(lang).to_string())
-    };
+    let stage_name = |id: &str| sc.stage_name(id, lang);
     if let Some(failed) = ours.iter().find(|v| !v.we_pass)
         && let Some(v) = alt.iter().find(|v| v.stage == failed.stage && v.we_pass)
         && let StageRule::Veto(threshold) = v.rule
@@ -504,12 +498,7 @@ pub fn closest_call(s: &Session, lang: &str) -> Option<String> {
     let sc = s.scenario();
     let mut closest: Option<(f64, String)> = None;
     for v in &t.stages {
-        let stage = sc
-            .tender
-            .stages
-            .iter()
-            .find(|x| x.id == v.stage)
-            .map_or(v.stage.to_string(), |x| x.name.get(lang).to_string());
+        let stage = sc.stage_name(&v.stage, lang);
         let judge = sc.person_name(&v.judge, lang);
         let (slack, line) = match v.rule {
             StageRule::Veto(needed) => {

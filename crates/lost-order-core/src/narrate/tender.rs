@@ -97,13 +97,7 @@ fn total_parts(s: &Session, lang: &str) -> String {
         if (dour, drival) == (0, 0) {
             continue;
         }
-        let name = s
-            .scenario()
-            .tender
-            .stages
-            .iter()
-            .find(|x| x.id == v.stage)
-            .map_or(v.stage.to_string(), |x| x.name.get(lang).to_string());
+        let name = s.scenario().stage_name(&v.stage, lang);
         parts.push(fill(
             pick(lang, "{stage} {o} 比 {r}", "the {stage}'s {o} to {r}"),
             &[("stage", &name), ("o", &plain(dour)), ("r", &plain(drival))],
@@ -302,12 +296,7 @@ pub fn known_tender(s: &Session, lang: &str) -> Vec<String> {
         ),
     }];
     for k in &told.stages {
-        let stage = sc
-            .tender
-            .stages
-            .iter()
-            .find(|x| x.id == k.stage)
-            .map_or(k.stage.as_str(), |x| x.name.get(lang));
+        let stage = sc.stage_name(&k.stage, lang);
         let judge = sc.person_name(&k.judge, lang);
         let rule = match k.rule {
             StageRule::Veto(t) => fill(
@@ -360,7 +349,7 @@ pub fn known_tender(s: &Session, lang: &str) -> Vec<String> {
                 "{stage}: run by {judge}; {rule}. {judge} cares about: {cares}",
             ),
             &[
-                ("stage", stage),
+                ("stage", &stage),
                 ("judge", &judge),
                 ("rule", &rule),
                 ("cares", &cares),

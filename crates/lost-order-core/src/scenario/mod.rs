@@ -134,6 +134,15 @@ impl Scenario {
             .map_or_else(|| id.to_string(), |p| p.name.get(lang).to_string())
     }
 
+    /// The name of the tender's stage `id` in `lang`, or the id itself when there is none.
+    pub fn stage_name(&self, id: &str, lang: &str) -> String {
+        self.tender
+            .stages
+            .iter()
+            .find(|x| x.id == id)
+            .map_or_else(|| id.to_string(), |x| x.name.get(lang).to_string())
+    }
+
     /// The profit margin (percent points) of the price level `id`, when the author gave one.
     pub fn price_margin(&self, id: &str) -> Option<i32> {
         self.tender
