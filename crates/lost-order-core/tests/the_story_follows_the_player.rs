@@ -95,7 +95,7 @@ fn an_introduction_that_brings_nobody_new_says_so() {
         .and_then(|e| narrate::describe(&s, &e.happening, "en"))
         .unwrap();
     assert!(
-        line.contains("VP Liu has nobody new to introduce you to just now"),
+        line.contains("everyone VP Liu can introduce you to is already on your map"),
         "{line}"
     );
 }

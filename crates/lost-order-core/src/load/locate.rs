@@ -69,6 +69,10 @@ impl<'a> Locator<'a> {
     fn search_decl(&self, from: usize, id: &str) -> Option<Range<usize>> {
         let literal = format!("\"{id}\"");
         let mut at = from.min(self.src.len());
+        // `from` may fall inside a character (a Chinese text): start at the next one.
+        while !self.src.is_char_boundary(at) {
+            at += 1;
+        }
         while let Some(i) = self.src[at..].find(&literal) {
             let start = at + i;
             if self.src[..start].trim_end().ends_with("id:") {

@@ -452,32 +452,64 @@ pub fn smallest_change(s: &Session, change: &SmallestChange, lang: &str) -> Stri
         }
         SmallestChange::Bid(bid) => {
             let t = &sc.tender;
-            let price = t
-                .price_levels
-                .iter()
-                .find(|l| l.id == bid.price)
-                .map_or(bid.price.to_string(), |l| l.label.get(lang).to_string());
-            let names = |ids: &[crate::scenario::Id], opts: &[crate::scenario::BidOption]| {
-                ids.iter()
-                    .filter_map(|id| opts.iter().find(|o| &o.id == id))
-                    .map(|o| o.label.get(lang).to_string())
-                    .collect::<Vec<_>>()
-                    .join(pick(lang, "、", ", "))
+            let ours = s.tender().map(|t| &t.bid);
+            let label = |opts: &[crate::scenario::BidOption], id: &str| {
+                opts.iter()
+                    .find(|o| o.id == id)
+                    .map_or(id.to_string(), |o| o.label.get(lang).to_string())
             };
-            let stress = names(&bid.emphases, &t.emphases);
-            let promise = names(&bid.commitments, &t.commitments);
-            let none = pick(lang, "无", "nothing");
+            let price = |id: &str| {
+                t.price_levels
+                    .iter()
+                    .find(|l| l.id == id)
+                    .map_or(id.to_string(), |l| l.label.get(lang).to_string())
+            };
+            // Only what differs from the player's bid: that is the change.
+            let mut parts = Vec::new();
+            if let Some(o) = ours
+                && o.price != bid.price
+            {
+                parts.push(fill(
+                    pick(
+                        lang,
+                        "报「{new}」而不是「{old}」",
+                        "“{new}” instead of “{old}”",
+                    ),
+                    &[("new", &price(&bid.price)), ("old", &price(&o.price))],
+                ));
+            }
+            let empty = Vec::new();
+            let (our_e, our_c) = ours.map_or((&empty, &empty), |o| (&o.emphases, &o.commitments));
+            for (mine, theirs, opts, add, drop) in [
+                (
+                    &bid.emphases,
+                    our_e,
+                    &t.emphases,
+                    ("强调「{x}」", "stressing “{x}”"),
+                    ("不再强调「{x}」", "no longer stressing “{x}”"),
+                ),
+                (
+                    &bid.commitments,
+                    our_c,
+                    &t.commitments,
+                    ("承诺「{x}」", "promising “{x}”"),
+                    ("不再承诺「{x}」", "no longer promising “{x}”"),
+                ),
+            ] {
+                for id in mine.iter().filter(|i| !theirs.contains(i)) {
+                    parts.push(fill(pick(lang, add.0, add.1), &[("x", &label(opts, id))]));
+                }
+                for id in theirs.iter().filter(|i| !mine.contains(i)) {
+                    parts.push(fill(pick(lang, drop.0, drop.1), &[("x", &label(opts, id))]));
+                }
+            }
             fill(
                 pick(
                     lang,
-                    "最小的改变：前面各周照旧，只把标书改成「{price}」，强调{stress}，承诺{promise}，这一局就能赢。",
-                    "The smallest change that would have won: the same weeks, and a bid at “{price}” stressing {stress} and promising {promise}.",
+                    "最小的改变：前面各周照旧，标书这样改——{change}，这一局就能赢。",
+                    "The smallest change that would have won: the same weeks, and a bid changed so: {change}.",
                 ),
-                &[
-                    ("price", &price),
-                    ("stress", if stress.is_empty() { none } else { &stress }),
-                    ("promise", if promise.is_empty() { none } else { &promise }),
-                ],
+                &[("change", &parts.join(pick(lang, "；", "; ")))],
             )
         }
     }
@@ -534,14 +566,16 @@ pub fn closest_call(s: &Session, lang: &str) -> Option<String> {
                     fill(
                         pick(
                             lang,
-                            "你最险的一关：{stage}，领先 {lead} 分；{judge}的评分按 {weight} 倍计，少 {more} 分这一关就会输。",
-                            "Your closest call: the {stage}, won by {lead}; {judge}'s verdict counts {weight} times, so {more} {points} less from {judge} would have lost it.",
+                            "你最险的一关：{stage}，领先 {lead} 分。{judge}的评分每 1 分在这里值 {weight} 分（影响力 {influence}，算 {w} 倍），{judge}的评分再低 {more} 分，这一关就会输。",
+                            "Your closest call: the {stage}, won by {lead}. Each point of {judge}'s verdict was worth {weight} there (influence {influence}, counted {w} times), so {more} {points} less from {judge} would have lost it.",
                         ),
                         &[
                             ("stage", &stage),
                             ("judge", &judge),
                             ("lead", &plain(lead)),
                             ("weight", &plain(weight)),
+                            ("influence", &plain(influence)),
+                            ("w", &plain(w)),
                             ("more", &plain(lead / weight.max(1) + 1)),
                             ("points", points_word(lead / weight.max(1) + 1)),
                         ],

@@ -162,8 +162,8 @@ pub fn describe(s: &Session, h: &Happening, lang: &str) -> Option<String> {
         Happening::NoOneNew { person } => fill(
             pick(
                 lang,
-                "{name}眼下没有新的人可以引荐给你。",
-                "{name} has nobody new to introduce you to just now.",
+                "不过，{name}能引荐的人都已经在你的采购组织图上了。",
+                "But everyone {name} can introduce you to is already on your map.",
             ),
             &[("name", &name(person))],
         ),
