@@ -8,7 +8,8 @@ use crate::scenario::{BidOption, BuyingRole, Id};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SmallestChange {
     /// The same weeks and another bid: the bid closest to the player's (fewest parts
-    /// changed) that wins. The tender draws no dice, so this is exact.
+    /// changed) that wins, among those the player could have written on purpose
+    /// ([`Session::bid_that_would_have_won`]). The tender draws no dice, so this is exact.
     Bid(Bid),
     /// One more action in `week` (1-based), taken first that week; the player's own later
     /// decisions replayed (one refused for want of points is dropped) and the same bid.
