@@ -437,3 +437,59 @@ fn migrate_rewrites_a_format_1_case_that_check_refused() {
     let again = run(&["migrate", path]);
     assert!(stderr(&again).contains("already in the current format"));
 }
+
+#[test]
+fn simulate_all_policies_prints_one_table_as_text_json_and_csv() {
+    let text = run(&[
+        "simulate",
+        "--all-policies",
+        "--runs",
+        "20",
+        "scenarios/tutorial.ron",
+    ]);
+    assert!(text.status.success(), "{}", stderr(&text));
+    let out = stdout(&text);
+    assert!(
+        out.contains("policy") && out.contains("p10") && out.contains("p90"),
+        "{out}"
+    );
+    for p in lost_order_core::policy::Policy::ALL {
+        assert!(
+            out.lines().any(|l| l.starts_with(p.name())),
+            "{} missing:\n{out}",
+            p.name()
+        );
+    }
+    let json = run(&[
+        "simulate",
+        "--all-policies",
+        "--runs",
+        "20",
+        "--json",
+        "scenarios/tutorial.ron",
+    ]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), lost_order_core::policy::Policy::ALL.len());
+    assert!(
+        rows.iter()
+            .all(|r| r["score"]["p10"].as_u64() <= r["score"]["p90"].as_u64())
+    );
+    let csv = run(&[
+        "simulate",
+        "--all-policies",
+        "--runs",
+        "20",
+        "--csv",
+        "scenarios/tutorial.ron",
+    ]);
+    let sheet = stdout(&csv);
+    assert!(
+        sheet.starts_with("policy,runs,win_rate,score_mean,score_p10,score_p90,endings\n"),
+        "{sheet}"
+    );
+    assert_eq!(sheet.lines().count(), 1 + rows.len());
+    // One policy or all of them, not both.
+    let both = run(&["simulate", "--all-policies", "--policy", "liao"]);
+    assert_eq!(both.status.code(), Some(2));
+}

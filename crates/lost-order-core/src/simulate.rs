@@ -47,12 +47,25 @@ pub fn play(scenario: Arc<Scenario>, policy: Policy, seed: u64) -> Result<Run, S
     })
 }
 
-/// Score statistics over many runs.
+/// Score statistics over many runs, in points out of 100.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ScoreStats {
     pub mean: f64,
     pub min: u32,
     pub max: u32,
+    /// The 10th percentile (nearest rank): one run in ten scored this or less.
+    pub p10: u32,
+    /// The 90th percentile (nearest rank): one run in ten scored this or more.
+    pub p90: u32,
+}
+
+/// The `p`th percentile (0…100) of `sorted` by nearest rank; 0 for no runs.
+fn percentile(sorted: &[u32], p: usize) -> u32 {
+    if sorted.is_empty() {
+        return 0;
+    }
+    let rank = (p * sorted.len()).div_ceil(100).max(1);
+    sorted[rank.min(sorted.len()) - 1]
 }
 
 /// What `simulate` prints.
@@ -92,6 +105,8 @@ pub fn simulate(
         *endings.entry(ending.clone()).or_insert(0) += 1;
     }
     let scores = results.iter().map(|r| r.1);
+    let mut sorted: Vec<u32> = scores.clone().collect();
+    sorted.sort_unstable();
     Ok(Summary {
         policy: policy.name().to_string(),
         runs,
@@ -108,8 +123,23 @@ pub fn simulate(
                 scores.clone().map(f64::from).sum::<f64>() / runs as f64
             },
             min: scores.clone().min().unwrap_or(0),
-            max: scores.max().unwrap_or(0),
+            max: scores.clone().max().unwrap_or(0),
+            p10: percentile(&sorted, 10),
+            p90: percentile(&sorted, 90),
         },
         endings,
     })
+}
+
+#[cfg(test)]
+mod percentile_tests {
+    use super::percentile;
+
+    #[test]
+    fn nearest_rank_percentiles() {
+        let scores: Vec<u32> = (1..=10).collect();
+        assert_eq!((percentile(&scores, 10), percentile(&scores, 90)), (1, 9));
+        assert_eq!(percentile(&[42], 10), 42);
+        assert_eq!(percentile(&[], 90), 0);
+    }
 }
