@@ -72,9 +72,11 @@ impl Session {
         }
         // From the last week back: the first week that wins is the latest, and the weeks
         // before it need not be played (a class report computes this for every lost record).
+        // The week starts come from one replay of the player's decisions.
+        let mut starts = self.what_if_each_week().ok()?;
         let mut tried = Vec::new();
-        for week in (1..=self.scenario().settings.weeks).rev() {
-            let mut session = self.what_if(week).ok()?;
+        while let Some(mut session) = starts.pop() {
+            let week = starts.len() as u32 + 1;
             play_out(&mut session, play).ok()?;
             let run = WhatIfRun {
                 from_week: week,
@@ -96,9 +98,10 @@ impl Session {
         &self,
         play: &mut dyn FnMut(&Session, &mut Dice) -> Decision,
     ) -> Result<Vec<WhatIfRun>, SessionError> {
-        (1..=self.scenario().settings.weeks)
-            .map(|week| {
-                let mut session = self.what_if(week)?;
+        self.what_if_each_week()?
+            .into_iter()
+            .zip(1..)
+            .map(|(mut session, week)| {
                 play_out(&mut session, play)?;
                 Ok(WhatIfRun {
                     from_week: week,
@@ -120,8 +123,8 @@ fn play_out(
             return Ok(());
         }
         let decision = play(session, &mut dice);
-        if session.apply(&decision).is_err() {
-            session.apply(&Decision::EndWeek)?;
+        if session.take(decision).is_err() {
+            session.take(Decision::EndWeek)?;
         }
     }
     Err(SessionError::NeverEnded {

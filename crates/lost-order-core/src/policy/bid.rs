@@ -64,15 +64,14 @@ pub fn compose_bid(policy: Policy, s: &Session, dice: &mut Dice) -> Bid {
 }
 
 /// The person the player starts out closest to: Liao's VP Liu in the flagship.
-pub(super) fn first_friend(s: &Session) -> Id {
+pub(super) fn first_friend(s: &Session) -> &str {
     s.scenario()
         .people
         .iter()
         .zip(s.beliefs())
         .filter(|(_, b)| b.identified == Some(0))
         .max_by_key(|(_, b)| b.stance.as_ref().map_or(i32::MIN, |x| x.value))
-        .map(|(p, _)| p.id.clone())
-        .unwrap_or_default()
+        .map_or("", |(p, _)| p.id.as_str())
 }
 
 /// The price level that addresses `price`-like criteria most: the largest total strength.

@@ -3,8 +3,8 @@
 //! actions as any player reads them (purposes, targets, what their results may reveal).
 
 use super::bid::first_friend;
-use super::reading::{Seen, attempts, cares_in};
-use crate::engine::{ActionOption, Session};
+use super::reading::{Seen, attempts, favours_any};
+use crate::engine::Session;
 use crate::scenario::{Action, BuyingRole, Condition, Effect, Fact, Layer, Purpose, Targets, Who};
 
 /// The course moves a middle-of-the-road player may add, each alone.
@@ -20,20 +20,22 @@ pub(super) struct Moves {
     pub roles: bool,
 }
 
+/// An open option as `Session::open_actions` gives it: the action's index in the scenario's
+/// `actions`, the target's in its `people` (`None`: an action without targets).
+pub(super) type Opening = (usize, Option<usize>);
+
 /// The week from which the middle-of-the-road player turns to the decision maker.
 const LATE: u32 = 5;
 /// The last week by which the technical buyer counts as met "by mid-case".
 const MID: u32 = 4;
 
 /// How the middle-of-the-road plan, with `moves`, rates an option now; 0 or less: not worth it.
-pub(super) fn middle_worth(moves: Moves, s: &Session, o: &ActionOption) -> i32 {
-    let Some(action) = s.scenario().action(&o.action) else {
+pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening) -> i32 {
+    let (action, Some(i)) = (&s.scenario().actions[o.0], o.1) else {
         return 0;
     };
-    let Some(target) = o.target.as_deref() else {
-        return 0;
-    };
-    let v = Seen::of(s, target);
+    let target = s.scenario().people[i].id.as_str();
+    let v = Seen::of(s, i);
     let (tries, successes) = attempts(s, action, target);
     let week = s.week();
     let friend = first_friend(s);
@@ -53,7 +55,7 @@ pub(super) fn middle_worth(moves: Moves, s: &Session, o: &ActionOption) -> i32 {
         best = best.max(55);
     }
     if week >= LATE
-        && !decision_maker_on_map(s, &friend)
+        && !decision_maker_on_map(s, friend)
         && kind == Kind::Ask
         && discovers_someone_new(s, action, target)
         && !is_friend
@@ -136,13 +138,14 @@ pub(super) fn middle_worth(moves: Moves, s: &Session, o: &ActionOption) -> i32 {
 /// The coach-first opening: through the friend's introductions down to the execution layer,
 /// warm someone there up and ask them to be the coach; `None` once a coach is developed (or
 /// the opening is over), when the professional plan takes over.
-pub(super) fn coach_first_worth(s: &Session, o: &ActionOption) -> Option<i32> {
+pub(super) fn coach_first_worth(s: &Session, o: Opening) -> Option<i32> {
     if s.beliefs().iter().any(|b| b.coach) || s.week() > 3 {
         return None;
     }
-    let action = s.scenario().action(&o.action)?;
-    let target = o.target.as_deref()?;
-    let v = Seen::of(s, target);
+    let action = &s.scenario().actions[o.0];
+    let i = o.1?;
+    let target = s.scenario().people[i].id.as_str();
+    let v = Seen::of(s, i);
     let (tries, successes) = attempts(s, action, target);
     let is_friend = target == first_friend(s);
     let kind = Kind::of(s, action);
@@ -220,12 +223,9 @@ fn is_technical(v: &Seen) -> bool {
 }
 
 fn technical_on_map(s: &Session) -> bool {
-    s.scenario()
-        .people
-        .iter()
-        .zip(s.beliefs())
-        .filter(|(_, b)| b.on_map())
-        .any(|(p, _)| is_technical(&Seen::of(s, &p.id)))
+    (0..s.scenario().people.len())
+        .filter(|&i| s.beliefs()[i].on_map())
+        .any(|i| is_technical(&Seen::of(s, i)))
 }
 
 fn decision_maker_on_map(s: &Session, friend: &str) -> bool {
@@ -238,17 +238,8 @@ fn decision_maker_on_map(s: &Session, friend: &str) -> bool {
 
 /// Whether an action's results favour a criterion this person is believed to care about.
 fn fits_criteria(action: &Action, v: &Seen) -> bool {
-    let mut wanted = Vec::new();
-    for r in &action.results {
-        if let Some(c) = &r.when {
-            cares_in(c, &mut wanted);
-        }
-    }
-    if wanted.is_empty() {
-        // Actions that favour no criterion fit whoever's criteria are known.
-        return v.knows_criteria;
-    }
-    wanted.iter().any(|c| v.criteria.contains(c))
+    // Actions that favour no criterion fit whoever's criteria are known.
+    favours_any(action, v.criteria).unwrap_or(v.knows_criteria)
 }
 
 /// Whether a result's condition can hold for this target, judged only on who the target is.
@@ -286,36 +277,41 @@ fn may_hold(c: &Condition, target: &str) -> May {
     }
 }
 
-/// The effects an action may have on this target: those of every result that may happen,
-/// up to the first that surely does.
-pub(super) fn possible_effects<'a>(action: &'a Action, target: &str) -> Vec<&'a Effect> {
-    let mut out = Vec::new();
+/// Whether any effect the action may have on this target passes `test`: the effects of every
+/// result that may happen, up to the first that surely does.
+fn any_possible_effect(
+    action: &Action,
+    target: &str,
+    mut test: impl FnMut(&Effect) -> bool,
+) -> bool {
     for r in &action.results {
         let may = r.when.as_ref().map_or(May::Yes, |c| may_hold(c, target));
         if may == May::No {
             continue;
         }
-        out.extend(r.effects.iter());
+        if r.effects.iter().any(&mut test) {
+            return true;
+        }
         if may == May::Yes && r.chance >= 1.0 {
             break;
         }
     }
-    out
+    false
 }
 
 /// Whether the action may reveal this fact about its target.
 pub(super) fn reveals(action: &Action, target: &str, fact: Fact) -> bool {
-    possible_effects(action, target)
-        .into_iter()
-        .any(|e| matches!(e, Effect::Reveal(Who::Target, f) if *f == fact))
+    any_possible_effect(
+        action,
+        target,
+        |e| matches!(e, Effect::Reveal(Who::Target, f) if *f == fact),
+    )
 }
 
 /// Whether the action may put someone not yet on the map on it.
 pub(super) fn discovers_someone_new(s: &Session, action: &Action, target: &str) -> bool {
-    possible_effects(action, target)
-        .into_iter()
-        .any(|e| match e {
-            Effect::Discover(Who::Person(id)) => s.belief(id).is_some_and(|b| !b.on_map()),
-            _ => false,
-        })
+    any_possible_effect(action, target, |e| match e {
+        Effect::Discover(Who::Person(id)) => s.belief(id).is_some_and(|b| !b.on_map()),
+        _ => false,
+    })
 }

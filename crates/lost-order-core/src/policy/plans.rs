@@ -2,9 +2,9 @@
 
 use super::Policy;
 use super::bid::first_friend;
-use super::course::{self, Kind, Moves};
-use super::reading::{Seen, attempts, cares_in};
-use crate::engine::{ActionOption, Decision, Dice, Session};
+use super::course::{self, Kind, Moves, Opening};
+use super::reading::{Seen, attempts, favours_any};
+use crate::engine::{Decision, Dice, Session};
 use crate::scenario::{Action, Fact, Layer, Purpose};
 
 /// The choice a policy makes in the open scene: the first open one, or a random one.
@@ -26,18 +26,15 @@ pub(super) fn plan(policy: Policy, s: &Session, dice: &mut Dice) -> Option<Decis
         Policy::DoNothing | Policy::PriceOnly => None,
         Policy::Random => random_action(s, dice),
         _ => {
+            // Options are weighed by index; only the best one's ids are cloned.
             let best = s
                 .open_actions()
                 .into_iter()
-                .map(|o| option(s, o))
-                .map(|o| (worth(policy, s, &o), o))
+                .map(|o| (worth(policy, s, o), o))
                 .filter(|(w, _)| *w > 0)
                 .max_by_key(|(w, _)| *w)
                 .map(|(_, o)| o)?;
-            Some(Decision::Act {
-                action: best.action,
-                target: best.target,
-            })
+            Some(act(s, best))
         }
     }
 }
@@ -50,32 +47,26 @@ fn random_action(s: &Session, dice: &mut Dice) -> Option<Decision> {
         return None;
     }
     let open = s.open_actions();
-    let picked = option(s, open[dice.index(open.len())]);
-    Some(Decision::Act {
-        action: picked.action,
-        target: picked.target,
-    })
+    Some(act(s, open[dice.index(open.len())]))
 }
 
-/// An open option (action and target by index, as `Session::open_actions` gives them) by id.
-fn option(s: &Session, (a, target): (usize, Option<usize>)) -> ActionOption {
+/// The decision to take an open option (action and target by index, as
+/// `Session::open_actions` gives them).
+fn act(s: &Session, (a, target): Opening) -> Decision {
     let scenario = s.scenario();
-    ActionOption {
+    Decision::Act {
         action: scenario.actions[a].id.clone(),
         target: target.map(|i| scenario.people[i].id.clone()),
-        blocked: None,
     }
 }
 
 /// What a policy thinks an option is worth now; 0 or less means "not worth doing".
-fn worth(policy: Policy, s: &Session, o: &ActionOption) -> i32 {
-    let Some(action) = s.scenario().action(&o.action) else {
+fn worth(policy: Policy, s: &Session, o: Opening) -> i32 {
+    let (action, Some(i)) = (&s.scenario().actions[o.0], o.1) else {
         return 0;
     };
-    let Some(target) = o.target.as_deref() else {
-        return 0;
-    };
-    let view = Seen::of(s, target);
+    let target = s.scenario().people[i].id.as_str();
+    let view = Seen::of(s, i);
     let (tries, successes) = attempts(s, action, target);
     match policy {
         Policy::Liao => {
@@ -223,11 +214,5 @@ fn question(s: &Session, action: &Action, target: &str, v: &Seen) -> i32 {
 /// Whether an action's results favour a criterion this person is believed to care about
 /// (actions that favour no criterion fit everyone).
 fn fits(action: &Action, v: &Seen) -> bool {
-    let mut wanted = Vec::new();
-    for r in &action.results {
-        if let Some(c) = &r.when {
-            cares_in(c, &mut wanted);
-        }
-    }
-    wanted.is_empty() || wanted.iter().any(|c| v.criteria.contains(c))
+    favours_any(action, v.criteria).unwrap_or(true)
 }

@@ -5,13 +5,26 @@
 use crate::engine::{Decision, Session};
 use crate::scenario::{Action, BuyingRole, Condition, Layer, Who};
 
-/// The criteria a requirement's condition asks the target to care about, added to `out`.
-pub(super) fn cares_in(c: &Condition, out: &mut Vec<String>) {
+/// Calls `each` with every criterion a requirement's condition asks the target to care about.
+pub(super) fn cares_in(c: &Condition, each: &mut impl FnMut(&str)) {
     match c {
-        Condition::Cares(Who::Target, crit) => out.push(crit.clone()),
-        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| cares_in(c, out)),
+        Condition::Cares(Who::Target, crit) => each(crit),
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| cares_in(c, each)),
         _ => {}
     }
+}
+
+/// Whether an action's results favour a criterion among `criteria`; `None` when they favour
+/// no criterion at all.
+pub(super) fn favours_any(action: &Action, criteria: &[String]) -> Option<bool> {
+    let (mut wanted, mut fits) = (false, false);
+    for c in action.results.iter().filter_map(|r| r.when.as_ref()) {
+        cares_in(c, &mut |crit| {
+            wanted = true;
+            fits |= criteria.iter().any(|x| x == crit);
+        });
+    }
+    wanted.then_some(fits)
 }
 
 /// How often this action was aimed at this target so far, and how often it worked
@@ -29,32 +42,31 @@ pub(super) fn attempts(s: &Session, action: &Action, target: &str) -> (i32, i32)
     counts
 }
 
-/// What the player believes of a person, with guesses where nothing is known.
-pub(super) struct Seen {
+/// What the player believes of a person, with guesses where nothing is known; borrowed from
+/// the session.
+pub(super) struct Seen<'s> {
     pub layer: Layer,
     pub stance: i32,
     pub knows_stance: bool,
     pub influence: i32,
     pub knows_influence: bool,
     pub knows_criteria: bool,
-    pub criteria: Vec<String>,
+    pub criteria: &'s [String],
     pub coach: bool,
     /// Their role as observed (an assumed role does not count).
     pub role: Option<BuyingRole>,
 }
 
-impl Seen {
+impl<'s> Seen<'s> {
     /// How far their support is from safe: 0 once it is 4 or more.
     pub(super) fn need(&self) -> i32 {
         (4 - self.stance).max(0)
     }
 
-    pub(super) fn of(s: &Session, id: &str) -> Seen {
-        let person = s
-            .scenario()
-            .person(id)
-            .expect("options only name known people");
-        let b = s.belief(id).expect("options only name known people");
+    /// The belief of person number `i` (in the scenario's `people`, as options name them).
+    pub(super) fn of(s: &'s Session, i: usize) -> Seen<'s> {
+        let person = &s.scenario().people[i];
+        let b = &s.beliefs()[i];
         let guess = match person.layer {
             Layer::Decision => 8,
             Layer::Management => 5,
@@ -67,11 +79,7 @@ impl Seen {
             influence: b.influence.as_ref().map_or(guess, |x| x.value.max(1)),
             knows_influence: b.influence.is_some(),
             knows_criteria: b.criteria.is_some(),
-            criteria: b
-                .criteria
-                .as_ref()
-                .map(|c| c.value.clone())
-                .unwrap_or_default(),
+            criteria: b.criteria.as_ref().map_or(&[], |c| c.value.as_slice()),
             coach: b.coach,
             role: b.role.as_ref().filter(|r| !r.assumed).map(|r| r.value),
         }

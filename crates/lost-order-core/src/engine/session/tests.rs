@@ -291,3 +291,22 @@ fn a_blocked_choice_carries_the_authors_reason() {
     );
     s.choose("agree").unwrap();
 }
+
+#[test]
+fn what_if_each_week_is_what_if_of_every_week() {
+    let mut s = played();
+    to_bidding(&mut s);
+    s.submit_bid(&bid("standard", &[], &[])).unwrap();
+    let starts = s.what_if_each_week().unwrap();
+    assert_eq!(starts.len() as u32, s.scenario().settings.weeks);
+    for (start, week) in starts.iter().zip(1..) {
+        let again = s.what_if(week).unwrap();
+        assert_eq!(format!("{start:?}"), format!("{again:?}"), "week {week}");
+        // The random stream at the same place: the next draws are the same.
+        let next = |s: &Session| {
+            let mut dice = s.dice.clone();
+            [dice.between(0, 1 << 40), dice.between(0, 1 << 40)]
+        };
+        assert_eq!(next(start), next(&again), "week {week}");
+    }
+}

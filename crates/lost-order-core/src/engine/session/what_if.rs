@@ -20,4 +20,29 @@ impl Session {
         }
         Ok(again)
     }
+
+    /// The session at the start of every week, 1 to the scenario's last: the same sessions
+    /// as `what_if(1)`, …, `what_if(weeks)`, from one replay of the decisions instead of one
+    /// replay a week (the turning point tries every week).
+    ///
+    /// # Errors
+    /// As `what_if`.
+    pub fn what_if_each_week(&self) -> Result<Vec<Session>, SessionError> {
+        let weeks = self.scenario.settings.weeks;
+        let mut starts = Vec::with_capacity(weeks as usize);
+        let mut again = Session::new(self.scenario.clone(), self.seed);
+        let mut made = self.made.iter().peekable();
+        for week in 1..=weeks {
+            // Decisions are kept in the order made, so by week.
+            while let Some(m) = made.next_if(|m| m.week < week) {
+                again.take(m.decision.clone())?;
+            }
+            if week == weeks {
+                starts.push(again);
+                break;
+            }
+            starts.push(again.clone());
+        }
+        Ok(starts)
+    }
 }
