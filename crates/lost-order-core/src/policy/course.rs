@@ -3,7 +3,7 @@
 //! actions as any player reads them (purposes, targets, what their results may reveal).
 
 use super::bid::first_friend;
-use super::reading::{Seen, attempts, favours_any};
+use super::reading::{Attempts, Seen, favours_any};
 use crate::engine::Session;
 use crate::scenario::{Action, BuyingRole, Condition, Effect, Fact, Layer, Purpose, Targets, Who};
 
@@ -30,13 +30,13 @@ const LATE: u32 = 5;
 const MID: u32 = 4;
 
 /// How the middle-of-the-road plan, with `moves`, rates an option now; 0 or less: not worth it.
-pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening) -> i32 {
+pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening, tally: &Attempts) -> i32 {
     let (action, Some(i)) = (&s.scenario().actions[o.0], o.1) else {
         return 0;
     };
     let target = s.scenario().people[i].id.as_str();
     let v = Seen::of(s, i);
-    let (tries, successes) = attempts(s, action, target);
+    let (tries, successes) = tally.at(o.0, i);
     let week = s.week();
     let friend = first_friend(s);
     let is_friend = target == friend;
@@ -138,7 +138,7 @@ pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening) -> i32 {
 /// The coach-first opening: through the friend's introductions down to the execution layer,
 /// warm someone there up and ask them to be the coach; `None` once a coach is developed (or
 /// the opening is over), when the professional plan takes over.
-pub(super) fn coach_first_worth(s: &Session, o: Opening) -> Option<i32> {
+pub(super) fn coach_first_worth(s: &Session, o: Opening, tally: &Attempts) -> Option<i32> {
     if s.beliefs().iter().any(|b| b.coach) || s.week() > 3 {
         return None;
     }
@@ -146,7 +146,7 @@ pub(super) fn coach_first_worth(s: &Session, o: Opening) -> Option<i32> {
     let i = o.1?;
     let target = s.scenario().people[i].id.as_str();
     let v = Seen::of(s, i);
-    let (tries, successes) = attempts(s, action, target);
+    let (tries, successes) = tally.at(o.0, i);
     let is_friend = target == first_friend(s);
     let kind = Kind::of(s, action);
     let w = match kind {
@@ -297,6 +297,39 @@ fn any_possible_effect(
         }
     }
     false
+}
+
+/// What an action may bring about on its target, read from its possible effects in one pass:
+/// the facts it may reveal and whether it may put someone new on the map.
+pub(super) struct Prospect {
+    reveals: [bool; Fact::ALL.len()],
+    /// It may put someone not yet on the map on it.
+    pub discovers_someone_new: bool,
+}
+
+impl Prospect {
+    pub(super) fn of(s: &Session, action: &Action, target: &str) -> Prospect {
+        let mut p = Prospect {
+            reveals: [false; Fact::ALL.len()],
+            discovers_someone_new: false,
+        };
+        any_possible_effect(action, target, |e| {
+            match e {
+                Effect::Reveal(Who::Target, f) => p.reveals[*f as usize] = true,
+                Effect::Discover(Who::Person(id)) => {
+                    p.discovers_someone_new |= s.belief(id).is_some_and(|b| !b.on_map());
+                }
+                _ => {}
+            }
+            false
+        });
+        p
+    }
+
+    /// It may reveal this fact about its target.
+    pub(super) fn reveals(&self, fact: Fact) -> bool {
+        self.reveals[fact as usize]
+    }
 }
 
 /// Whether the action may reveal this fact about its target.

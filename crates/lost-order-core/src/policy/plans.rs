@@ -2,8 +2,8 @@
 
 use super::Policy;
 use super::bid::first_friend;
-use super::course::{self, Kind, Moves, Opening};
-use super::reading::{Seen, attempts, favours_any};
+use super::course::{self, Kind, Moves, Opening, Prospect};
+use super::reading::{Attempts, Seen, favours_any};
 use crate::engine::{Decision, Dice, Session};
 use crate::scenario::{Action, Fact, Layer, Purpose};
 
@@ -27,10 +27,11 @@ pub(super) fn plan(policy: Policy, s: &Session, dice: &mut Dice) -> Option<Decis
         Policy::Random => random_action(s, dice),
         _ => {
             // Options are weighed by index; only the best one's ids are cloned.
+            let tally = Attempts::of(s);
             let best = s
                 .open_actions()
                 .into_iter()
-                .map(|o| (worth(policy, s, o), o))
+                .map(|o| (worth(policy, s, o, &tally), o))
                 .filter(|(w, _)| *w > 0)
                 .max_by_key(|(w, _)| *w)
                 .map(|(_, o)| o)?;
@@ -61,13 +62,13 @@ fn act(s: &Session, (a, target): Opening) -> Decision {
 }
 
 /// What a policy thinks an option is worth now; 0 or less means "not worth doing".
-fn worth(policy: Policy, s: &Session, o: Opening) -> i32 {
+fn worth(policy: Policy, s: &Session, o: Opening, tally: &Attempts) -> i32 {
     let (action, Some(i)) = (&s.scenario().actions[o.0], o.1) else {
         return 0;
     };
     let target = s.scenario().people[i].id.as_str();
     let view = Seen::of(s, i);
-    let (tries, successes) = attempts(s, action, target);
+    let (tries, successes) = tally.at(o.0, i);
     match policy {
         Policy::Liao => {
             if target != first_friend(s) {
@@ -88,7 +89,7 @@ fn worth(policy: Policy, s: &Session, o: Opening) -> i32 {
         Policy::FullCoverage | Policy::FullCoverageLowest => {
             professional(s, action, target, &view, tries, successes)
         }
-        Policy::CoachFirst => course::coach_first_worth(s, o)
+        Policy::CoachFirst => course::coach_first_worth(s, o, tally)
             .unwrap_or_else(|| professional(s, action, target, &view, tries, successes)),
         Policy::LiaoDinners => {
             if target != first_friend(s) {
@@ -101,7 +102,7 @@ fn worth(policy: Policy, s: &Session, o: Opening) -> i32 {
                 _ => 0,
             }
         }
-        Policy::Middle => course::middle_worth(Moves::default(), s, o),
+        Policy::Middle => course::middle_worth(Moves::default(), s, o, tally),
         Policy::MiddleCoach => course::middle_worth(
             Moves {
                 coach: true,
@@ -109,6 +110,7 @@ fn worth(policy: Policy, s: &Session, o: Opening) -> i32 {
             },
             s,
             o,
+            tally,
         ),
         Policy::MiddleWang => course::middle_worth(
             Moves {
@@ -117,6 +119,7 @@ fn worth(policy: Policy, s: &Session, o: Opening) -> i32 {
             },
             s,
             o,
+            tally,
         ),
         Policy::MiddleValue => course::middle_worth(
             Moves {
@@ -125,6 +128,7 @@ fn worth(policy: Policy, s: &Session, o: Opening) -> i32 {
             },
             s,
             o,
+            tally,
         ),
         Policy::MiddleRoles => course::middle_worth(
             Moves {
@@ -133,6 +137,7 @@ fn worth(policy: Policy, s: &Session, o: Opening) -> i32 {
             },
             s,
             o,
+            tally,
         ),
         Policy::Greedy => {
             let gain = match action.purpose {
@@ -192,20 +197,21 @@ fn professional(
 /// What a question is worth to a professional: the criteria first, then the role, then whoever
 /// else it may bring onto the map, then influence and stance.
 fn question(s: &Session, action: &Action, target: &str, v: &Seen) -> i32 {
+    let may = Prospect::of(s, action, target);
     let mut w = 0;
-    if !v.knows_criteria && course::reveals(action, target, Fact::Criteria) {
+    if !v.knows_criteria && may.reveals(Fact::Criteria) {
         w = w.max(50);
     }
-    if v.role.is_none() && course::reveals(action, target, Fact::Role) {
+    if v.role.is_none() && may.reveals(Fact::Role) {
         w = w.max(35);
     }
-    if course::discovers_someone_new(s, action, target) {
+    if may.discovers_someone_new {
         w = w.max(30);
     }
-    if !v.knows_influence && course::reveals(action, target, Fact::Influence) {
+    if !v.knows_influence && may.reveals(Fact::Influence) {
         w = w.max(12);
     }
-    if !v.knows_stance && course::reveals(action, target, Fact::Stance) {
+    if !v.knows_stance && may.reveals(Fact::Stance) {
         w = w.max(12);
     }
     w

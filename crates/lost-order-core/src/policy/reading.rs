@@ -27,19 +27,44 @@ pub(super) fn favours_any(action: &Action, criteria: &[String]) -> Option<bool> 
     wanted.then_some(fits)
 }
 
-/// How often this action was aimed at this target so far, and how often it worked
-/// (any result but the last, which is the fallback when nothing else happens).
-pub(super) fn attempts(s: &Session, action: &Action, target: &str) -> (i32, i32) {
-    let fallback = action.results.last().map(|r| r.id.as_str());
-    let mut counts = (0, 0);
-    for m in s.decisions() {
-        if matches!(&m.decision, Decision::Act { action: a, target: Some(t) } if *a == action.id && t == target)
-        {
-            counts.0 += 1;
-            counts.1 += i32::from(m.result.as_deref() != fallback);
+/// How often each action was aimed at each person so far, and how often it worked (any
+/// result but the action's last, which is the fallback when nothing else happens): counted
+/// once from the session's decisions, then read for every option weighed.
+pub(super) struct Attempts {
+    people: usize,
+    /// (tries, successes) by action index × people + person index.
+    counts: Vec<(i32, i32)>,
+}
+
+impl Attempts {
+    pub(super) fn of(s: &Session) -> Attempts {
+        let scenario = s.scenario();
+        let people = scenario.people.len();
+        let mut counts = vec![(0, 0); scenario.actions.len() * people];
+        for m in s.decisions() {
+            let Decision::Act {
+                action,
+                target: Some(target),
+            } = &m.decision
+            else {
+                continue;
+            };
+            let (Some(a), Some(i)) = (scenario.action_index(action), scenario.person_index(target))
+            else {
+                continue;
+            };
+            let fallback = scenario.actions[a].results.last().map(|r| r.id.as_str());
+            let count = &mut counts[a * people + i];
+            count.0 += 1;
+            count.1 += i32::from(m.result.as_deref() != fallback);
         }
+        Attempts { people, counts }
     }
-    counts
+
+    /// (tries, successes) of action number `a` aimed at person number `i`.
+    pub(super) fn at(&self, a: usize, i: usize) -> (i32, i32) {
+        self.counts[a * self.people + i]
+    }
 }
 
 /// What the player believes of a person, with guesses where nothing is known; borrowed from
