@@ -69,8 +69,13 @@ enum Done {
     Liao(u64, Option<SessionRow>),
 }
 
+/// One work item in report order: a record's seed and its index among the enrolled, or
+/// (`None`) Liao's path after the seed's last record.
+type Item = (u64, Option<usize>);
+
 /// Replays every enrolled record of `roster` (a batch at a time, in parallel), hands the rows
-/// to `sink` in report order, and returns the summary. Memory holds one batch of rows and the
+/// to `sink` in report order, and returns the summary. The next batch is replayed while the
+/// sink takes the rows of the one before, so memory holds two batches of rows and the
 /// counts, however many records there are.
 ///
 /// # Errors
@@ -80,25 +85,21 @@ pub fn stream<S: ClassSink>(roster: Roster, sink: &mut S) -> Result<ClassSummary
         scenario,
         lang,
         enrolled,
-        mut skipped,
+        skipped,
         seeds,
     } = roster;
     let several = seeds.len() > 1;
     let seed_warning = super::roster::seed_warning(&seeds, &lang);
     // The work in report order: each record, and after each seed's last record, Liao's path.
-    let mut work: Vec<(u64, Option<usize>)> = Vec::with_capacity(enrolled.len() + seeds.len());
+    let mut work: Vec<Item> = Vec::with_capacity(enrolled.len() + seeds.len());
     for (i, e) in enrolled.iter().enumerate() {
         work.push((e.seed, Some(i)));
         if enrolled.get(i + 1).is_none_or(|next| next.seed != e.seed) {
             work.push((e.seed, None));
         }
     }
-    let mut tally = Tally::new(&scenario);
-    let mut group = Tally::new(&scenario);
-    let mut open: Option<u64> = None;
-    let mut started: Option<(u64, u64)> = None;
-    for batch in work.chunks(BATCH) {
-        let done: Vec<Done> = batch
+    let replay = |batch: &[Item]| -> Vec<Done> {
+        batch
             .par_iter()
             .map(|(seed, item)| match item {
                 Some(i) => {
@@ -110,39 +111,36 @@ pub fn stream<S: ClassSink>(roster: Roster, sink: &mut S) -> Result<ClassSummary
                 }
                 None => Done::Liao(*seed, liao_row(&scenario, *seed, &lang)),
             })
-            .collect();
-        for ((seed, _), done) in batch.iter().zip(done) {
-            if open != Some(*seed) {
-                sink.group(*seed, several)?;
-                open = Some(*seed);
-                group = Tally::new(&scenario);
-            }
-            match done {
-                Done::Trainee(Ok(row)) => {
-                    tally.add(&scenario, &row);
-                    group.add(&scenario, &row);
-                    started = Some(started.map_or((row.started, row.started), |(a, b)| {
-                        (a.min(row.started), b.max(row.started))
-                    }));
-                    sink.session(&row)?;
-                }
-                Done::Trainee(Err(s)) => skipped.push(s),
-                Done::Liao(seed, liao) => {
-                    let g = SeedGroup {
-                        seed,
-                        trainees: group.sessions(),
-                        finished: group.finished(),
-                        won: group.won(),
-                        lost: group.finished() - group.won(),
-                        unfinished: group.sessions() - group.finished(),
-                        score_mean: group.score_mean(),
-                        liao,
-                    };
-                    sink.group_end(&g, several)?;
-                }
-            }
-        }
+            .collect()
+    };
+    let mut hand = Hand {
+        scenario: &scenario,
+        several,
+        tally: Tally::new(&scenario),
+        group: Tally::new(&scenario),
+        open: None,
+        started: None,
+        skipped,
+    };
+    let mut batches = work.chunks(BATCH);
+    let mut ready = batches.next().map(|batch| (batch, replay(batch)));
+    while let Some((batch, done)) = ready.take() {
+        let next = batches.next();
+        let handed = std::thread::scope(|scope| {
+            let replay = &replay;
+            let replaying = next.map(|batch| scope.spawn(move || (batch, replay(batch))));
+            let handed = hand.batch(sink, batch, done);
+            ready = replaying.map(|r| r.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            handed
+        });
+        handed?;
     }
+    let Hand {
+        tally,
+        started,
+        skipped,
+        ..
+    } = hand;
     Ok(ClassSummary {
         scenario: scenario.meta.id.clone(),
         version: scenario.meta.version.clone(),
@@ -155,6 +153,65 @@ pub fn stream<S: ClassSink>(roster: Roster, sink: &mut S) -> Result<ClassSummary
         seed_warning,
         started,
     })
+}
+
+/// What `stream` keeps while handing rows to the sink: the counts, the open seed group, the
+/// span of start times and the records left out.
+struct Hand<'a> {
+    scenario: &'a Scenario,
+    several: bool,
+    tally: Tally,
+    /// The counts of the open seed group.
+    group: Tally,
+    open: Option<u64>,
+    started: Option<(u64, u64)>,
+    skipped: Vec<Skipped>,
+}
+
+impl Hand<'_> {
+    /// Hands one replayed batch to `sink` in report order, counting as it goes.
+    fn batch<S: ClassSink>(
+        &mut self,
+        sink: &mut S,
+        batch: &[Item],
+        done: Vec<Done>,
+    ) -> Result<(), S::Error> {
+        let scenario = self.scenario;
+        for ((seed, _), done) in batch.iter().zip(done) {
+            if self.open != Some(*seed) {
+                sink.group(*seed, self.several)?;
+                self.open = Some(*seed);
+                self.group = Tally::new(scenario);
+            }
+            match done {
+                Done::Trainee(Ok(row)) => {
+                    self.tally.add(scenario, &row);
+                    self.group.add(scenario, &row);
+                    self.started =
+                        Some(self.started.map_or((row.started, row.started), |(a, b)| {
+                            (a.min(row.started), b.max(row.started))
+                        }));
+                    sink.session(&row)?;
+                }
+                Done::Trainee(Err(s)) => self.skipped.push(s),
+                Done::Liao(seed, liao) => {
+                    let group = &self.group;
+                    let g = SeedGroup {
+                        seed,
+                        trainees: group.sessions(),
+                        finished: group.finished(),
+                        won: group.won(),
+                        lost: group.finished() - group.won(),
+                        unfinished: group.sessions() - group.finished(),
+                        score_mean: group.score_mean(),
+                        liao,
+                    };
+                    sink.group_end(&g, self.several)?;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The whole class debrief of one scenario in memory (for a class shown on screen; a large
