@@ -2,7 +2,7 @@
 //! known, how often an action was tried on someone, and the criteria a requirement asks for.
 //! A leaf that every policy module may use.
 
-use crate::engine::{Decision, Session};
+use crate::engine::Session;
 use crate::scenario::{Action, BuyingRole, Condition, Layer, Who};
 
 /// Calls `each` with every criterion a requirement's condition asks the target to care about.
@@ -41,22 +41,14 @@ impl Attempts {
         let scenario = s.scenario();
         let people = scenario.people.len();
         let mut counts = vec![(0, 0); scenario.actions.len() * people];
-        for m in s.decisions() {
-            let Decision::Act {
-                action,
-                target: Some(target),
-            } = &m.decision
-            else {
+        for taken in s.actions_taken() {
+            let Some(i) = taken.target else {
                 continue;
             };
-            let (Some(a), Some(i)) = (scenario.action_index(action), scenario.person_index(target))
-            else {
-                continue;
-            };
-            let fallback = scenario.actions[a].results.last().map(|r| r.id.as_str());
-            let count = &mut counts[a * people + i];
+            let fallback = scenario.actions[taken.action].results.len().checked_sub(1);
+            let count = &mut counts[taken.action * people + i];
             count.0 += 1;
-            count.1 += i32::from(m.result.as_deref() != fallback);
+            count.1 += i32::from(taken.result != fallback);
         }
         Attempts { people, counts }
     }

@@ -1,7 +1,7 @@
 //! What the player does: grade the accounts, take an action, end the week, pick a choice, submit the bid.
 
 use super::error::{Blocked, SessionError};
-use super::{Phase, Scope, Session, scoring};
+use super::{Phase, Scope, Session, Taken, scoring};
 use crate::engine::decision::{Bid, Decision};
 use crate::engine::happening::Happening;
 use crate::engine::outcome::GradeGiven;
@@ -169,9 +169,15 @@ impl Session {
         self.acted.push((a, target));
         let scope = Scope { target };
         let mut out = self.happenings();
-        let result = action.results.iter().find(|r| {
+        let index = action.results.iter().position(|r| {
             r.when.as_ref().is_none_or(|w| self.holds_now(w, scope)) && self.dice.chance(r.chance)
         });
+        self.taken.push(Taken {
+            action: a,
+            target,
+            result: index,
+        });
+        let result = index.map(|r| &action.results[r]);
         let result_id = result.map(|r| r.id.clone());
         out.push(Happening::ActionTaken {
             action: action.id.clone(),

@@ -86,6 +86,16 @@ pub struct Made {
     pub result: Option<Id>,
 }
 
+/// An action taken, by index: the action's in the scenario's `actions`, its target's in
+/// `people` (`None`: an action without targets), and the result's in the action's `results`
+/// (`None`: no result came up).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Taken {
+    pub action: usize,
+    pub target: Option<usize>,
+    pub result: Option<usize>,
+}
+
 /// One playthrough of a scenario with one seed: the hidden truth, the player's beliefs, the log.
 ///
 /// Every random draw comes from one seeded stream, so the same seed and the same decisions
@@ -109,6 +119,8 @@ pub struct Session {
     /// This week's actions taken so far, as (index in the scenario's `actions`, target's
     /// index in its `people`); a few at most, so a list.
     acted: Vec<(usize, Option<usize>)>,
+    /// Every action taken so far, in order, by index: see `Session::actions_taken`.
+    taken: Vec<Taken>,
     log: Vec<LogEntry>,
     history: Vec<WeekSnapshot>,
     made: Vec<Made>,
@@ -180,6 +192,7 @@ impl Session {
             fired: BTreeSet::new(),
             drawn_weeks,
             acted: Vec::new(),
+            taken: Vec::with_capacity(weeks * 4),
             // Room for a usual session, so that the lists seldom grow: the flagship's random
             // play averages about 6.5 happenings, 3.4 decisions and 1.9 hidden happenings a week.
             log: Vec::with_capacity(weeks * 8),
@@ -302,6 +315,13 @@ impl Session {
     /// The decisions made so far, with their results.
     pub fn decisions(&self) -> &[Made] {
         &self.made
+    }
+
+    /// Every action taken so far, in the order taken, by index (the `Act` decisions of
+    /// `decisions`, nothing cloned): for the simulator's policies, which count them at
+    /// every step.
+    pub(crate) fn actions_taken(&self) -> &[Taken] {
+        &self.taken
     }
 
     /// True and believed stances at the end of each week played.
