@@ -12,7 +12,7 @@ use lost_order_app::records::record_files;
 use lost_order_app::{Catalog, class_report};
 use lost_order_core::report::{Roster, most_common_scenario, read_headers};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let usage = "usage: report_folder DIR OUT [LANG]";
     let dir = PathBuf::from(args.next().ok_or(usage)?);
