@@ -102,3 +102,48 @@ impl<'s> Seen<'s> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Attempts;
+    use crate::engine::{Decision, Session};
+    use crate::policy::Policy;
+    use crate::testkit::tiny;
+
+    /// Tries and successes counted the slow way: by ids, from the decisions.
+    fn counted(s: &Session, a: usize, i: usize) -> (i32, i32) {
+        let action = &s.scenario().actions[a];
+        let target = &s.scenario().people[i].id;
+        let fallback = action.results.last().map(|r| r.id.as_str());
+        let mut counts = (0, 0);
+        for m in s.decisions() {
+            if matches!(&m.decision, Decision::Act { action: x, target: Some(t) } if *x == action.id && t == target)
+            {
+                counts.0 += 1;
+                counts.1 += i32::from(m.result.as_deref() != fallback);
+            }
+        }
+        counts
+    }
+
+    #[test]
+    fn attempts_by_index_are_the_decisions_counted_by_id() {
+        let mut compared = 0;
+        for policy in [Policy::Random, Policy::FullCoverage, Policy::Liao] {
+            for seed in 0..20 {
+                let s = crate::simulate::play(tiny(), policy, seed).unwrap().session;
+                let tally = Attempts::of(&s);
+                for a in 0..s.scenario().actions.len() {
+                    for i in 0..s.scenario().people.len() {
+                        assert_eq!(tally.at(a, i), counted(&s, a, i), "{policy} {seed}");
+                        compared += counted(&s, a, i).0;
+                    }
+                }
+            }
+        }
+        assert!(
+            compared > 100,
+            "too few actions taken to compare: {compared}"
+        );
+    }
+}
