@@ -40,15 +40,16 @@ pub fn replay(scenario: Arc<Scenario>, record: &Record) -> Result<Session, Diver
                 made.week
             )));
         }
+        // `take`, not `apply`: the happenings are not needed back.
         session
-            .apply(&made.decision)
+            .take(made.decision.clone())
             .map_err(|e| diverged(e.to_string()))?;
-        let now = session.decisions().last().map(|m| m.result.clone());
-        if now != Some(made.result.clone()) {
+        let now = session.decisions().last().map(|m| &m.result);
+        if now != Some(&made.result) {
             return Err(diverged(format!(
                 "{:?} gave {:?}, the record says {:?}",
                 made.decision,
-                now.flatten(),
+                now.cloned().flatten(),
                 made.result
             )));
         }
