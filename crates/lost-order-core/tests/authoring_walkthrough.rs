@@ -16,26 +16,46 @@ use lost_order_core::simulate::{Summary, simulate};
 
 /// The first line of the complete case's code block in docs/authoring.md.
 const MARKER: &str = "// The walk-through's complete case";
+/// The first line of the worked example's choice script (a ```text block).
+const SCRIPT_MARKER: &str = "# The worked example's script (seed 4)";
+/// The seed the worked example is played on.
+const SCRIPT_SEED: u64 = 4;
+/// The heading of the walk-through, whose ```ron fragments are copied from the complete case.
+const WALKTHROUGH: &str = "## A case from nothing";
 
 const RUNS: u64 = 200;
 
-/// The complete case's source, taken from docs/authoring.md.
-fn source() -> String {
+fn doc() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/authoring.md");
-    let doc = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let blocks: Vec<String> = doc
-        .split("```ron\n")
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The contents of the code blocks of `text` in this language (`ron`, `text`), in order.
+fn blocks(text: &str, lang: &str) -> Vec<String> {
+    text.split(&format!("```{lang}\n"))
         .skip(1)
         .filter_map(|rest| rest.split("```").next())
-        .filter(|block| block.starts_with(MARKER))
         .map(str::to_string)
+        .collect()
+}
+
+/// The one block of this language that opens with `marker`.
+fn marked(lang: &str, marker: &str) -> String {
+    let found: Vec<String> = blocks(&doc(), lang)
+        .into_iter()
+        .filter(|b| b.starts_with(marker))
         .collect();
     assert_eq!(
-        blocks.len(),
+        found.len(),
         1,
-        "docs/authoring.md has exactly one ```ron block opening with `{MARKER}`"
+        "docs/authoring.md has exactly one ```{lang} block opening with `{marker}`"
     );
-    blocks.into_iter().next().unwrap_or_default()
+    found.into_iter().next().unwrap_or_default()
+}
+
+/// The complete case's source, taken from docs/authoring.md.
+fn source() -> String {
+    marked("ron", MARKER)
 }
 
 /// The case, checked.
@@ -130,4 +150,78 @@ fn every_scene_and_every_ending_is_reached() {
     let all_endings: BTreeSet<String> = CASE.endings.iter().map(|e| e.id.clone()).collect();
     assert_eq!(scenes, all_scenes);
     assert_eq!(endings, all_endings);
+}
+
+#[test]
+fn every_fragment_of_the_walkthrough_is_copied_from_the_complete_case() {
+    let doc = doc();
+    let start = doc.find(WALKTHROUGH).expect("the walk-through's heading");
+    let end = doc.find(&format!("```ron\n{MARKER}")).expect("the complete case");
+    let case = source();
+    let lines: BTreeSet<&str> = case.lines().map(str::trim).collect();
+    let fragments = blocks(&doc[start..end], "ron");
+    assert!(fragments.len() >= 10, "{} fragments", fragments.len());
+    for fragment in &fragments {
+        for line in fragment.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            assert!(lines.contains(line), "not in the complete case: {line}");
+        }
+    }
+}
+
+/// The stage of the worked example's tender with this id.
+fn stage<'a>(session: &'a Session, id: &str) -> &'a StageVerdict {
+    let tender = session.tender().expect("the tender was decided");
+    tender
+        .stages
+        .iter()
+        .find(|s| s.stage == id)
+        .unwrap_or_else(|| panic!("stage {id} read the bid"))
+}
+
+#[test]
+fn the_worked_example_has_the_numbers_the_doc_quotes() {
+    let script = parse_script(&marked("text", SCRIPT_MARKER)).expect("the script reads");
+    let mut session = Session::new(CASE.clone(), SCRIPT_SEED);
+    let support = |s: &Session, id: &str| {
+        let i = CASE.person_index(id).expect("a person of the case");
+        (s.truth().people[i].support, s.truth().people[i].rival_support)
+    };
+    // The draw: President He −2 (rival 1), Xu −1 (rival 1), Tian 0.
+    assert_eq!(support(&session, "he"), (-2, 1));
+    assert_eq!(support(&session, "xu"), (-1, 1));
+    assert_eq!(support(&session, "tian").0, 0);
+    for (k, decision) in script.iter().enumerate() {
+        session
+            .apply(decision)
+            .unwrap_or_else(|e| panic!("decision {} ({decision:?}): {e}", k + 1));
+    }
+    assert_eq!(support(&session, "he"), (2, 2));
+    assert_eq!(support(&session, "xu"), (2, 1));
+    assert_eq!(support(&session, "song"), (3, 1));
+    assert_eq!(support(&session, "tian"), (3, 0));
+
+    let technical = stage(&session, "technical");
+    assert_eq!((technical.ours.total(), technical.rival.total()), (4, 2));
+    assert!(technical.we_pass && technical.rival_pass);
+    let commercial = stage(&session, "commercial");
+    assert_eq!((commercial.ours.total(), commercial.rival.total()), (4, 4));
+    assert_eq!((commercial.our_tally, commercial.rival_tally), (12, 12));
+    let last = stage(&session, "final");
+    assert_eq!((last.ours.total(), last.rival.total()), (6, 2));
+    assert_eq!(last.center, Some((136, 52)));
+    assert_eq!((last.our_tally, last.rival_tally), (148, 64));
+
+    let tender = session.tender().expect("the tender was decided");
+    assert!(tender.won);
+    assert_eq!(tender.margin, 84);
+    assert_eq!(tender.ending, "won");
+    let points: BTreeMap<&str, u32> = tender
+        .score
+        .lines
+        .iter()
+        .map(|l| (l.id.as_str(), l.points))
+        .collect();
+    assert_eq!(points["outcome"], 28);
+    assert_eq!(points["facts"], 9);
+    assert_eq!(tender.score.total, 97);
 }
