@@ -109,7 +109,11 @@ fn prints_the_policy_table() {
     println!("| policy | win rate | score mean | p10 | p90 | endings |\n|---|---|---|---|---|---|");
     for policy in Policy::ALL {
         let s = row(policy);
-        let endings: Vec<String> = s.endings.iter().map(|(id, n)| format!("{id} {n}")).collect();
+        let endings: Vec<String> = s
+            .endings
+            .iter()
+            .map(|(id, n)| format!("{id} {n}"))
+            .collect();
         println!(
             "| {} | {:.1}% | {:.1} | {} | {} | {} |",
             s.policy,
@@ -132,7 +136,12 @@ fn the_course_wins_it() {
 
 #[test]
 fn liaos_path_and_doing_nothing_lose_it() {
-    for policy in [Policy::Liao, Policy::LiaoDinners, Policy::DoNothing, Policy::PriceOnly] {
+    for policy in [
+        Policy::Liao,
+        Policy::LiaoDinners,
+        Policy::DoNothing,
+        Policy::PriceOnly,
+    ] {
         let s = row(policy);
         assert_eq!(s.wins, 0, "{s:?}");
     }
@@ -156,7 +165,9 @@ fn every_scene_and_every_ending_is_reached() {
 fn every_fragment_of_the_walkthrough_is_copied_from_the_complete_case() {
     let doc = doc();
     let start = doc.find(WALKTHROUGH).expect("the walk-through's heading");
-    let end = doc.find(&format!("```ron\n{MARKER}")).expect("the complete case");
+    let end = doc
+        .find(&format!("```ron\n{MARKER}"))
+        .expect("the complete case");
     let case = source();
     let lines: BTreeSet<&str> = case.lines().map(str::trim).collect();
     let fragments = blocks(&doc[start..end], "ron");
@@ -184,7 +195,10 @@ fn the_worked_example_has_the_numbers_the_doc_quotes() {
     let mut session = Session::new(CASE.clone(), SCRIPT_SEED);
     let support = |s: &Session, id: &str| {
         let i = CASE.person_index(id).expect("a person of the case");
-        (s.truth().people[i].support, s.truth().people[i].rival_support)
+        (
+            s.truth().people[i].support,
+            s.truth().people[i].rival_support,
+        )
     };
     // The draw: President He −2 (rival 1), Xu −1 (rival 1), Tian 0.
     assert_eq!(support(&session, "he"), (-2, 1));
