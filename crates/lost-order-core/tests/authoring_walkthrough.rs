@@ -238,4 +238,9 @@ fn the_worked_example_has_the_numbers_the_doc_quotes() {
     assert_eq!(points["outcome"], 28);
     assert_eq!(points["facts"], 9);
     assert_eq!(tender.score.total, 97);
+    // What `play --script` prints is quoted in the doc, line by line.
+    let doc = doc();
+    for line in lost_order_core::narrate::explain(&session, "en") {
+        assert!(doc.contains(&line), "the doc does not quote: {line}");
+    }
 }
