@@ -20,6 +20,8 @@ const MARKER: &str = "// The walk-through's complete case";
 const SCRIPT_MARKER: &str = "# The worked example's script (seed 4)";
 /// The seed the worked example is played on.
 const SCRIPT_SEED: u64 = 4;
+/// The first line of the script that plays the course's moves on any seed (a ```text block).
+const ANY_SEED_MARKER: &str = "# The course's moves, for any seed";
 /// The heading of the walk-through, whose ```ron fragments are copied from the complete case.
 const WALKTHROUGH: &str = "## A case from nothing";
 
@@ -204,11 +206,9 @@ fn the_worked_example_has_the_numbers_the_doc_quotes() {
     assert_eq!(support(&session, "he"), (-2, 1));
     assert_eq!(support(&session, "xu"), (-1, 1));
     assert_eq!(support(&session, "tian").0, 0);
-    for (k, decision) in script.iter().enumerate() {
-        session
-            .apply(decision)
-            .unwrap_or_else(|e| panic!("decision {} ({decision:?}): {e}", k + 1));
-    }
+    script
+        .play(&mut session)
+        .unwrap_or_else(|e| panic!("the worked example's script stops: {e:?}"));
     assert_eq!(support(&session, "he"), (2, 2));
     assert_eq!(support(&session, "xu"), (2, 1));
     assert_eq!(support(&session, "song"), (3, 1));
@@ -242,5 +242,25 @@ fn the_worked_example_has_the_numbers_the_doc_quotes() {
     let doc = doc();
     for line in lost_order_core::narrate::explain(&session, "en") {
         assert!(doc.contains(&line), "the doc does not quote: {line}");
+    }
+}
+
+#[test]
+fn the_courses_moves_written_once_win_every_seed() {
+    let script = parse_script(&marked("text", ANY_SEED_MARKER)).expect("the script reads");
+    for seed in 1..=RUNS {
+        let mut session = Session::new(CASE.clone(), seed);
+        script
+            .play(&mut session)
+            .unwrap_or_else(|e| panic!("seed {seed}: the script stops: {e:?}"));
+        let tender = session
+            .tender()
+            .unwrap_or_else(|| panic!("seed {seed}: the script ends before the tender"));
+        assert!(tender.won, "seed {seed}: {}", tender.ending);
+        assert!(
+            tender.score.total >= 85,
+            "seed {seed}: {}",
+            tender.score.total
+        );
     }
 }
