@@ -17,6 +17,7 @@ mod decide;
 mod error;
 mod logic;
 mod options;
+mod probe;
 mod scoring;
 mod tender;
 #[cfg(test)]
