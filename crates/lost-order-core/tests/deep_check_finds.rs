@@ -67,7 +67,16 @@ fn edit(source: &mut String, old: &str, new: &str) {
 #[test]
 fn the_flagship_finishes_and_lists_what_is_known_of_it() {
     let source = std::fs::read_to_string(common::root().join("scenarios/lost_order.ron")).unwrap();
-    let found = explored(&source, &small());
+    let shares = std::sync::Mutex::new(Vec::new());
+    let scenario = common::flagship();
+    let found = explore(&scenario, &source, &small(), &|done| {
+        shares.lock().unwrap().push(done);
+    });
+    // Progress is told as a share done, from 0 to 1, about once a percent.
+    let shares = shares.into_inner().unwrap();
+    assert_eq!((shares.first(), shares.last()), (Some(&0.0), Some(&1.0)));
+    assert!((50..=110).contains(&shares.len()), "{} calls", shares.len());
+    assert!(shares.iter().all(|d| (0.0..=1.0).contains(d)));
     assert!(!found.soft_locked());
     assert!(found.ended > 40 * 15, "{} sessions ended", found.ended);
     // Full coverage wins alone (docs/policies.md: 99.9% over 1,000 seeds), as the course means.
@@ -149,8 +158,47 @@ fn each_mistake_of_an_edited_tutorial_is_found_at_its_place() {
         "        (id: \"proposal\",",
         "        (id: \"chat\", label: {\"zh\": \"闲聊\", \"en\": \"Chat\"}, description: {\"zh\": \"闲聊\", \"en\": \"Small talk\"}, points: 1, purpose: Relationship,\n         results: [(id: \"chatted\", effects: [Note({\"zh\": \"聊了聊\", \"en\": \"You chat\"})], text: {\"zh\": \"聊了聊\", \"en\": \"You chat.\"})]),\n        (id: \"proposal\",",
     );
+    // An action whose requirement never holds, so it is never taken.
+    edit(
+        &mut src,
+        "        (id: \"chat\",",
+        "        (id: \"gala\", label: {\"zh\": \"晚宴\", \"en\": \"Gala\"}, description: {\"zh\": \"晚宴\", \"en\": \"A gala dinner\"}, points: 1, purpose: Relationship,\n         requires: [(when: Budget(AtLeast(100)), reason: {\"zh\": \"钱不够\", \"en\": \"Too dear\"})],\n         results: [(id: \"dined\", effects: [Support(Target, 1)], text: {\"zh\": \"吃了\", \"en\": \"You dine.\"})]),\n        (id: \"chat\",",
+    );
+    // A rubric line every session earns in full (the tender is always in week 3), and one
+    // none earns.
+    edit(
+        &mut src,
+        "measure: FactsUncovered",
+        "measure: Holds(Week(AtLeast(3)))",
+    );
+    edit(
+        &mut src,
+        "    ],\n)",
+        "        (id: \"wealth\", label: {\"zh\": \"富\", \"en\": \"Wealth\"}, points: 5, measure: Holds(Budget(AtLeast(100))),\n         concept: {\"zh\": \"富\", \"en\": \"Wealth\"}, lesson: {\"zh\": \"富\", \"en\": \"Wealth\"}),\n    ],\n)",
+    );
     let found = explored(&src, &small());
     assert!(!found.soft_locked(), "{:#?}", found.findings);
+
+    let (_, place) = find(&found, &src, &FindingKind::ActionNeverTaken("gala".into()));
+    assert_eq!(place, at(&src, "(id: \"gala\"", "\"gala\""));
+    let (_, place) = find(
+        &found,
+        &src,
+        &FindingKind::ConditionAlwaysFalse("requirement 1 of action `gala`".into()),
+    );
+    assert_eq!(place, at(&src, "(id: \"gala\"", "when:"));
+    let (_, place) = find(
+        &found,
+        &src,
+        &FindingKind::RubricAlwaysEarned("facts".into()),
+    );
+    assert_eq!(place, at(&src, "(id: \"facts\"", "\"facts\""));
+    let (_, place) = find(
+        &found,
+        &src,
+        &FindingKind::RubricNeverEarned("wealth".into()),
+    );
+    assert_eq!(place, at(&src, "(id: \"wealth\"", "\"wealth\""));
 
     let (f, place) = find(
         &found,
@@ -240,6 +288,8 @@ fn a_scene_guarded_by_a_flag_set_only_later_is_a_soft_lock_with_its_way_in() {
     );
     let found = explored(&src, &small());
     assert!(found.soft_locked());
+    // Runs finish in any order on the cores; the findings come out the same.
+    assert_eq!(explored(&src, &small()), found);
     let (f, place) = find(&found, &src, &FindingKind::SoftLock("call".into()));
     assert_eq!(place, at(&src, "(id: \"call\", speaker", "\"call\""));
     assert_eq!(f.diagnostic.severity, Severity::Error);
@@ -263,4 +313,36 @@ fn a_scene_guarded_by_a_flag_set_only_later_is_a_soft_lock_with_its_way_in() {
     assert_eq!(*session.phase(), Phase::Scene("call".into()));
     assert!(session.choices().is_empty());
     assert_eq!(session.week(), 2);
+}
+
+#[test]
+fn a_loop_of_scenes_whose_only_exit_never_opens_is_a_soft_lock() {
+    let mut src = tutorial();
+    edit(
+        &mut src,
+        "    criteria: [",
+        "    flags: [\"never\"],\n    criteria: [",
+    );
+    edit(
+        &mut src,
+        "effects: [Introduce(Person(\"buyer\"))],",
+        "when: Flag(\"never\"), effects: [Introduce(Person(\"buyer\"))],",
+    );
+    edit(
+        &mut src,
+        "\"en\": \"\\\"Thanks, I will prepare first.\\\"\"}",
+        "\"en\": \"\\\"Thanks, I will prepare first.\\\"\"}, next: Some(\"welcome\")",
+    );
+    let found = explored(&src, &small());
+    assert!(found.soft_locked());
+    let (f, place) = find(&found, &src, &FindingKind::EndlessLoop("welcome".into()));
+    assert_eq!(place, at(&src, "(id: \"welcome\", speaker", "\"welcome\""));
+    assert_eq!(f.diagnostic.severity, Severity::Error);
+    let repro = f.repro.as_ref().unwrap();
+    assert!(repro.decisions.len() >= 100, "{}", repro.script());
+    assert!(
+        repro.script().lines().all(|l| l == "choose thanks"),
+        "{}",
+        repro.script()
+    );
 }

@@ -26,7 +26,8 @@ pub(super) fn findings(
             repro: None,
         });
     };
-    for (i, e) in s.endings.iter().enumerate() {
+    // With no session at the tender (every one stuck), the soft-lock says it all.
+    for (i, e) in s.endings.iter().enumerate().filter(|_| n > 0) {
         if t.endings[i] == 0 {
             warn(
                 FindingKind::EndingNeverReached(e.id.clone()),
@@ -119,11 +120,19 @@ pub(super) fn findings(
     }
     for (f, flag) in sites.flags.iter().enumerate() {
         if t.flag_set[f] > 0 && t.flag_read[f] == 0 {
+            let readers = sites.list.iter().filter(|s| s.reads.contains(&f)).count();
+            let message = if readers == 0 {
+                format!("flag `{flag}` is set, but no condition reads it")
+            } else {
+                format!(
+                    "flag `{flag}` is set, but none of the {readers} conditions that read it was evaluated while it was set"
+                )
+            };
             warn(
                 FindingKind::FlagSetNeverRead(flag.clone()),
-                format!("flag `{flag}` is set, but no condition read it while it was set"),
+                message,
                 places.flag(flag),
-                "test it in a `when` (`Flag(\"…\")`), or drop the effect that sets it",
+                "test it in a `when` (`Flag(\"…\")`) that comes later, or drop the effect that sets it",
             );
         }
     }

@@ -43,10 +43,10 @@ pub struct Budget {
 impl Default for Budget {
     fn default() -> Self {
         Budget {
-            seeds_per_policy: 200,
-            walks: 2000,
+            seeds_per_policy: 300,
+            walks: 12_000,
             forks_per_walk: 4,
-            sweeps_per_policy: 2,
+            sweeps_per_policy: 4,
             bids_per_sweep: 256,
             dominant_win_rate: 0.95,
         }
