@@ -1,10 +1,11 @@
 //! The deep check: many seeded runs of every policy and random walks over the decisions, then what never or always happened.
 //!
 //! `explore` plays the case (`runs`), each session decision by decision (`observe`), with a
-//! policy or a random walk (`walk`), and counts what every state shows (`tally`) per item and
-//! per condition site (`sites`); `findings` turns the counts into diagnostics at the place
+//! policy or a random walk (`walk`), and counts what every state shows (`count`, into a
+//! `tally`) per item and per condition site (`sites`); `findings` turns the counts into diagnostics at the place
 //! (`places`) of the item in the source. docs/deep-check.md says what each finding means.
 
+mod count;
 mod findings;
 mod observe;
 mod places;

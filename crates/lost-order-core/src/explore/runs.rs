@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rayon::prelude::*;
 
 use super::Budget;
-use super::observe::{Explorer, Plan};
+use super::count::Explorer;
+use super::observe::Plan;
 use super::sites::Sites;
 use super::tally::Tally;
 use super::walk::Decider;
