@@ -10,6 +10,7 @@
 //!    │          ├──────→ week, tender, scoring ─────→ logic
 //!    │          └──────→ bid ──→ error
 //!    └────────────────────────→ error    (options and decide use error too)
+//! probe ──→ options, logic               (read-only, for the deep check)
 //! ```
 
 mod bid;
