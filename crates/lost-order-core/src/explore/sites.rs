@@ -92,20 +92,14 @@ impl Sites {
                 .map(|k| {
                     let r = &action.results[k];
                     sites.note_effects(&r.effects);
-                    r.when
-                        .as_ref()
-                        .map(|_| sites.add(SiteKind::Result { action: a, k }, s))
+                    sites.add_when(&r.when, SiteKind::Result { action: a, k }, s)
                 })
                 .collect();
             sites.results.push(results);
         }
         for (e, event) in s.events.iter().enumerate() {
             sites.note_effects(&event.effects);
-            let site = event
-                .trigger
-                .when
-                .as_ref()
-                .map(|_| sites.add(SiteKind::Event { event: e }, s));
+            let site = sites.add_when(&event.trigger.when, SiteKind::Event { event: e }, s);
             sites.events.push(site);
         }
         for (r, rule) in s.competitor.rules.iter().enumerate() {
@@ -113,11 +107,7 @@ impl Sites {
             if let Some(b) = &rule.blunt {
                 sites.note_effects(&b.effects);
             }
-            let site = rule
-                .trigger
-                .when
-                .as_ref()
-                .map(|_| sites.add(SiteKind::Rival { rule: r }, s));
+            let site = sites.add_when(&rule.trigger.when, SiteKind::Rival { rule: r }, s);
             sites.rivals.push(site);
         }
         for p in &s.people {
@@ -130,15 +120,11 @@ impl Sites {
                 .enumerate()
                 .map(|(c, choice)| {
                     sites.note_effects(&choice.effects);
-                    choice.when.as_ref().map(|_| {
-                        sites.add(
-                            SiteKind::Choice {
-                                scene: i,
-                                choice: c,
-                            },
-                            s,
-                        )
-                    })
+                    let kind = SiteKind::Choice {
+                        scene: i,
+                        choice: c,
+                    };
+                    sites.add_when(&choice.when, kind, s)
                 })
                 .collect();
             sites.choices.push(list);
@@ -148,11 +134,7 @@ impl Sites {
                 .judge
                 .iter()
                 .enumerate()
-                .map(|(k, j)| {
-                    j.when
-                        .as_ref()
-                        .map(|_| sites.add(SiteKind::Judge { stage: i, k }, s))
-                })
+                .map(|(k, j)| sites.add_when(&j.when, SiteKind::Judge { stage: i, k }, s))
                 .collect();
             sites.judges.push(list);
         }
@@ -166,11 +148,7 @@ impl Sites {
             .endings
             .iter()
             .enumerate()
-            .map(|(i, e)| {
-                e.when
-                    .as_ref()
-                    .map(|_| sites.add(SiteKind::Ending { ending: i }, s))
-            })
+            .map(|(i, e)| sites.add_when(&e.when, SiteKind::Ending { ending: i }, s))
             .collect();
         sites.rubric = s
             .rubric
@@ -199,6 +177,16 @@ impl Sites {
     /// The index of flag `f`, if the scenario declares, sets or reads it.
     pub fn flag_of(&self, f: &str) -> Option<usize> {
         self.flag_index.get(f).copied()
+    }
+
+    /// `add` for an optional `when`: `None` when there is none.
+    fn add_when(
+        &mut self,
+        when: &Option<Condition>,
+        kind: SiteKind,
+        s: &Scenario,
+    ) -> Option<usize> {
+        when.as_ref().map(|_| self.add(kind, s))
     }
 
     /// Adds a site and the flags its condition reads; gives its index.
