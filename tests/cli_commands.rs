@@ -62,11 +62,7 @@ fn play_script_reports_a_bad_decision_with_its_place() {
         })
         .unwrap_or_default();
     std::fs::write(&script, format!("{grade}choose ask_who\nact visit wang\n")).unwrap();
-    let place = if grade.is_empty() {
-        "decision 2"
-    } else {
-        "decision 3"
-    };
+    let place = if grade.is_empty() { "line 2" } else { "line 3" };
     let o = run(&[
         "play",
         "--script",
@@ -82,6 +78,24 @@ fn play_script_reports_a_bad_decision_with_its_place() {
         err.contains(place) && err.contains("Chief Engineer Wang: you do not know them yet"),
         "{err}"
     );
+}
+
+#[test]
+fn a_script_with_on_and_try_lines_plays_any_seed() {
+    for seed in ["5", "77", "2024"] {
+        let o = run(&[
+            "play",
+            "--script",
+            "tests/golden/any_seed.script",
+            "--seed",
+            seed,
+            "--json",
+            "scenarios/lost_order.ron",
+        ]);
+        assert!(o.status.success(), "seed {seed}: {}", stderr(&o));
+        let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(out["seed"], seed.parse::<u64>().unwrap());
+    }
 }
 
 #[test]
@@ -154,8 +168,8 @@ fn a_script_action_without_enough_points_is_refused_in_words() {
     )
     .unwrap();
     for (lang, words) in [
-        ("en", ["decision 5", "not enough action points"]),
-        ("zh", ["第 5 条决定", "行动点不足"]),
+        ("en", ["line 5", "not enough action points"]),
+        ("zh", ["第 5 行", "行动点不足"]),
     ] {
         let o = run(&[
             "play",
