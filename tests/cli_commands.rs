@@ -507,3 +507,58 @@ fn simulate_all_policies_prints_one_table_as_text_json_and_csv() {
     let both = run(&["simulate", "--all-policies", "--policy", "liao"]);
     assert_eq!(both.status.code(), Some(2));
 }
+
+/// `check --deep` explores a case that passes `check`: the tutorial's findings are warnings
+/// (exit 0); a scene whose only choice needs a flag set a week later is a soft-lock, printed
+/// as an error at the scene with the seed and the decisions that reach it (exit 1).
+#[test]
+fn check_deep_reports_findings_and_fails_on_a_soft_lock() {
+    let o = run(&["check", "--deep", "scenarios/tutorial.ron"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning: policy `full-coverage` wins alone: 100.0% of 200 seeds"),
+        "{out}"
+    );
+    assert!(
+        out.contains("scenarios/tutorial.ron: deep check explored"),
+        "{out}"
+    );
+    // Progress is drawn only on a terminal.
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+
+    let mut ron = std::fs::read_to_string("scenarios/tutorial.ron").unwrap();
+    for (old, new) in [
+        ("    criteria: [", "    flags: [\"late\"],\n    criteria: ["),
+        (
+            "        (id: \"learn_map\",",
+            "        (id: \"call\", trigger: (week: At(2)), scene: \"call\"),\n        (id: \"later\", trigger: (week: At(3)), effects: [SetFlag(\"late\")]),\n        (id: \"learn_map\",",
+        ),
+        (
+            "         ]),\n    ],\n    competitor: (",
+            "         ]),\n        (id: \"call\", speaker: \"buyer\", text: {\"zh\": \"电话\", \"en\": \"A call\"}, choices: [\n            (id: \"answer\", label: {\"zh\": \"接\", \"en\": \"Answer\"}, when: Flag(\"late\")),\n        ]),\n    ],\n    competitor: (",
+        ),
+    ] {
+        assert_eq!(ron.matches(old).count(), 1, "{old:?}");
+        ron = ron.replacen(old, new, 1);
+    }
+    let dir = temp_dir("check-deep", "soft-lock");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("stuck.ron");
+    std::fs::write(&file, &ron).unwrap();
+    let file = file.to_str().unwrap();
+    let o = run(&["check", "--deep", file]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    let at = ron.find("(id: \"call\", speaker").unwrap() + "(id: ".len();
+    let line = ron[..at].matches('\n').count() + 1;
+    let col = at - ron[..at].rfind('\n').unwrap();
+    assert!(
+        out.contains(&format!(
+            "{file}:{line}:{col}: error: soft-lock: scene `call` opens with no choice the player can pick (seed "
+        )),
+        "{out}"
+    );
+    assert!(out.contains("  reached with seed "), "{out}");
+    assert!(out.lines().any(|l| l == "    end"), "{out}");
+}

@@ -61,6 +61,11 @@ enum Command {
         /// Scenario files (.ron).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Then play each case that passes many times (every policy, random walks) and report
+        /// what never or always happens, dominant strategies and soft-locks (exit 1 on a
+        /// soft-lock); see docs/deep-check.md.
+        #[arg(long)]
+        deep: bool,
     },
     /// Rewrite cases of an older format as the current one (format 2), in place, keeping
     /// comments; lists each change and checks the result (see docs/authoring.md).
@@ -183,7 +188,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         );
     };
     match command {
-        Command::Check { files } => check::run(&files),
+        Command::Check { files, deep } => check::run(&files, deep),
         Command::Migrate { files, print } => migrate::run(&files, print),
         Command::Play {
             text,
