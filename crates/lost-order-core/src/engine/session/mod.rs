@@ -26,7 +26,7 @@ mod tests;
 mod week;
 mod what_if;
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -116,8 +116,15 @@ pub struct Session {
     budget: i64,
     phase: Phase,
     pending_scenes: VecDeque<Id>,
-    fired: BTreeSet<Id>,
-    drawn_weeks: BTreeMap<Id, u32>,
+    /// The slot of each competitor rule, then each story event, in the scenario's order:
+    /// the index of the first of them with the same id (ids are the rules' and events' names
+    /// for firing once and for drawn weeks, so a rule and an event that share an id share
+    /// both).
+    slots: Arc<[usize]>,
+    /// Whether the rule or event of each slot has fired.
+    fired: Vec<bool>,
+    /// The week drawn for each slot of a rule or event with a `Drawn` week.
+    drawn_weeks: Vec<Option<u32>>,
     /// This week's actions taken so far, as (index in the scenario's `actions`, target's
     /// index in its `people`); a few at most, so a list.
     acted: Vec<(usize, Option<usize>)>,
@@ -159,21 +166,29 @@ impl Session {
                 met: false,
             })
             .collect();
-        let mut drawn_weeks = BTreeMap::new();
-        let rules = scenario
+        let triggers: Vec<(&Id, WeekRule)> = scenario
             .competitor
             .rules
             .iter()
             .map(|r| (&r.id, r.trigger.week))
-            .chain(scenario.events.iter().map(|e| (&e.id, e.trigger.week)));
-        for (id, rule) in rules {
-            if let WeekRule::Drawn(lo, hi) = rule {
-                drawn_weeks.insert(
-                    id.clone(),
-                    dice.between(i64::from(lo), i64::from(hi)) as u32,
-                );
+            .chain(scenario.events.iter().map(|e| (&e.id, e.trigger.week)))
+            .collect();
+        let slots: Arc<[usize]> = triggers
+            .iter()
+            .map(|(id, _)| {
+                triggers
+                    .iter()
+                    .position(|(other, _)| other == id)
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut drawn_weeks = vec![None; triggers.len()];
+        for (&slot, (_, rule)) in slots.iter().zip(&triggers) {
+            if let WeekRule::Drawn(lo, hi) = *rule {
+                drawn_weeks[slot] = Some(dice.between(i64::from(lo), i64::from(hi)) as u32);
             }
         }
+        let fired = vec![false; triggers.len()];
         let world = World {
             people,
             flags: BTreeSet::new(),
@@ -191,7 +206,8 @@ impl Session {
             budget: scenario.settings.budget,
             phase: Phase::Planning,
             pending_scenes: VecDeque::new(),
-            fired: BTreeSet::new(),
+            slots,
+            fired,
             drawn_weeks,
             acted: Vec::new(),
             taken: Vec::with_capacity(weeks * 4),

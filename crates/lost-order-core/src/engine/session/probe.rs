@@ -19,6 +19,11 @@ impl Session {
 
     /// The week drawn at the start for the `Drawn` rule or event `id`; `None` for another.
     pub(crate) fn drawn_week(&self, id: &str) -> Option<u32> {
-        self.drawn_weeks.get(id).copied()
+        let scenario = &self.scenario;
+        let rules = scenario.competitor.rules.iter().map(|r| &r.id);
+        let t = rules
+            .chain(scenario.events.iter().map(|e| &e.id))
+            .position(|other| other == id)?;
+        self.drawn_weeks[self.slots[t]]
     }
 }

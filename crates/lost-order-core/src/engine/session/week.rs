@@ -14,9 +14,10 @@ impl Session {
         self.acted.clear();
         out.push(Happening::WeekStarted { week: self.week });
         let scenario = self.scenario.clone();
-        for rule in &scenario.competitor.rules {
+        let rules = scenario.competitor.rules.len();
+        for (r, rule) in scenario.competitor.rules.iter().enumerate() {
             if self.triggered(
-                &rule.id,
+                self.slots[r],
                 rule.trigger.week,
                 rule.trigger.when.as_ref(),
                 rule.trigger.chance,
@@ -62,9 +63,9 @@ impl Session {
                 );
             }
         }
-        for event in &scenario.events {
+        for (e, event) in scenario.events.iter().enumerate() {
             if self.triggered(
-                &event.id,
+                self.slots[rules + e],
                 event.trigger.week,
                 event.trigger.when.as_ref(),
                 event.trigger.chance,
@@ -95,9 +96,10 @@ impl Session {
     /// Whether a rule or event fires this week: not fired yet (unless it repeats), in its
     /// week, its conditions hold, and its chance comes up. The chance is drawn only when the
     /// week and conditions fit.
+    /// `slot` is the rule's or event's (`Session::slots`).
     fn triggered(
         &mut self,
-        id: &Id,
+        slot: usize,
         week: WeekRule,
         when: Option<&Condition>,
         chance: f64,
@@ -109,19 +111,17 @@ impl Session {
             WeekRule::At(n) => w == n,
             WeekRule::From(n) => w >= n,
             WeekRule::Between(a, b) => (a..=b).contains(&w),
-            WeekRule::Drawn(..) => self.drawn_weeks.get(id) == Some(&w),
+            WeekRule::Drawn(..) => self.drawn_weeks[slot] == Some(w),
         };
         // The cheap tests first; only `when` may draw.
         if !in_week
-            || (!repeat && self.fired.contains(id))
+            || (!repeat && self.fired[slot])
             || !when.iter().all(|c| self.holds_now(c, Scope::default()))
         {
             return false;
         }
         let fires = self.dice.chance(chance);
-        if fires && !self.fired.contains(id) {
-            self.fired.insert(id.clone());
-        }
+        self.fired[slot] |= fires;
         fires
     }
 
