@@ -13,6 +13,10 @@ use crate::policy::Policy;
 /// A what-if can never need more decisions than this; more means a policy is stuck.
 const MAX_DECISIONS: usize = 10_000;
 
+/// How many weeks' starts the turning point's search keeps from one replay of the player's
+/// decisions: fewer sessions kept than weeks, more replays when the search goes far back.
+const STARTS_AT_ONCE: u32 = 4;
+
 /// The policy whose moves stand for "the course's moves": find everyone, learn their criteria,
 /// develop a coach, address every role.
 pub const COURSE_POLICY: Policy = Policy::FullCoverage;
@@ -72,20 +76,26 @@ impl Session {
         }
         // From the last week back: the first week that wins is the latest, and the weeks
         // before it need not be played (a class report computes this for every lost record).
-        // The week starts come from one replay of the player's decisions.
-        let mut starts = self.what_if_each_week().ok()?;
+        // The week starts come from one replay of the player's decisions for each few weeks
+        // tried: most turning points are late, so the earlier starts are seldom needed.
         let mut tried = Vec::new();
-        while let Some(mut session) = starts.pop() {
-            let week = starts.len() as u32 + 1;
-            play_out(&mut session, play).ok()?;
-            let run = WhatIfRun {
-                from_week: week,
-                session,
-            };
-            tried.insert(0, (week, run.won()));
-            if run.won() {
-                return Some(TurningPoint { week, run, tried });
+        let mut last = self.scenario().settings.weeks;
+        while last >= 1 {
+            let first = last.saturating_sub(STARTS_AT_ONCE - 1).max(1);
+            let mut starts = self.what_if_weeks(first..=last).ok()?;
+            while let Some(mut session) = starts.pop() {
+                let week = first + starts.len() as u32;
+                play_out(&mut session, play).ok()?;
+                let run = WhatIfRun {
+                    from_week: week,
+                    session,
+                };
+                tried.insert(0, (week, run.won()));
+                if run.won() {
+                    return Some(TurningPoint { week, run, tried });
+                }
             }
+            last = first - 1;
         }
         None
     }

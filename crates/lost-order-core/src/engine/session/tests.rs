@@ -309,4 +309,11 @@ fn what_if_each_week_is_what_if_of_every_week() {
         };
         assert_eq!(next(start), next(&again), "week {week}");
     }
+    // Any range of weeks: the same sessions; an empty range, none.
+    let some = s.what_if_weeks(3..=5).unwrap();
+    assert_eq!(some.len(), 3);
+    for (start, week) in some.iter().zip(3..) {
+        assert_eq!(format!("{start:?}"), format!("{:?}", starts[week - 1]));
+    }
+    assert!(s.what_if_weeks(4..=3).unwrap().is_empty());
 }

@@ -1,5 +1,7 @@
 //! "What if": the same world played again from an earlier week.
 
+use std::ops::RangeInclusive;
+
 use super::Session;
 use super::error::SessionError;
 
@@ -23,21 +25,30 @@ impl Session {
 
     /// The session at the start of every week, 1 to the scenario's last: the same sessions
     /// as `what_if(1)`, …, `what_if(weeks)`, from one replay of the decisions instead of one
-    /// replay a week (the turning point tries every week).
+    /// replay a week.
     ///
     /// # Errors
     /// As `what_if`.
     pub fn what_if_each_week(&self) -> Result<Vec<Session>, SessionError> {
-        let weeks = self.scenario.settings.weeks;
-        let mut starts = Vec::with_capacity(weeks as usize);
+        self.what_if_weeks(1..=self.scenario.settings.weeks)
+    }
+
+    /// The session at the start of each week of `weeks` (1-based): the same sessions as
+    /// `what_if` of each, from one replay of the decisions; empty for an empty range.
+    ///
+    /// # Errors
+    /// As `what_if`.
+    pub fn what_if_weeks(&self, weeks: RangeInclusive<u32>) -> Result<Vec<Session>, SessionError> {
+        let (first, last) = (*weeks.start(), *weeks.end());
+        let mut starts = Vec::with_capacity(weeks.count());
         let mut again = Session::new(self.scenario.clone(), self.seed);
         let mut made = self.made.iter().peekable();
-        for week in 1..=weeks {
+        for week in first..=last {
             // Decisions are kept in the order made, so by week.
             while let Some(m) = made.next_if(|m| m.week < week) {
                 again.take(m.decision.clone())?;
             }
-            if week == weeks {
+            if week == last {
                 starts.push(again);
                 break;
             }
