@@ -1,5 +1,6 @@
 //! Semantic checks of a parsed scenario: references, ids, texts, numbers and the story graph.
 
+mod bounds;
 mod grading;
 mod graph;
 mod ids;

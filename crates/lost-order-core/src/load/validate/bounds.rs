@@ -1,0 +1,172 @@
+//! The bounds of every number an author writes, and the check that reports one outside them at
+//! the number itself. docs/scenario-format.md ("Bounds of numbers") lists the same table.
+
+use std::ops::RangeInclusive;
+
+use super::{Checker, Place};
+
+/// One kind of number: its bounds and how a message says them.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Bounds {
+    pub lo: i64,
+    pub hi: i64,
+    /// The rule in the author's words, e.g. "a case runs 1 to 52 weeks".
+    pub rule: &'static str,
+    /// A correct example as written in a file, e.g. "weeks: 8".
+    pub example: &'static str,
+}
+
+impl Bounds {
+    pub fn range(self) -> RangeInclusive<i64> {
+        self.lo..=self.hi
+    }
+}
+
+/// The largest amount of money anywhere (a budget, a cost, a budget effect), in the case's
+/// money unit (k¥ in the shipped cases): one thousand million yuan.
+pub(super) const MONEY: i64 = 1_000_000;
+
+pub(super) const WEEKS: Bounds = Bounds {
+    lo: 1,
+    hi: 52,
+    rule: "a case runs 1 to 52 weeks",
+    example: "weeks: 8",
+};
+pub(super) const WEEKLY_POINTS: Bounds = Bounds {
+    lo: 1,
+    hi: 20,
+    rule: "a week has 1 to 20 action points",
+    example: "action_points: 3",
+};
+pub(super) const BUDGET: Bounds = Bounds {
+    lo: 0,
+    hi: MONEY,
+    rule: "a budget is 0 to 1000000 in the case's money unit",
+    example: "budget: 20",
+};
+pub(super) const ACTION_POINTS: Bounds = Bounds {
+    lo: 1,
+    hi: 20,
+    rule: "an action costs 1 to 20 action points",
+    example: "points: 1",
+};
+pub(super) const COST: Bounds = Bounds {
+    lo: 0,
+    hi: MONEY,
+    rule: "a cost is 0 to 1000000 in the case's money unit",
+    example: "cost: 2",
+};
+pub(super) const STRENGTH: Bounds = Bounds {
+    lo: 0,
+    hi: 5,
+    rule: "a bid addresses a criterion with a strength of 0 to 5",
+    example: "(\"quality\", 2)",
+};
+pub(super) const MISSED: Bounds = Bounds {
+    lo: -5,
+    hi: 0,
+    rule: "a criterion the bid ignores counts -5 to 0",
+    example: "missed_criterion: -1",
+};
+pub(super) const VETO: Bounds = Bounds {
+    lo: -5,
+    hi: 5,
+    rule: "a veto threshold is -5 to 5, on the scale of a verdict",
+    example: "Veto(0)",
+};
+pub(super) const WEIGHT: Bounds = Bounds {
+    lo: 1,
+    hi: 100,
+    rule: "a stage's weight is 1 to 100",
+    example: "Decide(2)",
+};
+pub(super) const RUBRIC_POINTS: Bounds = Bounds {
+    lo: 0,
+    hi: 100,
+    rule: "a rubric line gives 0 to 100 points",
+    example: "points: 30",
+};
+pub(super) const FULL_MARGIN: Bounds = Bounds {
+    lo: 1,
+    hi: 10_000,
+    rule: "`full_margin` is 1 to 10000 points of the tender's tally",
+    example: "Won(full_margin: 30)",
+};
+pub(super) const PROFIT_FULL: Bounds = Bounds {
+    lo: 1,
+    hi: 100,
+    rule: "`full` is a margin of 1 to 100 percent points",
+    example: "Profit(full: 25)",
+};
+pub(super) const CAP: Bounds = Bounds {
+    lo: 0,
+    hi: 100,
+    rule: "a cap holds the total at 0 to 100 points",
+    example: "max: 40",
+};
+pub(super) const STANCE_CHANGE: Bounds = Bounds {
+    lo: -10,
+    hi: 10,
+    rule: "an effect changes support by -10 to 10",
+    example: "Support(Target, 1)",
+};
+pub(super) const INFLUENCE_CHANGE: Bounds = Bounds {
+    lo: -10,
+    hi: 10,
+    rule: "an effect changes influence by -10 to 10",
+    example: "Influence(Target, 1)",
+};
+pub(super) const BUDGET_CHANGE: Bounds = Bounds {
+    lo: -MONEY,
+    hi: MONEY,
+    rule: "an effect changes the budget by -1000000 to 1000000",
+    example: "Budget(-5)",
+};
+pub(super) const POINTS_CHANGE: Bounds = Bounds {
+    lo: -20,
+    hi: 20,
+    rule: "an effect changes the week's action points by -20 to 20",
+    example: "Points(1)",
+};
+pub(super) const COUNTER_CHANGE: Bounds = Bounds {
+    lo: -1000,
+    hi: 1000,
+    rule: "an effect adds -1000 to 1000 to a counter",
+    example: "AddCounter(\"visits\", 1)",
+};
+
+impl Checker<'_> {
+    /// Reports `value` outside `bounds` at the number written after `key` (past `place`), e.g.
+    /// "`weeks` is 53; a case runs 1 to 52 weeks". `field` names it as the author wrote it.
+    pub(super) fn number(&mut self, field: &str, value: i64, bounds: Bounds, place: Place, key: &str) {
+        if bounds.range().contains(&value) {
+            return;
+        }
+        let span = self.span_of_number(place, key, value);
+        self.error(
+            format!("`{field}` is {value}; {}", bounds.rule),
+            span,
+            Some(format!(
+                "write a whole number from {} to {}, e.g. `{}`",
+                bounds.lo, bounds.hi, bounds.example
+            )),
+        );
+    }
+
+    /// The span of the number `value` written after `key` (past `place`), else of `key`, else
+    /// of the place's id.
+    pub(super) fn span_of_number(
+        &self,
+        place: Place,
+        key: &str,
+        value: i64,
+    ) -> Option<std::ops::Range<usize>> {
+        let keyed = self.locator.token(place.at, key);
+        let from = keyed.as_ref().map_or(place.at, |k| k.end);
+        self.locator
+            .number(from, value)
+            .filter(|n| keyed.as_ref().is_none_or(|k| n.start - k.end < 80))
+            .or(keyed)
+            .or_else(|| self.locator.token(place.at, "\""))
+    }
+}
