@@ -5,6 +5,7 @@ mod format;
 mod locate;
 mod migrate;
 mod parse;
+mod syntax;
 mod validate;
 
 use std::path::{Path, PathBuf};

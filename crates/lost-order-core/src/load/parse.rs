@@ -36,13 +36,25 @@ pub fn parse(source: &str) -> Result<Scenario, Diagnostic> {
 }
 
 fn spanned_to_diagnostic(source: &str, e: &SpannedError) -> Diagnostic {
-    let start = offset_of(source, e.span.start.line, e.span.start.col);
+    let mut start = offset_of(source, e.span.start.line, e.span.start.col);
+    // RON points at the white space before the value it stopped at: point at the value.
+    let value = source[start..].trim_start();
+    if !value.is_empty() {
+        start = source.len() - value.len();
+    }
+    // A negative number RON cannot store is pointed at after its `-`.
+    if source[..start].ends_with('-') && value.starts_with(|c: char| c.is_ascii_digit()) {
+        start -= 1;
+    }
     let end = offset_of(source, e.span.end.line, e.span.end.col).max(start);
     let span = if end > start {
         start..end
     } else {
         start..next_char_end(source, start)
     };
+    if let Some(r) = super::syntax::reword(source, start, &e.code) {
+        return Diagnostic::error(r.message, Some(r.span.unwrap_or(span))).with_hint(r.hint);
+    }
     let (message, hint) = describe(&e.code);
     Diagnostic::error(message, Some(span)).with_hint(hint)
 }
@@ -77,7 +89,13 @@ fn describe(code: &RonError) -> (String, Option<String>) {
         ),
         RonError::MissingStructField { field, outer } => (
             format!("missing field `{field}`{}", within(outer)),
-            Some(format!("add `{field}: …` here")),
+            Some(match *field {
+                "label" | "text" | "name" | "title" | "description" | "reason" => {
+                    format!("add `{field}: {{\"zh\": \"…\", \"en\": \"…\"}}` here (a text in every language)")
+                }
+                "id" => "add `id: \"…\"` here (a name unique in its list)".into(),
+                _ => format!("add `{field}: …` here"),
+            }),
         ),
         RonError::DuplicateStructField { field, outer } => (
             format!("field `{field}` is given twice{}", within(outer)),

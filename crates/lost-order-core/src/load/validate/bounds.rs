@@ -7,7 +7,7 @@ use super::{Checker, Place};
 
 /// One kind of number: its bounds and how a message says them.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Bounds {
+pub(in crate::load) struct Bounds {
     pub lo: i64,
     pub hi: i64,
     /// The rule in the author's words, e.g. "a case runs 1 to 52 weeks".
@@ -134,6 +134,22 @@ pub(super) const COUNTER_CHANGE: Bounds = Bounds {
     rule: "an effect adds -1000 to 1000 to a counter",
     example: "AddCounter(\"visits\", 1)",
 };
+
+/// The bounds of a field whose name alone says which number it is (`points` does not: an
+/// action's and a rubric line's differ), for RON's own errors about numbers it cannot store.
+pub(in crate::load) fn of_field(field: &str) -> Option<Bounds> {
+    Some(match field {
+        "weeks" => WEEKS,
+        "action_points" => WEEKLY_POINTS,
+        "budget" => BUDGET,
+        "cost" => COST,
+        "max" => CAP,
+        "full_margin" => FULL_MARGIN,
+        "full" => PROFIT_FULL,
+        "missed_criterion" => MISSED,
+        _ => return None,
+    })
+}
 
 impl Checker<'_> {
     /// Reports `value` outside `bounds` at the number written after `key` (past `place`), e.g.

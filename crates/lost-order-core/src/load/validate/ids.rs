@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Checker;
-use crate::scenario::Measure;
+use crate::scenario::{Measure, Targets};
 
 impl<'a> Checker<'a> {
     pub(super) fn check_ids(&mut self) {
@@ -111,7 +111,7 @@ impl<'a> Checker<'a> {
                     self.error(
                         format!("`{}` reports to themself", p.id),
                         self.span_of_literal(place, boss),
-                        None,
+                        Some("name their boss, or leave `reports_to` out for the person at the top".into()),
                     );
                 }
             }
@@ -120,6 +120,32 @@ impl<'a> Checker<'a> {
             }
             for c in &p.criteria {
                 self.reference("criterion", c, criteria.iter().copied(), place);
+            }
+        }
+        if s.people.is_empty() {
+            let span = self.span_of_token(self.section_place("people"), "people");
+            self.error(
+                "the case has no people: the buying center needs at least one person".into(),
+                span,
+                Some("add the customer's people, e.g. `people: [(id: \"wang\", name: {…}, …)]`".into()),
+            );
+        }
+        self.check_reporting_lines();
+        for a in &s.actions {
+            if let Targets::Only(ids) = &a.targets {
+                let place = self.place("actions", &a.id);
+                if ids.is_empty() {
+                    let span = self.span_of_token(place, "Only(");
+                    self.error(
+                        format!("action `{}` may be aimed at nobody: `Only([])` names no person", a.id),
+                        span,
+                        Some("name the people, e.g. `targets: Only([\"wang\"])`, or write `targets: Nobody`".into()),
+                    );
+                }
+                let only = self.locator.token(place.at, "Only(").map_or(place, |r| super::Place { at: r.start, ..place });
+                for id in ids {
+                    self.reference("person", id, people.iter().copied(), only);
+                }
             }
         }
         let t = &s.tender;
@@ -193,6 +219,55 @@ impl<'a> Checker<'a> {
                     self.place("rubric", &line.id),
                 );
             }
+        }
+    }
+
+    /// `reports_to` must not go round in a circle (owner → tech → owner): somebody is at the
+    /// top. Each circle is reported once, at the first of its people in `people`.
+    fn check_reporting_lines(&mut self) {
+        let s = self.s;
+        let boss = |i: usize| {
+            s.people[i]
+                .reports_to
+                .as_deref()
+                .and_then(|b| s.person_index(b))
+        };
+        let mut reported = vec![false; s.people.len()];
+        for start in 0..s.people.len() {
+            // Follow the line up at most `people` steps; a circle back to `start` is found.
+            let mut chain = vec![start];
+            let mut at = start;
+            while let Some(next) = boss(at) {
+                if next == start || chain.contains(&next) || chain.len() > s.people.len() {
+                    break;
+                }
+                chain.push(next);
+                at = next;
+            }
+            let circle = boss(at) == Some(start) && chain.len() > 1;
+            if !circle || chain.iter().any(|&i| reported[i]) {
+                continue;
+            }
+            for &i in &chain {
+                reported[i] = true;
+            }
+            let mut names: Vec<&str> = chain.iter().map(|&i| s.people[i].id.as_str()).collect();
+            names.push(&s.people[start].id);
+            let p = &s.people[start];
+            let place = self.place("people", &p.id);
+            let span = self
+                .locator
+                .token(place.at, "reports_to:")
+                .and_then(|k| self.locator.literal(k.end, p.reports_to.as_deref().unwrap_or("")))
+                .or_else(|| self.span_of_literal(place, &p.id));
+            self.error(
+                format!("`reports_to` goes round in a circle: {}", names.join(" → ")),
+                span,
+                Some(format!(
+                    "someone is at the top and reports to nobody: remove `reports_to` from `{}` or `{}`",
+                    names[0], names[1]
+                )),
+            );
         }
     }
 }

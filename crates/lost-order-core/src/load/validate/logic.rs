@@ -226,7 +226,7 @@ impl<'a> Checker<'a> {
                 self.error(
                     "the tender's outcome is only known in endings and the rubric".into(),
                     span,
-                    None,
+                    Some("before the tender, test what the player did: flags, counters, support".into()),
                 );
             }
             Condition::Eliminated(stage) => {
@@ -238,7 +238,7 @@ impl<'a> Checker<'a> {
                 self.error(
                     "the tender's margin is only known in endings and the rubric".into(),
                     span,
-                    None,
+                    Some("before the tender, test what the player did: flags, counters, support".into()),
                 );
             }
             Condition::Price(_)

@@ -1,11 +1,12 @@
 //! Semantic checks of a parsed scenario: references, ids, texts, numbers and the story graph.
 
-mod bounds;
+pub(super) mod bounds;
 mod grading;
 mod graph;
 mod ids;
 mod logic;
 mod numbers;
+mod reach;
 mod texts;
 
 use std::collections::BTreeSet;
@@ -112,9 +113,20 @@ impl<'a> Checker<'a> {
         if known.clone().into_iter().any(|k| k == id) {
             return;
         }
+        if kind == "person" && self.s.people.is_empty() {
+            return; // Reported once: the case has no people.
+        }
         let hint = did_you_mean(id, known.clone()).or_else(|| {
             let all: Vec<String> = known.into_iter().map(|k| format!("`{k}`")).collect();
-            (!all.is_empty()).then(|| format!("expected one of {}", all.join(", ")))
+            if !all.is_empty() {
+                Some(format!("expected one of {}", all.join(", ")))
+            } else {
+                match kind {
+                    "flag" => Some(format!("declare every flag: `flags: [\"{id}\"]`")),
+                    "counter" => Some(format!("declare every counter: `counters: [\"{id}\"]`")),
+                    _ => None,
+                }
+            }
         });
         let span = self.span_of_literal(place, id);
         self.error(format!("unknown {kind} `{id}`"), span, hint);

@@ -301,21 +301,18 @@ impl<'a> Checker<'a> {
             WeekRule::At(w) | WeekRule::From(w) => (w, w),
             WeekRule::Between(a, b) | WeekRule::Drawn(a, b) => (a, b),
         };
-        let span = self.span_of_token(place, "week:");
         if lo > hi {
             self.error(
                 format!("week range {lo} to {hi} has its start after its end"),
-                span,
-                None,
+                self.span_of_token(place, "week:"),
+                Some(format!("write the earlier week first, e.g. `Between({hi}, {lo})`")),
             );
         } else if lo < 1 || hi > weeks {
+            let wrong = if lo < 1 { lo } else { hi };
             self.error(
-                format!(
-                    "week {} is outside the session's weeks 1 to {weeks}",
-                    if lo < 1 { lo } else { hi }
-                ),
-                span,
-                None,
+                format!("week {wrong} is outside the session's weeks 1 to {weeks}"),
+                self.span_of_number(place, "week:", wrong.into()),
+                Some(format!("write a week from 1 to {weeks} (`settings.weeks`)")),
             );
         }
     }

@@ -1,0 +1,325 @@
+//! RON's syntax and type errors told in the author's terms, from the text around the spot: the
+//! field a value belongs to, the bracket it sits in, a string that was never closed.
+
+use std::ops::Range;
+
+use ron::error::Error as RonError;
+
+use super::format::Scan;
+
+/// A rewording of a syntax or type error: the message, the hint and where to point (when the
+/// mistake is elsewhere than where RON stopped, e.g. at the `[` of a list never closed).
+pub(super) struct Reworded {
+    pub message: String,
+    pub hint: Option<String>,
+    pub span: Option<Range<usize>>,
+}
+
+/// The author's words for `code` met at `at`, or `None` to keep RON's own.
+pub(super) fn reword(source: &str, at: usize, code: &RonError) -> Option<Reworded> {
+    let at = at.min(source.len());
+    if is_syntax(code)
+        && let Some(r) = unclosed_string(source, at).or_else(|| unclosed_bracket(source, at))
+    {
+        return Some(r);
+    }
+    let key = key_before(source, at);
+    let found = token_at(source, at);
+    let plain = |message: String, hint: String| {
+        Some(Reworded {
+            message,
+            hint: Some(hint),
+            span: None,
+        })
+    };
+    match code {
+        RonError::ExpectedString | RonError::ExpectedStringEnd => {
+            let (what, example) = id_kind(&opener_or_key(source, at));
+            plain(
+                format!("expected {what} in quotes, found `{found}`"),
+                format!("{what} in quotes, e.g. {example}"),
+            )
+        }
+        RonError::ExpectedMap | RonError::ExpectedMapEnd if key.is_some() => {
+            let key = key.unwrap_or_default();
+            plain(
+                format!("`{key}` needs a text in every language, found `{found}`"),
+                format!("a text in every language: {}", every_language(source)),
+            )
+        }
+        RonError::ExpectedIdentifier | RonError::ExpectedStructLike | RonError::ExpectedArrayEnd
+            if key.as_deref() == Some("when") && found.starts_with('[') =>
+        {
+            plain(
+                "`when` takes one condition, not a list".into(),
+                "write one condition, e.g. `when: Won`, or several in `All([…])`, e.g. `when: All([Won, Flag(\"met\")])`".into(),
+            )
+        }
+        RonError::IntegerOutOfBounds => {
+            let key = key.unwrap_or_else(|| "this number".into());
+            let hint = match super::validate::bounds::of_field(&key) {
+                Some(b) => format!("{}, e.g. `{}`", b.rule, b.example),
+                None => "docs/scenario-format.md (\"Bounds of numbers\") lists the bounds of every number".into(),
+            };
+            if found.starts_with('-') {
+                plain(format!("`{key}` cannot be negative"), hint)
+            } else {
+                plain(format!("`{key}` is {found}, far too large"), hint)
+            }
+        }
+        RonError::ExpectedInteger | RonError::ExpectedFloat => {
+            let key = key.unwrap_or_else(|| "this value".into());
+            let (what, example) = match code {
+                RonError::ExpectedFloat => ("a number", "0.5"),
+                _ => ("a whole number", "1"),
+            };
+            let quoted = if found.starts_with('"') { " without quotes" } else { "" };
+            plain(
+                format!("`{key}` takes {what}, found `{found}`"),
+                format!("write {what}{quoted}, e.g. `{key}: {example}`"),
+            )
+        }
+        RonError::ExpectedBoolean => {
+            let key = key.unwrap_or_else(|| "this value".into());
+            plain(
+                format!("`{key}` is `true` or `false`, found `{found}`"),
+                format!("write `{key}: true` or `{key}: false`"),
+            )
+        }
+        RonError::ExpectedComma => plain(
+            format!("a `,` is missing before `{found}`"),
+            "fields and list items are separated by commas, e.g. `points: 1, cost: 2`".into(),
+        ),
+        RonError::ExpectedMapColon => plain(
+            format!("a `:` is missing after the language `{}`", found.trim_matches('"')),
+            format!("a text in every language: {}", every_language(source)),
+        ),
+        _ => None,
+    }
+}
+
+/// Errors of the text's shape (brackets, commas, quotes) that an unclosed string or bracket
+/// earlier may explain.
+fn is_syntax(code: &RonError) -> bool {
+    matches!(
+        code,
+        RonError::ExpectedComma
+            | RonError::ExpectedString
+            | RonError::ExpectedStringEnd
+            | RonError::ExpectedMapColon
+            | RonError::ExpectedMapEnd
+            | RonError::ExpectedArrayEnd
+            | RonError::ExpectedStructLikeEnd
+            | RonError::ExpectedIdentifier
+            | RonError::ExpectedMap
+            | RonError::ExpectedArray
+            | RonError::TrailingCharacters
+            | RonError::Eof
+            | RonError::UnexpectedChar(_)
+            | RonError::NoSuchStructField { .. }
+            | RonError::NoSuchEnumVariant { .. }
+    )
+}
+
+/// A string that swallowed what follows it because its closing `"` is missing: the last string
+/// before the spot ends right before it, and it runs over a line end or its `"` is followed
+/// by a letter (the opening quote of the next string, read as a closing one).
+fn unclosed_string(source: &str, at: usize) -> Option<Reworded> {
+    let string = last_string_before(source, at)?;
+    let closed = string.end > string.start + 1 && source.as_bytes()[string.end - 1] == b'"';
+    let suspicious = if closed {
+        let body = &source[string.start..string.end];
+        let after = source[string.end..].chars().next();
+        source[string.end..at.max(string.end)].trim().is_empty()
+            && (body.contains('\n') || after.is_some_and(char::is_alphanumeric))
+    } else {
+        true // It runs to the end of the file.
+    };
+    suspicious.then(|| Reworded {
+        message: "this string is not closed: a `\"` is missing".into(),
+        hint: Some(
+            "a string ends with `\"` before the next `,` or `}`, e.g. `\"en\": \"Visit\"`".into(),
+        ),
+        span: Some(string.start..string.start + 1),
+    })
+}
+
+/// The last string literal that opens before `at` (skipping comments), to its end.
+fn last_string_before(source: &str, at: usize) -> Option<Range<usize>> {
+    let b = source.as_bytes();
+    let mut i = 0;
+    let mut last = None;
+    while i < at.min(b.len()) {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = source[i..].find('\n').map_or(b.len(), |n| i + n + 1);
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = source[i + 2..].find("*/").map_or(b.len(), |n| i + n + 4);
+            }
+            b'"' => {
+                let end = string_end(source, i);
+                last = Some(i..end);
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    last
+}
+
+/// Where the string opening at `open` ends (just past its closing quote), or the source's end.
+fn string_end(source: &str, open: usize) -> usize {
+    let b = source.as_bytes();
+    let mut i = open + 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
+/// A list `[` or a text `{` left open: the spot is a field name (`word:`), which can only
+/// follow once the bracket is closed. Reported at the bracket.
+fn unclosed_bracket(source: &str, at: usize) -> Option<Reworded> {
+    let rest = &source[at..];
+    let word = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    if word == 0 || !rest[word..].trim_start().starts_with(':') {
+        return None;
+    }
+    let (bracket, open) = innermost_open(source, at)?;
+    let name = key_before(source, open).unwrap_or_else(|| "here".into());
+    let (what, close, example) = match bracket {
+        b'[' => ("list", ']', format!("`{name}: [\"a\", \"b\"]`")),
+        b'{' => ("text", '}', every_language(source)),
+        _ => return None,
+    };
+    Some(Reworded {
+        message: format!("the {what} `{name}` is not closed: a `{close}` is missing"),
+        hint: Some(format!("close it before the next field, e.g. {example}")),
+        span: Some(open..open + 1),
+    })
+}
+
+/// The innermost bracket still open at `at`, and where it opens.
+fn innermost_open(source: &str, at: usize) -> Option<(u8, usize)> {
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let mut scan = Scan::new(source);
+    while let Some((i, _)) = scan.next_code() {
+        if i >= at {
+            break;
+        }
+        match source.as_bytes()[i] {
+            b @ (b'(' | b'[' | b'{') => stack.push((b, i)),
+            b')' | b']' | b'}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.pop()
+}
+
+/// The field whose value starts at `at`: the word before a `:` just before it.
+fn key_before(source: &str, at: usize) -> Option<String> {
+    let before = source[..at].trim_end().strip_suffix(':')?.trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    let key = &before[start..];
+    (!key.is_empty()).then(|| key.to_string())
+}
+
+/// The field or the enclosing name (`Person(`, `Only([`) of the value at `at`.
+fn opener_or_key(source: &str, at: usize) -> String {
+    if let Some(key) = key_before(source, at) {
+        return key;
+    }
+    let before = source[..at].trim_end();
+    let inner = before.trim_end_matches(['(', '[', ' ', ',', '\n', '\t']);
+    let start = inner
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    let word = &inner[start..];
+    if word.is_empty() {
+        // Inside a list: the list's field.
+        return innermost_open(source, at)
+            .and_then(|(_, open)| {
+                let word = opener_or_key(source, open);
+                (!word.is_empty()).then_some(word)
+            })
+            .unwrap_or_default();
+    }
+    word.to_string()
+}
+
+/// What kind of id a field or a name takes, and an example in quotes.
+fn id_kind(context: &str) -> (&'static str, &'static str) {
+    match context {
+        "Person" | "TargetIs" | "Only" | "reports_to" | "introduces" | "who" | "speaker" | "by"
+        | "person" => ("a person id", "\"wang\""),
+        "Flag" | "NotFlag" | "SetFlag" | "ClearFlag" | "flags" | "flag" => {
+            ("a flag name", "\"met_owner\"")
+        }
+        "Counter" | "AddCounter" | "counters" | "counter" => ("a counter name", "\"visits\""),
+        "criteria" | "Cares" | "RivalAddresses" | "addresses" | "bid" => {
+            ("a criterion id", "\"price\"")
+        }
+        "scene" | "next" => ("a scene id", "\"welcome\""),
+        "Eliminated" | "StagePassed" | "StageFailed" | "StageAhead" => ("a stage id", "\"check\""),
+        "Price" | "default_price" => ("a price level id", "\"standard\""),
+        "BidIncludes" => ("an emphasis or commitment id", "\"samples\""),
+        "id" => ("an id", "\"visit\""),
+        "this" | "GradedAs" => ("an account id", "\"this_factory\""),
+        _ => ("a name", "\"wang\""),
+    }
+}
+
+/// The token at `at`, as the author wrote it: a word, a number, a string's first line or one
+/// character.
+fn token_at(source: &str, at: usize) -> String {
+    let rest = &source[at..];
+    let Some(first) = rest.chars().next() else {
+        return "the end of the file".into();
+    };
+    if first == '"' {
+        let end = string_end(source, at) - at;
+        let s = &rest[..end];
+        return s.lines().next().unwrap_or(s).chars().take(40).collect();
+    }
+    if first == '-' || first.is_alphanumeric() || first == '_' {
+        let len = rest[first.len_utf8()..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .map_or(rest.len(), |i| i + first.len_utf8());
+        return rest[..len].to_string();
+    }
+    first.to_string()
+}
+
+/// `{"zh": "…", "en": "…"}` in the languages the file declares (`languages: [..]`), else zh
+/// and en.
+fn every_language(source: &str) -> String {
+    let declared: Vec<&str> = source
+        .find("languages:")
+        .and_then(|i| {
+            let rest = &source[i..];
+            let open = rest.find('[')?;
+            let close = rest.find(']')?;
+            (open < close).then(|| &rest[open + 1..close])
+        })
+        .map(|list| {
+            list.split(',')
+                .map(|l| l.trim().trim_matches('"'))
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .filter(|v: &Vec<&str>| !v.is_empty())
+        .unwrap_or_else(|| vec!["zh", "en"]);
+    let parts: Vec<String> = declared.iter().map(|l| format!("\"{l}\": \"…\"")).collect();
+    format!("{{{}}}", parts.join(", "))
+}
