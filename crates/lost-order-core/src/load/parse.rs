@@ -91,7 +91,9 @@ fn describe(code: &RonError) -> (String, Option<String>) {
             format!("missing field `{field}`{}", within(outer)),
             Some(match *field {
                 "label" | "text" | "name" | "title" | "description" | "reason" => {
-                    format!("add `{field}: {{\"zh\": \"…\", \"en\": \"…\"}}` here (a text in every language)")
+                    format!(
+                        "add `{field}: {{\"zh\": \"…\", \"en\": \"…\"}}` here (a text in every language)"
+                    )
                 }
                 "id" => "add `id: \"…\"` here (a name unique in its list)".into(),
                 _ => format!("add `{field}: …` here"),

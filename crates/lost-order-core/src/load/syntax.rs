@@ -59,7 +59,7 @@ pub(super) fn reword(source: &str, at: usize, code: &RonError) -> Option<Reworde
             let key = key.unwrap_or_else(|| "this number".into());
             let hint = match super::validate::bounds::of_field(&key) {
                 Some(b) => format!("{}, e.g. `{}`", b.rule, b.example),
-                None => "docs/scenario-format.md (\"Bounds of numbers\") lists the bounds of every number".into(),
+                None => format!("write a whole number of 0 or more, e.g. `{key}: 1`; docs/scenario-format.md (\"Bounds of numbers\") lists every bound"),
             };
             if found.starts_with('-') {
                 plain(format!("`{key}` cannot be negative"), hint)
@@ -85,6 +85,21 @@ pub(super) fn reword(source: &str, at: usize, code: &RonError) -> Option<Reworde
                 format!("`{key}` is `true` or `false`, found `{found}`"),
                 format!("write `{key}: true` or `{key}: false`"),
             )
+        }
+        RonError::Eof => {
+            let (bracket, open) = innermost_open(source, source.len())?;
+            let close = match bracket {
+                b'(' => ')',
+                b'[' => ']',
+                _ => '}',
+            };
+            let name = opener_or_key(source, open + 1);
+            let of = if name.is_empty() { String::new() } else { format!(" of `{name}`") };
+            Some(Reworded {
+                message: format!("the file ends too early: this `{}`{of} is never closed", bracket as char),
+                hint: Some(format!("a `{close}` is missing; each bracket needs its closing one")),
+                span: Some(open..open + 1),
+            })
         }
         RonError::ExpectedComma => plain(
             format!("a `,` is missing before `{found}`"),

@@ -62,6 +62,12 @@ pub(super) const STRENGTH: Bounds = Bounds {
     rule: "a bid addresses a criterion with a strength of 0 to 5",
     example: "(\"quality\", 2)",
 };
+pub(super) const MARGIN: Bounds = Bounds {
+    lo: 0,
+    hi: 100,
+    rule: "a price level's margin is 0 to 100 percent points of the order",
+    example: "margin: 25",
+};
 pub(super) const MISSED: Bounds = Bounds {
     lo: -5,
     hi: 0,
@@ -89,13 +95,13 @@ pub(super) const RUBRIC_POINTS: Bounds = Bounds {
 pub(super) const FULL_MARGIN: Bounds = Bounds {
     lo: 1,
     hi: 10_000,
-    rule: "`full_margin` is 1 to 10000 points of the tender's tally",
+    rule: "the margin that earns full points is 1 to 10000 points of tally (ours minus the competitor's)",
     example: "Won(full_margin: 30)",
 };
 pub(super) const PROFIT_FULL: Bounds = Bounds {
     lo: 1,
     hi: 100,
-    rule: "`full` is a margin of 1 to 100 percent points",
+    rule: "the profit that earns full points is a margin of 1 to 100 percent points",
     example: "Profit(full: 25)",
 };
 pub(super) const CAP: Bounds = Bounds {
@@ -147,20 +153,34 @@ pub(in crate::load) fn of_field(field: &str) -> Option<Bounds> {
         "full_margin" => FULL_MARGIN,
         "full" => PROFIT_FULL,
         "missed_criterion" => MISSED,
+        "margin" => MARGIN,
         _ => return None,
     })
 }
 
 impl Checker<'_> {
     /// Reports `value` outside `bounds` at the number written after `key` (past `place`), e.g.
-    /// "`weeks` is 53; a case runs 1 to 52 weeks". `field` names it as the author wrote it.
-    pub(super) fn number(&mut self, field: &str, value: i64, bounds: Bounds, place: Place, key: &str) {
+    /// "`weeks` is 53; a case runs 1 to 52 weeks". `field` names it as the author wrote it
+    /// (quoted in the message), or in words starting with "the ".
+    pub(super) fn number(
+        &mut self,
+        field: &str,
+        value: i64,
+        bounds: Bounds,
+        place: Place,
+        key: &str,
+    ) {
         if bounds.range().contains(&value) {
             return;
         }
         let span = self.span_of_number(place, key, value);
+        let field = if field.starts_with("the ") {
+            field.to_string()
+        } else {
+            format!("`{field}`")
+        };
         self.error(
-            format!("`{field}` is {value}; {}", bounds.rule),
+            format!("{field} is {value}; {}", bounds.rule),
             span,
             Some(format!(
                 "write a whole number from {} to {}, e.g. `{}`",

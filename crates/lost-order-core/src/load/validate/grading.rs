@@ -89,9 +89,18 @@ impl Checker<'_> {
             let at = self
                 .locator
                 .token(resources.at, &format!("grade: {}", r.grade))
-                .map_or(resources, |x| Place { at: x.start, ..resources });
+                .map_or(resources, |x| Place {
+                    at: x.start,
+                    ..resources
+                });
             if let Some(points) = r.action_points {
-                self.number("action_points", points.into(), WEEKLY_POINTS, at, "action_points:");
+                self.number(
+                    "action_points",
+                    points.into(),
+                    WEEKLY_POINTS,
+                    at,
+                    "action_points:",
+                );
             }
             if let Some(budget) = r.budget {
                 self.number("budget", budget, BUDGET, at, "budget:");

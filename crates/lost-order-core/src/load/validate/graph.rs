@@ -76,14 +76,23 @@ impl<'a> Checker<'a> {
 
     /// From every scene some path of choices that may be available must close the story
     /// moment. A stuck region is reported once, at each scene by which the story enters it.
-    fn check_scene_exits(&mut self, reach: &Reach, stuck: &BTreeSet<&str>, reached: &BTreeSet<&str>) {
+    fn check_scene_exits(
+        &mut self,
+        reach: &Reach,
+        stuck: &BTreeSet<&str>,
+        reached: &BTreeSet<&str>,
+    ) {
         let s = self.s;
-        let open = |c: &&crate::scenario::Choice| c.when.as_ref().is_none_or(|w| reach.never(w).is_none());
+        let open =
+            |c: &&crate::scenario::Choice| c.when.as_ref().is_none_or(|w| reach.never(w).is_none());
         // A soft-locked scene is reported on its own; the way into it is no second mistake.
         let mut exits: BTreeSet<&str> = s
             .scenes
             .iter()
-            .filter(|sc| stuck.contains(sc.id.as_str()) || sc.choices.iter().filter(open).any(|c| c.next.is_none()))
+            .filter(|sc| {
+                stuck.contains(sc.id.as_str())
+                    || sc.choices.iter().filter(open).any(|c| c.next.is_none())
+            })
             .map(|sc| sc.id.as_str())
             .collect();
         loop {
@@ -110,7 +119,10 @@ impl<'a> Checker<'a> {
             .filter(|(_, c)| c.next.is_none())
             .filter_map(|(sc, c)| {
                 let why = reach.never(c.when.as_ref()?)?;
-                Some(format!("choice `{}` of scene `{}` can never be available ({why})", c.id, sc.id))
+                Some(format!(
+                    "choice `{}` of scene `{}` can never be available ({why})",
+                    c.id, sc.id
+                ))
             })
             .collect();
         let entered_from_outside = |id: &str| {

@@ -111,7 +111,10 @@ impl<'a> Checker<'a> {
                     self.error(
                         format!("`{}` reports to themself", p.id),
                         self.span_of_literal(place, boss),
-                        Some("name their boss, or leave `reports_to` out for the person at the top".into()),
+                        Some(
+                            "name their boss, or leave `reports_to` out for the person at the top"
+                                .into(),
+                        ),
                     );
                 }
             }
@@ -127,7 +130,10 @@ impl<'a> Checker<'a> {
             self.error(
                 "the case has no people: the buying center needs at least one person".into(),
                 span,
-                Some("add the customer's people, e.g. `people: [(id: \"wang\", name: {…}, …)]`".into()),
+                Some(
+                    "add the customer's people, e.g. `people: [(id: \"wang\", name: {…}, …)]`"
+                        .into(),
+                ),
             );
         }
         self.check_reporting_lines();
@@ -142,7 +148,13 @@ impl<'a> Checker<'a> {
                         Some("name the people, e.g. `targets: Only([\"wang\"])`, or write `targets: Nobody`".into()),
                     );
                 }
-                let only = self.locator.token(place.at, "Only(").map_or(place, |r| super::Place { at: r.start, ..place });
+                let only = self
+                    .locator
+                    .token(place.at, "Only(")
+                    .map_or(place, |r| super::Place {
+                        at: r.start,
+                        ..place
+                    });
                 for id in ids {
                     self.reference("person", id, people.iter().copied(), only);
                 }
@@ -258,7 +270,10 @@ impl<'a> Checker<'a> {
             let span = self
                 .locator
                 .token(place.at, "reports_to:")
-                .and_then(|k| self.locator.literal(k.end, p.reports_to.as_deref().unwrap_or("")))
+                .and_then(|k| {
+                    self.locator
+                        .literal(k.end, p.reports_to.as_deref().unwrap_or(""))
+                })
                 .or_else(|| self.span_of_literal(place, &p.id));
             self.error(
                 format!("`reports_to` goes round in a circle: {}", names.join(" → ")),

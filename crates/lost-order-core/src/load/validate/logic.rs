@@ -226,7 +226,10 @@ impl<'a> Checker<'a> {
                 self.error(
                     "the tender's outcome is only known in endings and the rubric".into(),
                     span,
-                    Some("before the tender, test what the player did: flags, counters, support".into()),
+                    Some(
+                        "before the tender, test what the player did: flags, counters, support"
+                            .into(),
+                    ),
                 );
             }
             Condition::Eliminated(stage) => {
@@ -238,7 +241,10 @@ impl<'a> Checker<'a> {
                 self.error(
                     "the tender's margin is only known in endings and the rubric".into(),
                     span,
-                    Some("before the tender, test what the player did: flags, counters, support".into()),
+                    Some(
+                        "before the tender, test what the player did: flags, counters, support"
+                            .into(),
+                    ),
                 );
             }
             Condition::Price(_)
@@ -373,18 +379,42 @@ impl Checker<'_> {
     /// The number an effect changes something by, within its bounds.
     fn effect_number(&mut self, e: &Effect, place: Place) {
         match e {
-            Effect::Support(_, d) => self.number("Support", (*d).into(), STANCE_CHANGE, place, "Support("),
+            Effect::Support(_, d) => {
+                self.number("Support", (*d).into(), STANCE_CHANGE, place, "Support(")
+            }
             Effect::RivalSupport(_, d) => {
-                self.number("RivalSupport", (*d).into(), STANCE_CHANGE, place, "RivalSupport(");
+                self.number(
+                    "RivalSupport",
+                    (*d).into(),
+                    STANCE_CHANGE,
+                    place,
+                    "RivalSupport(",
+                );
             }
             Effect::Influence(_, d) => {
-                self.number("Influence", (*d).into(), INFLUENCE_CHANGE, place, "Influence(");
+                self.number(
+                    "Influence",
+                    (*d).into(),
+                    INFLUENCE_CHANGE,
+                    place,
+                    "Influence(",
+                );
             }
-            Effect::AddCounter(_, d) => self.number("AddCounter", *d, COUNTER_CHANGE, place, "AddCounter("),
+            Effect::AddCounter(_, d) => {
+                self.number("AddCounter", *d, COUNTER_CHANGE, place, "AddCounter(")
+            }
             Effect::Budget(d) => self.number("Budget", *d, BUDGET_CHANGE, place, "Budget("),
-            Effect::Points(d) => self.number("Points", (*d).into(), POINTS_CHANGE, place, "Points("),
+            Effect::Points(d) => {
+                self.number("Points", (*d).into(), POINTS_CHANGE, place, "Points(")
+            }
             Effect::RivalAddresses(_, d) => {
-                self.number("RivalAddresses", (*d).into(), STRENGTH, place, "RivalAddresses(");
+                self.number(
+                    "RivalAddresses",
+                    (*d).into(),
+                    STRENGTH,
+                    place,
+                    "RivalAddresses(",
+                );
             }
             _ => {}
         }

@@ -117,7 +117,13 @@ impl<'a> Checker<'a> {
             return; // Reported once: the case has no people.
         }
         let hint = did_you_mean(id, known.clone()).or_else(|| {
-            let all: Vec<String> = known.into_iter().map(|k| format!("`{k}`")).collect();
+            let mut all: Vec<String> = Vec::new();
+            for k in known {
+                let k = format!("`{k}`");
+                if !all.contains(&k) {
+                    all.push(k);
+                }
+            }
             if !all.is_empty() {
                 Some(format!("expected one of {}", all.join(", ")))
             } else {

@@ -1,8 +1,8 @@
 //! Numbers an author can get wrong: ranges, weeks, costs, limits and the rubric's total.
 
 use super::bounds::{
-    ACTION_POINTS, BUDGET, CAP, COST, FULL_MARGIN, MISSED, PROFIT_FULL, RUBRIC_POINTS, STRENGTH,
-    VETO, WEEKLY_POINTS, WEEKS, WEIGHT,
+    ACTION_POINTS, BUDGET, CAP, COST, FULL_MARGIN, MARGIN, MISSED, PROFIT_FULL, RUBRIC_POINTS,
+    STRENGTH, VETO, WEEKLY_POINTS, WEEKS, WEIGHT,
 };
 use super::{Checker, Place};
 use crate::scenario::{Amount, Measure, StageRule, WeekRule};
@@ -41,7 +41,13 @@ impl<'a> Checker<'a> {
         let set = &s.settings;
         self.number("weeks", set.weeks.into(), WEEKS, settings, "weeks:");
         let weekly = set.action_points.into();
-        self.number("action_points", weekly, WEEKLY_POINTS, settings, "action_points:");
+        self.number(
+            "action_points",
+            weekly,
+            WEEKLY_POINTS,
+            settings,
+            "action_points:",
+        );
         self.number("budget", set.budget, BUDGET, settings, "budget:");
         for p in &s.people {
             let place = self.place("people", &p.id);
@@ -158,14 +164,13 @@ impl<'a> Checker<'a> {
             );
         }
         for o in &t.price_levels {
-            if let Some(m) = o.margin
-                && !(0..=100).contains(&m)
-            {
-                let span = self.span_of_token(self.place("tender", &o.id), "margin");
-                self.error(
-                    format!("margin {m} of price level `{}` is outside 0..=100", o.id),
-                    span,
-                    Some("a margin is the profit in percent points of the order, e.g. 25".into()),
+            if let Some(m) = o.margin {
+                self.number(
+                    "margin",
+                    m.into(),
+                    MARGIN,
+                    self.place("tender", &o.id),
+                    "margin:",
                 );
             }
         }
@@ -208,17 +213,24 @@ impl<'a> Checker<'a> {
             tender,
             "missed_criterion:",
         );
-        for o in t.price_levels.iter().chain(&t.emphases).chain(&t.commitments) {
+        for o in t
+            .price_levels
+            .iter()
+            .chain(&t.emphases)
+            .chain(&t.commitments)
+        {
             let place = self.place("tender", &o.id);
             for (c, strength) in &o.addresses {
                 let key = format!("\"{c}\"");
-                self.number(c, (*strength).into(), STRENGTH, place, &key);
+                let field = format!("the strength of `{c}`");
+                self.number(&field, (*strength).into(), STRENGTH, place, &key);
             }
         }
         let competitor = self.section_place("competitor");
         for (c, strength) in &self.s.competitor.bid {
             let key = format!("\"{c}\"");
-            self.number(c, (*strength).into(), STRENGTH, competitor, &key);
+            let field = format!("the strength of `{c}`");
+            self.number(&field, (*strength).into(), STRENGTH, competitor, &key);
         }
         for stage in &t.stages {
             if stage.judge.last().is_some_and(|j| j.when.is_some()) {
@@ -248,7 +260,11 @@ impl<'a> Checker<'a> {
         } else if a.min() < lo || a.max() > hi {
             let wrong = if a.min() < lo { a.min() } else { a.max() };
             let span = self.span_of_number(place, &key, wrong.into());
-            let what = if field == "influence" { "an influence" } else { "a stance" };
+            let what = if field == "influence" {
+                "an influence"
+            } else {
+                "a stance"
+            };
             self.error(
                 format!("`{field}` is {a}; {what} runs {lo} to {hi}"),
                 span,
@@ -266,7 +282,13 @@ impl<'a> Checker<'a> {
         let weeks = self.s.settings.weeks;
         for line in &self.s.rubric {
             let place = self.place("rubric", &line.id);
-            self.number("points", line.points.into(), RUBRIC_POINTS, place, "points:");
+            self.number(
+                "points",
+                line.points.into(),
+                RUBRIC_POINTS,
+                place,
+                "points:",
+            );
             match &line.measure {
                 Measure::Won { full_margin } => {
                     let m = (*full_margin).into();
@@ -305,7 +327,9 @@ impl<'a> Checker<'a> {
             self.error(
                 format!("week range {lo} to {hi} has its start after its end"),
                 self.span_of_token(place, "week:"),
-                Some(format!("write the earlier week first, e.g. `Between({hi}, {lo})`")),
+                Some(format!(
+                    "write the earlier week first, e.g. `Between({hi}, {lo})`"
+                )),
             );
         } else if lo < 1 || hi > weeks {
             let wrong = if lo < 1 { lo } else { hi };

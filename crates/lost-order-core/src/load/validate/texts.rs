@@ -160,12 +160,11 @@ impl<'a> Checker<'a> {
     pub(super) fn text_with(&mut self, t: &Text, field: &str, place: Place, placeholders: &[&str]) {
         let declared = &self.s.meta.languages;
         let missing = t.missing(declared);
-        let extra: Vec<&str> = t
-            .0
-            .keys()
-            .map(String::as_str)
-            .filter(|k| !declared.iter().any(|d| d == k))
-            .collect();
+        let extra: Vec<&str> =
+            t.0.keys()
+                .map(String::as_str)
+                .filter(|k| !declared.iter().any(|d| d == k))
+                .collect();
         let every = declared
             .iter()
             .map(|l| format!("\"{l}\": \"…\""))
@@ -207,7 +206,9 @@ impl<'a> Checker<'a> {
             self.error(
                 format!("`{field}` has no text in {}", quoted(&missing)),
                 span,
-                Some(format!("every text needs every declared language: {{{every}}}")),
+                Some(format!(
+                    "every text needs every declared language: {{{every}}}"
+                )),
             );
         }
         self.placeholders(t, field, place, placeholders);
@@ -226,21 +227,32 @@ impl<'a> Checker<'a> {
                 let span = self.span_of_token(place, &token);
                 let (message, hint) = match allowed {
                     [] if name == "target" => (
-                        format!("`{{target}}` is only filled in an action result's text; in this `{field}` players would read it as written"),
+                        format!(
+                            "`{{target}}` is only filled in an action result's text; in this `{field}` players would read it as written"
+                        ),
                         "no person is aimed at here: write the person's name itself".to_string(),
                     ),
                     [] => (
                         format!("`{token}` is no placeholder: players would read it as written"),
-                        format!("no placeholder is filled in this `{field}`; only an action result's `text` has one, `{{target}}`"),
+                        format!(
+                            "no placeholder is filled in this `{field}`; only an action result's `text` has one, `{{target}}`"
+                        ),
                     ),
                     _ => {
-                        let list: Vec<String> = allowed.iter().map(|a| format!("`{{{a}}}`")).collect();
-                        let guess = crate::load::diagnostic::did_you_mean(name, allowed.iter().copied())
-                            .map(|_| format!("did you mean `{{{}}}`? ", closest(name, allowed)))
-                            .unwrap_or_default();
+                        let list: Vec<String> =
+                            allowed.iter().map(|a| format!("`{{{a}}}`")).collect();
+                        let guess =
+                            crate::load::diagnostic::did_you_mean(name, allowed.iter().copied())
+                                .map(|_| format!("did you mean `{{{}}}`? ", closest(name, allowed)))
+                                .unwrap_or_default();
                         (
-                            format!("unknown placeholder `{token}`: players would read it as written"),
-                            format!("{guess}a result's `text` may use {} (the name of the person the action is aimed at)", list.join(", ")),
+                            format!(
+                                "unknown placeholder `{token}`: players would read it as written"
+                            ),
+                            format!(
+                                "{guess}a result's `text` may use {} (the name of the person the action is aimed at)",
+                                list.join(", ")
+                            ),
                         )
                     }
                 };
