@@ -196,6 +196,37 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("^^^^^^ did you mean `wang`?"), "{text}");
+        assert_eq!(
+            text.matches("unknown person").count(),
+            1,
+            "said once:\n{text}"
+        );
+        assert!(text.contains(" ┌─ x.ron:2:11\n"), "{text}");
+    }
+
+    #[test]
+    fn the_caret_stands_under_the_spot_after_chinese_characters() {
+        let src = "(name: \"王总\", x: \"wnag\")\n";
+        let at = src.find("\"wnag").unwrap();
+        let text =
+            Diagnostic::error("unknown person `wnag`", Some(at..at + 6)).render("x.ron", src);
+        let lines: Vec<&str> = text.lines().collect();
+        // Columns in a terminal: each Chinese character takes two.
+        let column = |line: &str, pat: &str| {
+            let before = &line[..line.find(pat).unwrap()];
+            before.chars().count() + before.chars().filter(|c| is_wide(*c)).count()
+        };
+        assert_eq!(column(lines[2], "\"wnag"), column(lines[3], "^"), "{text}");
+    }
+
+    #[test]
+    fn a_finding_about_the_whole_file_gives_its_hint_on_its_own_line() {
+        let d = Diagnostic::error("the file is empty: no scenario in it", None)
+            .with_hint(Some("a scenario is `Scenario(…)`".into()));
+        assert_eq!(
+            d.render("x.ron", ""),
+            "x.ron:1:1: error: the file is empty: no scenario in it\n  = a scenario is `Scenario(…)`\n"
+        );
     }
 }
 
