@@ -593,6 +593,45 @@ const MISTAKES: &[Mistake] = &[
         short: "93:27: error: `missed_criterion` is 2; a criterion the bid ignores counts -5 to 0",
         hint: "write a whole number from -5 to 0, e.g. `missed_criterion: -1`",
     },
+    Mistake {
+        name: "text_after_the_end",
+        edits: &[("    ],\n)\n", "    ],\n)\n)\n")],
+        short: "114:1: error: `)` after the end of the scenario",
+        hint: "the whole case is one `Scenario(…)`: remove what follows its closing `)`, or move it inside",
+    },
+    Mistake {
+        name: "list_expected",
+        edits: &[("criteria: [\"delivery\"],", "criteria: \"delivery\",")],
+        short: "32:106: error: `criteria` takes a list, found `\"delivery\"`",
+        hint: "write a list in brackets, e.g. `criteria: [\"delivery\"]`",
+    },
+    Mistake {
+        name: "field_twice",
+        edits: &[("points: 1, cost: 2,", "points: 1, cost: 2, points: 1,")],
+        short: "52:30: error: field `points` is given twice in `Action`",
+        hint: "give each field once: remove one `points: …`",
+    },
+    Mistake {
+        name: "semicolon",
+        edits: &[("points: 1, cost: 2,", "points: 1; cost: 2,")],
+        short: "52:19: error: `;` where a `,` belongs",
+        hint: "fields and list items are separated by commas, e.g. `points: 1, cost: 2`",
+    },
+    Mistake {
+        name: "influence_in_quotes",
+        edits: &[("influence: 8,", "influence: \"8\",")],
+        short: "32:59: error: `influence` takes a whole number like `2` or a range like `(-2, 0)`, found `\"8\"`",
+        hint: "write a whole number like `2` or a range like `(-2, 0)` without quotes",
+    },
+    Mistake {
+        name: "no_results",
+        edits: &[(
+            "         results: [(id: \"introduced\", effects: [Introduce(Target)], text: {\"zh\": \"{target}帮你引荐了。\", \"en\": \"{target} introduces you.\"})]),",
+            "         results: []),",
+        )],
+        short: "50:10: error: action `introduce` has no result",
+        hint: "add what happens, e.g. `results: [(id: \"done\", text: {…})]`",
+    },
 ];
 
 fn apply(name: &str, edits: &[(&str, &str)]) -> String {

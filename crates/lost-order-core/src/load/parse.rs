@@ -42,6 +42,10 @@ fn spanned_to_diagnostic(source: &str, e: &SpannedError) -> Diagnostic {
     if !value.is_empty() {
         start = source.len() - value.len();
     }
+    // A string of the wrong type is pointed at inside its quotes: point at the string.
+    if source[..start].ends_with('"') && source[..start - 1].trim_end().ends_with(':') {
+        start -= 1;
+    }
     // A negative number RON cannot store is pointed at after its `-`.
     if source[..start].ends_with('-') && value.starts_with(|c: char| c.is_ascii_digit()) {
         start -= 1;
@@ -101,7 +105,7 @@ fn describe(code: &RonError) -> (String, Option<String>) {
         ),
         RonError::DuplicateStructField { field, outer } => (
             format!("field `{field}` is given twice{}", within(outer)),
-            None,
+            Some(format!("give each field once: remove one `{field}: …`")),
         ),
         RonError::ExceededRecursionLimit => (
             format!("the file nests deeper than {RECURSION_LIMIT} levels"),
@@ -113,6 +117,10 @@ fn describe(code: &RonError) -> (String, Option<String>) {
         RonError::Eof => (
             "the file ends too early".into(),
             Some("a bracket or a quote is probably not closed".into()),
+        ),
+        RonError::UnexpectedChar(c) => (
+            format!("unexpected `{c}`"),
+            Some("a value here is a number, a \"string\", a name such as `Won`, or brackets `(…)`, `[…]`, `{…}`".into()),
         ),
         other => (other.to_string(), None),
     }

@@ -101,10 +101,34 @@ pub(super) fn reword(source: &str, at: usize, code: &RonError) -> Option<Reworde
                 span: Some(open..open + 1),
             })
         }
+        RonError::ExpectedComma if found.chars().count() == 1 && !found.chars().all(char::is_alphanumeric) => plain(
+            format!("`{found}` where a `,` belongs"),
+            "fields and list items are separated by commas, e.g. `points: 1, cost: 2`".into(),
+        ),
         RonError::ExpectedComma => plain(
             format!("a `,` is missing before `{found}`"),
             "fields and list items are separated by commas, e.g. `points: 1, cost: 2`".into(),
         ),
+        RonError::TrailingCharacters => plain(
+            format!("`{found}` after the end of the scenario"),
+            "the whole case is one `Scenario(…)`: remove what follows its closing `)`, or move it inside".into(),
+        ),
+        RonError::ExpectedArray if key.is_some() => {
+            let key = key.unwrap_or_default();
+            let example = if found.starts_with('"') { found.clone() } else { "…".into() };
+            plain(
+                format!("`{key}` takes a list, found `{found}`"),
+                format!("write a list in brackets, e.g. `{key}: [{example}]`"),
+            )
+        }
+        RonError::InvalidValueForType { expected, .. } if key.is_some() => {
+            let key = key.unwrap_or_default();
+            let quoted = if found.starts_with('"') { " without quotes" } else { "" };
+            plain(
+                format!("`{key}` takes {expected}, found `{found}`"),
+                format!("write {expected}{quoted}"),
+            )
+        }
         RonError::ExpectedMapColon => plain(
             format!("a `:` is missing after the language `{}`", found.trim_matches('"')),
             format!("a text in every language: {}", every_language(source)),
@@ -243,11 +267,16 @@ fn innermost_open(source: &str, at: usize) -> Option<(u8, usize)> {
 /// The field whose value starts at `at`: the word before a `:` just before it.
 fn key_before(source: &str, at: usize) -> Option<String> {
     let before = source[..at].trim_end().strip_suffix(':')?.trim_end();
-    let start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .map_or(0, |i| i + 1);
-    let key = &before[start..];
+    let key = &before[word_start(before)..];
     (!key.is_empty()).then(|| key.to_string())
+}
+
+/// Where the word (letters, digits, `_`) that ends `s` starts.
+fn word_start(s: &str) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// The field or the enclosing name (`Person(`, `Only([`) of the value at `at`.
@@ -257,10 +286,7 @@ fn opener_or_key(source: &str, at: usize) -> String {
     }
     let before = source[..at].trim_end();
     let inner = before.trim_end_matches(['(', '[', ' ', ',', '\n', '\t']);
-    let start = inner
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .map_or(0, |i| i + 1);
-    let word = &inner[start..];
+    let word = &inner[word_start(inner)..];
     if word.is_empty() {
         // Inside a list: the list's field.
         return innermost_open(source, at)

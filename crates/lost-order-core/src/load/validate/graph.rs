@@ -158,7 +158,11 @@ impl<'a> Checker<'a> {
         let s = self.s;
         if s.endings.is_empty() {
             let span = self.span_of_token(self.section_place("endings"), "endings");
-            self.error("the scenario has no ending".into(), span, None);
+            self.error(
+                "the scenario has no ending".into(),
+                span,
+                Some("add at least one, the last without `when`: `endings: [(id: \"done\", title: {…}, text: {…})]`".into()),
+            );
             return;
         }
         if let Some(catch_all) = s.endings.iter().position(|e| e.when.is_none()) {

@@ -93,7 +93,11 @@ impl<'a> Checker<'a> {
             if names[..i].contains(name) {
                 let first = self.locator.literal(start, name);
                 let second = first.and_then(|f| self.locator.literal(f.end, name));
-                self.error(format!("{kind} `{name}` is declared twice"), second, None);
+                self.error(
+                    format!("{kind} `{name}` is declared twice"),
+                    second,
+                    Some("declare each name once".into()),
+                );
             }
         }
     }

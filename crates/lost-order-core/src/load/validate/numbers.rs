@@ -74,7 +74,7 @@ impl<'a> Checker<'a> {
                 None => self.error(
                     format!("action `{}` has no result", a.id),
                     self.span_of_token(place, "results"),
-                    None,
+                    Some("add what happens, e.g. `results: [(id: \"done\", text: {…})]`".into()),
                 ),
                 Some(last) if last.when.is_some() || last.chance < 1.0 => {
                     let span = self.span_of_literal(place, &last.id);
@@ -113,7 +113,7 @@ impl<'a> Checker<'a> {
             self.error(
                 "the tender needs at least one price level".into(),
                 self.span_of_token(place, "price_levels"),
-                None,
+                Some("e.g. `price_levels: [(id: \"standard\", label: {…})]`".into()),
             );
         }
         if t.max_emphases as usize > t.emphases.len() {
@@ -160,7 +160,7 @@ impl<'a> Checker<'a> {
             self.error(
                 "the tender needs at least one stage".into(),
                 self.span_of_token(place, "stages"),
-                None,
+                Some("e.g. `stages: [(id: \"decision\", name: {…}, judge: [(who: \"wang\")], rule: Decide(2))]`".into()),
             );
         }
         for o in &t.price_levels {
