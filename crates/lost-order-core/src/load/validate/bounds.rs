@@ -17,6 +17,16 @@ pub(in crate::load) struct Bounds {
 }
 
 impl Bounds {
+    const fn new(lo: i64, hi: i64, rule: &'static str, example: &'static str) -> Self {
+        Bounds {
+            lo,
+            hi,
+            rule,
+            example,
+        }
+    }
+
+    /// The allowed values, both ends included.
     pub fn range(self) -> RangeInclusive<i64> {
         self.lo..=self.hi
     }
@@ -26,120 +36,102 @@ impl Bounds {
 /// money unit (k¥ in the shipped cases): one thousand million yuan.
 pub(super) const MONEY: i64 = 1_000_000;
 
-pub(super) const WEEKS: Bounds = Bounds {
-    lo: 1,
-    hi: 52,
-    rule: "a case runs 1 to 52 weeks",
-    example: "weeks: 8",
-};
-pub(super) const WEEKLY_POINTS: Bounds = Bounds {
-    lo: 1,
-    hi: 20,
-    rule: "a week has 1 to 20 action points",
-    example: "action_points: 3",
-};
-pub(super) const BUDGET: Bounds = Bounds {
-    lo: 0,
-    hi: MONEY,
-    rule: "a budget is 0 to 1000000 in the case's money unit",
-    example: "budget: 20",
-};
-pub(super) const ACTION_POINTS: Bounds = Bounds {
-    lo: 1,
-    hi: 20,
-    rule: "an action costs 1 to 20 action points",
-    example: "points: 1",
-};
-pub(super) const COST: Bounds = Bounds {
-    lo: 0,
-    hi: MONEY,
-    rule: "a cost is 0 to 1000000 in the case's money unit",
-    example: "cost: 2",
-};
-pub(super) const STRENGTH: Bounds = Bounds {
-    lo: 0,
-    hi: 5,
-    rule: "a bid addresses a criterion with a strength of 0 to 5",
-    example: "(\"quality\", 2)",
-};
-pub(super) const MARGIN: Bounds = Bounds {
-    lo: 0,
-    hi: 100,
-    rule: "a price level's margin is 0 to 100 percent points of the order",
-    example: "margin: 25",
-};
-pub(super) const MISSED: Bounds = Bounds {
-    lo: -5,
-    hi: 0,
-    rule: "a criterion the bid ignores counts -5 to 0",
-    example: "missed_criterion: -1",
-};
-pub(super) const VETO: Bounds = Bounds {
-    lo: -5,
-    hi: 5,
-    rule: "a veto threshold is -5 to 5, on the scale of a verdict",
-    example: "Veto(0)",
-};
-pub(super) const WEIGHT: Bounds = Bounds {
-    lo: 1,
-    hi: 100,
-    rule: "a stage's weight is 1 to 100",
-    example: "Decide(2)",
-};
-pub(super) const RUBRIC_POINTS: Bounds = Bounds {
-    lo: 0,
-    hi: 100,
-    rule: "a rubric line gives 0 to 100 points",
-    example: "points: 30",
-};
-pub(super) const FULL_MARGIN: Bounds = Bounds {
-    lo: 1,
-    hi: 10_000,
-    rule: "the margin that earns full points is 1 to 10000 points of tally (ours minus the competitor's)",
-    example: "Won(full_margin: 30)",
-};
-pub(super) const PROFIT_FULL: Bounds = Bounds {
-    lo: 1,
-    hi: 100,
-    rule: "the profit that earns full points is a margin of 1 to 100 percent points",
-    example: "Profit(full: 25)",
-};
-pub(super) const CAP: Bounds = Bounds {
-    lo: 0,
-    hi: 100,
-    rule: "a cap holds the total at 0 to 100 points",
-    example: "max: 40",
-};
-pub(super) const STANCE_CHANGE: Bounds = Bounds {
-    lo: -10,
-    hi: 10,
-    rule: "an effect changes support by -10 to 10",
-    example: "Support(Target, 1)",
-};
-pub(super) const INFLUENCE_CHANGE: Bounds = Bounds {
-    lo: -10,
-    hi: 10,
-    rule: "an effect changes influence by -10 to 10",
-    example: "Influence(Target, 1)",
-};
-pub(super) const BUDGET_CHANGE: Bounds = Bounds {
-    lo: -MONEY,
-    hi: MONEY,
-    rule: "an effect changes the budget by -1000000 to 1000000",
-    example: "Budget(-5)",
-};
-pub(super) const POINTS_CHANGE: Bounds = Bounds {
-    lo: -20,
-    hi: 20,
-    rule: "an effect changes the week's action points by -20 to 20",
-    example: "Points(1)",
-};
-pub(super) const COUNTER_CHANGE: Bounds = Bounds {
-    lo: -1000,
-    hi: 1000,
-    rule: "an effect adds -1000 to 1000 to a counter",
-    example: "AddCounter(\"visits\", 1)",
-};
+pub(super) const WEEKS: Bounds = Bounds::new(1, 52, "a case runs 1 to 52 weeks", "weeks: 8");
+pub(super) const WEEKLY_POINTS: Bounds = Bounds::new(
+    1,
+    20,
+    "a week has 1 to 20 action points",
+    "action_points: 3",
+);
+pub(super) const BUDGET: Bounds = Bounds::new(
+    0,
+    MONEY,
+    "a budget is 0 to 1000000 in the case's money unit",
+    "budget: 20",
+);
+pub(super) const ACTION_POINTS: Bounds =
+    Bounds::new(1, 20, "an action costs 1 to 20 action points", "points: 1");
+pub(super) const COST: Bounds = Bounds::new(
+    0,
+    MONEY,
+    "a cost is 0 to 1000000 in the case's money unit",
+    "cost: 2",
+);
+pub(super) const STRENGTH: Bounds = Bounds::new(
+    0,
+    5,
+    "a bid addresses a criterion with a strength of 0 to 5",
+    "(\"quality\", 2)",
+);
+pub(super) const MARGIN: Bounds = Bounds::new(
+    0,
+    100,
+    "a price level's margin is 0 to 100 percent points of the order",
+    "margin: 25",
+);
+pub(super) const MISSED: Bounds = Bounds::new(
+    -5,
+    0,
+    "a criterion the bid ignores counts -5 to 0",
+    "missed_criterion: -1",
+);
+pub(super) const VETO: Bounds = Bounds::new(
+    -5,
+    5,
+    "a veto threshold is -5 to 5, on the scale of a verdict",
+    "Veto(0)",
+);
+pub(super) const WEIGHT: Bounds = Bounds::new(1, 100, "a stage's weight is 1 to 100", "Decide(2)");
+pub(super) const RUBRIC_POINTS: Bounds =
+    Bounds::new(0, 100, "a rubric line gives 0 to 100 points", "points: 30");
+pub(super) const FULL_MARGIN: Bounds = Bounds::new(
+    1,
+    10_000,
+    "the margin that earns full points is 1 to 10000 points of tally (ours minus the competitor's)",
+    "Won(full_margin: 30)",
+);
+pub(super) const PROFIT_FULL: Bounds = Bounds::new(
+    1,
+    100,
+    "the profit that earns full points is a margin of 1 to 100 percent points",
+    "Profit(full: 25)",
+);
+pub(super) const CAP: Bounds = Bounds::new(
+    0,
+    100,
+    "a cap holds the total at 0 to 100 points",
+    "max: 40",
+);
+pub(super) const STANCE_CHANGE: Bounds = Bounds::new(
+    -10,
+    10,
+    "an effect changes support by -10 to 10",
+    "Support(Target, 1)",
+);
+pub(super) const INFLUENCE_CHANGE: Bounds = Bounds::new(
+    -10,
+    10,
+    "an effect changes influence by -10 to 10",
+    "Influence(Target, 1)",
+);
+pub(super) const BUDGET_CHANGE: Bounds = Bounds::new(
+    -MONEY,
+    MONEY,
+    "an effect changes the budget by -1000000 to 1000000",
+    "Budget(-5)",
+);
+pub(super) const POINTS_CHANGE: Bounds = Bounds::new(
+    -20,
+    20,
+    "an effect changes the week's action points by -20 to 20",
+    "Points(1)",
+);
+pub(super) const COUNTER_CHANGE: Bounds = Bounds::new(
+    -1000,
+    1000,
+    "an effect adds -1000 to 1000 to a counter",
+    "AddCounter(\"visits\", 1)",
+);
 
 /// The bounds of a field whose name alone says which number it is (`points` does not: an
 /// action's and a rubric line's differ), for RON's own errors about numbers it cannot store.

@@ -37,11 +37,7 @@ impl<'a> Checker<'a> {
         self.unique_names("flag", "flags", &s.flags);
         self.unique_names("counter", "counters", &s.counters);
         let t = &s.tender;
-        let options = t
-            .price_levels
-            .iter()
-            .chain(&t.emphases)
-            .chain(&t.commitments);
+        let options = t.options();
         self.unique("bid option", "tender", options.map(|o| o.id.as_str()));
         for action in &s.actions {
             self.unique(
@@ -165,12 +161,7 @@ impl<'a> Checker<'a> {
             }
         }
         let t = &s.tender;
-        for o in t
-            .price_levels
-            .iter()
-            .chain(&t.emphases)
-            .chain(&t.commitments)
-        {
+        for o in t.options() {
             let place = self.place("tender", &o.id);
             for (c, _) in &o.addresses {
                 self.reference("criterion", c, criteria.iter().copied(), place);

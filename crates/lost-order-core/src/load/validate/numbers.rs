@@ -213,12 +213,7 @@ impl<'a> Checker<'a> {
             tender,
             "missed_criterion:",
         );
-        for o in t
-            .price_levels
-            .iter()
-            .chain(&t.emphases)
-            .chain(&t.commitments)
-        {
+        for o in t.options() {
             let place = self.place("tender", &o.id);
             for (c, strength) in &o.addresses {
                 let key = format!("\"{c}\"");

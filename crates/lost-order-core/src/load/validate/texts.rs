@@ -103,12 +103,7 @@ impl<'a> Checker<'a> {
             }
         }
         let t = &s.tender;
-        for o in t
-            .price_levels
-            .iter()
-            .chain(&t.emphases)
-            .chain(&t.commitments)
-        {
+        for o in t.options() {
             self.text(&o.label, "label", self.place("tender", &o.id));
         }
         for stage in &t.stages {
