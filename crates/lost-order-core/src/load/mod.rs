@@ -2,7 +2,7 @@
 
 pub mod diagnostic;
 mod format;
-mod locate;
+pub(crate) mod locate;
 mod migrate;
 mod parse;
 mod syntax;

@@ -10,6 +10,7 @@
 //!    │          ├──────→ week, tender, scoring ─────→ logic
 //!    │          └──────→ bid ──→ error
 //!    └────────────────────────→ error    (options and decide use error too)
+//! probe ──→ options, logic               (read-only, for the deep check)
 //! ```
 
 mod bid;
@@ -17,6 +18,7 @@ mod decide;
 mod error;
 mod logic;
 mod options;
+mod probe;
 mod scoring;
 mod tender;
 #[cfg(test)]
