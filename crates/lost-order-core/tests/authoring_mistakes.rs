@@ -632,6 +632,27 @@ const MISTAKES: &[Mistake] = &[
         short: "50:10: error: action `introduce` has no result",
         hint: "add what happens, e.g. `results: [(id: \"done\", text: {…})]`",
     },
+    Mistake {
+        name: "stray_characters",
+        edits: &[("    meta: (\n", "    meta: ( @@@\n")],
+        short: "5:13: error: expected a field name, found `@@@`",
+        hint: "fields are written `name: value`, e.g. `id: \"visit\"`",
+    },
+    Mistake {
+        name: "weeks_not_a_number",
+        edits: &[("weeks: 3,", "weeks: NaN,")],
+        short: "24:23: error: `weeks` takes a whole number, found `NaN`",
+        hint: "write a whole number, e.g. `weeks: 8`",
+    },
+    Mistake {
+        name: "week_range_reversed",
+        edits: &[(
+            "trigger: (week: From(2), chance: 0.5)",
+            "trigger: (week: Between(3, 2), chance: 0.5)",
+        )],
+        short: "78:39: error: week range 3 to 2 has its start after its end",
+        hint: "write the earlier week first, e.g. `Between(2, 3)`",
+    },
 ];
 
 fn apply(name: &str, edits: &[(&str, &str)]) -> String {

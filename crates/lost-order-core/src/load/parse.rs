@@ -54,20 +54,13 @@ fn spanned_to_diagnostic(source: &str, e: &SpannedError) -> Diagnostic {
     let span = if end > start {
         start..end
     } else {
-        start..next_char_end(source, start)
+        start..super::syntax::token_end(source, start)
     };
     if let Some(r) = super::syntax::reword(source, start, &e.code) {
         return Diagnostic::error(r.message, Some(r.span.unwrap_or(span))).with_hint(r.hint);
     }
     let (message, hint) = describe(&e.code);
     Diagnostic::error(message, Some(span)).with_hint(hint)
-}
-
-fn next_char_end(source: &str, at: usize) -> usize {
-    source[at..]
-        .chars()
-        .next()
-        .map_or(at, |c| at + c.len_utf8())
 }
 
 /// ron's message, reworded for authors, plus a hint where one helps.

@@ -74,9 +74,11 @@ pub(super) fn reword(source: &str, at: usize, code: &RonError) -> Option<Reworde
                 _ => ("a whole number", "1"),
             };
             let quoted = if found.starts_with('"') { " without quotes" } else { "" };
+            let example = super::validate::bounds::of_field(&key)
+                .map_or_else(|| format!("{key}: {example}"), |b| b.example.to_string());
             plain(
                 format!("`{key}` takes {what}, found `{found}`"),
-                format!("write {what}{quoted}, e.g. `{key}: {example}`"),
+                format!("write {what}{quoted}, e.g. `{example}`"),
             )
         }
         RonError::ExpectedBoolean => {
@@ -101,6 +103,16 @@ pub(super) fn reword(source: &str, at: usize, code: &RonError) -> Option<Reworde
                 span: Some(open..open + 1),
             })
         }
+        RonError::ExpectedIdentifier => match key {
+            Some(key) => plain(
+                format!("`{key}` takes a name without quotes, found `{found}`"),
+                format!("write one of the names this field takes, e.g. `{key}: …` as in docs/scenario-format.md"),
+            ),
+            None => plain(
+                format!("expected a field name, found `{found}`"),
+                "fields are written `name: value`, e.g. `id: \"visit\"`".into(),
+            ),
+        },
         RonError::ExpectedComma if found.chars().count() == 1 && !found.chars().all(char::is_alphanumeric) => plain(
             format!("`{found}` where a `,` belongs"),
             "fields and list items are separated by commas, e.g. `points: 1, cost: 2`".into(),
@@ -321,25 +333,32 @@ fn id_kind(context: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The token at `at`, as the author wrote it: a word, a number, a string's first line or one
-/// character.
+/// The token at `at`, as the author wrote it (a string's first line, at most 40 characters).
 fn token_at(source: &str, at: usize) -> String {
-    let rest = &source[at..];
-    let Some(first) = rest.chars().next() else {
+    if at >= source.len() {
         return "the end of the file".into();
+    }
+    source[at..token_end(source, at)].chars().take(40).collect()
+}
+
+/// The end of the token at `at`, for a caret under all of it: a string to its closing quote
+/// (on its line), else up to white space or a bracket, a comma or a colon; at least one
+/// character.
+pub(super) fn token_end(source: &str, at: usize) -> usize {
+    let rest = &source[at..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let len = match line.strip_prefix('"') {
+        Some(body) => body.find('"').map_or(line.len(), |i| i + 2),
+        None => line
+            .find(|c: char| c.is_whitespace() || "()[]{},:\"".contains(c))
+            .unwrap_or(line.len()),
     };
-    if first == '"' {
-        let end = string_end(source, at) - at;
-        let s = &rest[..end];
-        return s.lines().next().unwrap_or(s).chars().take(40).collect();
-    }
-    if first == '-' || first.is_alphanumeric() || first == '_' {
-        let len = rest[first.len_utf8()..]
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-            .map_or(rest.len(), |i| i + first.len_utf8());
-        return rest[..len].to_string();
-    }
-    first.to_string()
+    let len = if len == 0 {
+        rest.chars().next().map_or(0, char::len_utf8)
+    } else {
+        len
+    };
+    at + len
 }
 
 /// `{"zh": "…", "en": "…"}` in the languages the file declares (`languages: [..]`), else zh
