@@ -653,6 +653,54 @@ const MISTAKES: &[Mistake] = &[
         short: "78:39: error: week range 3 to 2 has its start after its end",
         hint: "write the earlier week first, e.g. `Between(2, 3)`",
     },
+    Mistake {
+        name: "enum_in_quotes",
+        edits: &[("layer: Decision,", "layer: \"Decision\",")],
+        short: "32:17: error: `layer` takes a name without quotes, found `\"Decision\"`",
+        hint: "write it without quotes: `layer: Decision`",
+    },
+    Mistake {
+        name: "enum_lowercase",
+        edits: &[("purpose: Relationship", "purpose: relationship")],
+        short: "43:30: error: unknown name `relationship` in `Purpose`",
+        hint: "did you mean `Relationship`?",
+    },
+    Mistake {
+        name: "only_not_a_list",
+        edits: &[(
+            "points: 1, purpose: Relationship,",
+            "points: 1, purpose: Relationship, targets: Only(\"owner\"),",
+        )],
+        short: "43:58: error: `Only(…)` takes a list, found `\"owner\"`",
+        hint: "write a list in brackets, e.g. `Only([\"owner\"])`",
+    },
+    Mistake {
+        name: "support_without_amount",
+        edits: &[("Support(Target, 1)", "Support(Target)")],
+        short: "44:57: error: `Support(…)` takes 2 values, found 1",
+        hint: "write every value, separated by commas, e.g. `Support(Target, 1)`; docs/scenario-format.md lists what each takes",
+    },
+    Mistake {
+        name: "money_missing",
+        edits: &[(", money: {\"zh\": \"千元\", \"en\": \"k¥\"}", "")],
+        short: "24:54: error: missing field `money` in `Settings`",
+        hint: "add `money: {\"zh\": \"…\", \"en\": \"…\"}` here (a text in every language)",
+    },
+    Mistake {
+        name: "range_with_dots",
+        edits: &[(
+            "influence: 8, stance: (-1, 0)",
+            "influence: 8, stance: -1..0",
+        )],
+        short: "32:70: error: `stance` takes a whole number like `2` or a range like `(-2, 0)`, found `-1..0`",
+        hint: "write a whole number like `2` or a range like `(-2, 0)`",
+    },
+    Mistake {
+        name: "person_string_for_who",
+        edits: &[("Introduce(Person(\"buyer\"))", "Introduce(\"buyer\")")],
+        short: "73:34: error: `Introduce(…)` takes a person as `Target` or `Person(\"id\")`, found `\"buyer\"`",
+        hint: "write `Person(\"buyer\")`, or `Target` inside an action",
+    },
 ];
 
 fn apply(name: &str, edits: &[(&str, &str)]) -> String {

@@ -87,7 +87,9 @@ fn describe(code: &RonError) -> (String, Option<String>) {
         RonError::MissingStructField { field, outer } => (
             format!("missing field `{field}`{}", within(outer)),
             Some(match *field {
-                "label" | "text" | "name" | "title" | "description" | "reason" => {
+                "label" | "text" | "name" | "title" | "description" | "reason" | "summary"
+                | "briefing" | "goal" | "player" | "money" | "department" | "personality"
+                | "concept" | "lesson" | "transaction" | "financial" | "traits" | "needs" => {
                     format!(
                         "add `{field}: {{\"zh\": \"…\", \"en\": \"…\"}}` here (a text in every language)"
                     )

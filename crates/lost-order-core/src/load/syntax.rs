@@ -103,16 +103,61 @@ pub(super) fn reword(source: &str, at: usize, code: &RonError) -> Option<Reworde
                 span: Some(open..open + 1),
             })
         }
-        RonError::ExpectedIdentifier => match key {
-            Some(key) => plain(
-                format!("`{key}` takes a name without quotes, found `{found}`"),
-                format!("write one of the names this field takes, e.g. `{key}: …` as in docs/scenario-format.md"),
-            ),
-            None => plain(
-                format!("expected a field name, found `{found}`"),
-                "fields are written `name: value`, e.g. `id: \"visit\"`".into(),
-            ),
-        },
+        RonError::ExpectedIdentifier => {
+            let bare = found.trim_matches('"');
+            let opener = opener_or_key(source, at);
+            match key {
+                Some(key) if found.starts_with('"') => plain(
+                    format!("`{key}` takes a name without quotes, found `{found}`"),
+                    format!("write it without quotes: `{key}: {bare}`"),
+                ),
+                Some(key) => plain(
+                    format!("`{key}` takes a name without quotes, found `{found}`"),
+                    format!("write one of the names docs/scenario-format.md gives for `{key}`"),
+                ),
+                None if takes_who(&opener) => plain(
+                    format!("`{opener}(…)` takes a person as `Target` or `Person(\"id\")`, found `{found}`"),
+                    format!("write `Person(\"{bare}\")`, or `Target` inside an action"),
+                ),
+                None if opener.starts_with(char::is_uppercase) => plain(
+                    format!("`{opener}(…)` takes a name without quotes here, found `{found}`"),
+                    "docs/scenario-format.md lists what each condition and effect takes".into(),
+                ),
+                None => plain(
+                    format!("expected a field name, found `{found}`"),
+                    "fields are written `name: value`, e.g. `id: \"visit\"`".into(),
+                ),
+            }
+        }
+        RonError::ExpectedArray => {
+            let opener = opener_or_key(source, at);
+            let example = if found.starts_with('"') { found.clone() } else { "…".into() };
+            let (name, written) = match key {
+                Some(key) => (format!("`{key}`"), format!("{key}: [{example}]")),
+                None => (format!("`{opener}(…)`"), format!("{opener}([{example}])")),
+            };
+            plain(
+                format!("{name} takes a list, found `{found}`"),
+                format!("write a list in brackets, e.g. `{written}`"),
+            )
+        }
+        RonError::ExpectedDifferentLength { expected, found: count } => {
+            let name = expected
+                .split("::")
+                .nth(1)
+                .and_then(|r| r.split_whitespace().next())
+                .unwrap_or("this");
+            let want = expected
+                .split_whitespace()
+                .find_map(|w| w.parse::<usize>().ok());
+            plain(
+                match want {
+                    Some(n) => format!("`{name}(…)` takes {n} values, found {count}"),
+                    None => format!("`{name}(…)` takes another number of values, found {count}"),
+                },
+                "write every value, separated by commas, e.g. `Support(Target, 1)`; docs/scenario-format.md lists what each takes".into(),
+            )
+        }
         RonError::ExpectedComma if found.chars().count() == 1 && !found.chars().all(char::is_alphanumeric) => plain(
             format!("`{found}` where a `,` belongs"),
             "fields and list items are separated by commas, e.g. `points: 1, cost: 2`".into(),
@@ -125,14 +170,6 @@ pub(super) fn reword(source: &str, at: usize, code: &RonError) -> Option<Reworde
             format!("`{found}` after the end of the scenario"),
             "the whole case is one `Scenario(…)`: remove what follows its closing `)`, or move it inside".into(),
         ),
-        RonError::ExpectedArray if key.is_some() => {
-            let key = key.unwrap_or_default();
-            let example = if found.starts_with('"') { found.clone() } else { "…".into() };
-            plain(
-                format!("`{key}` takes a list, found `{found}`"),
-                format!("write a list in brackets, e.g. `{key}: [{example}]`"),
-            )
-        }
         RonError::InvalidValueForType { expected, .. } if key.is_some() => {
             let key = key.unwrap_or_default();
             let quoted = if found.starts_with('"') { " without quotes" } else { "" };
@@ -140,6 +177,29 @@ pub(super) fn reword(source: &str, at: usize, code: &RonError) -> Option<Reworde
                 format!("`{key}` takes {expected}, found `{found}`"),
                 format!("write {expected}{quoted}"),
             )
+        }
+        RonError::InvalidValueForType { expected, .. } => {
+            // RON stopped after the value (a range `-1..0` read as something else): the value
+            // is what follows the last `key:` on the line.
+            let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+            let before = &source[line_start..at];
+            let colon = before.rfind(':')?;
+            let key = &before[word_start(&before[..colon])..colon];
+            let start = line_start + colon + 1;
+            let end = source[at..]
+                .find([',', ')', '\n'])
+                .map_or(source.len(), |i| at + i);
+            let written = &source[start..end];
+            let value = written.trim();
+            if key.is_empty() || value.is_empty() || value.contains(',') {
+                return None;
+            }
+            let start = start + (written.len() - written.trim_start().len());
+            Some(Reworded {
+                message: format!("`{key}` takes {expected}, found `{value}`"),
+                hint: Some(format!("write {expected}")),
+                span: Some(start..start + value.len()),
+            })
         }
         RonError::ExpectedMapColon => plain(
             format!("a `:` is missing after the language `{}`", found.trim_matches('"')),
@@ -309,6 +369,29 @@ fn opener_or_key(source: &str, at: usize) -> String {
             .unwrap_or_default();
     }
     word.to_string()
+}
+
+/// Whether a condition or an effect of this name takes a person (`Target`, `Person("id")`).
+fn takes_who(name: &str) -> bool {
+    matches!(
+        name,
+        "Support"
+            | "RivalSupport"
+            | "Influence"
+            | "SetRole"
+            | "Reveal"
+            | "Discover"
+            | "Hint"
+            | "Introduce"
+            | "MakeCoach"
+            | "Role"
+            | "Layer"
+            | "Met"
+            | "Known"
+            | "Coach"
+            | "Coachable"
+            | "Cares"
+    )
 }
 
 /// What kind of id a field or a name takes, and an example in quotes.
