@@ -1,5 +1,6 @@
 //! Loading a scenario file: size limit, RON parsing, semantic checks, diagnostics.
 
+mod around;
 pub mod diagnostic;
 mod format;
 pub(crate) mod locate;

@@ -54,7 +54,7 @@ fn spanned_to_diagnostic(source: &str, e: &SpannedError) -> Diagnostic {
     let span = if end > start {
         start..end
     } else {
-        start..super::syntax::token_end(source, start)
+        start..super::around::token_end(source, start)
     };
     if let Some(r) = super::syntax::reword(source, start, &e.code) {
         return Diagnostic::error(r.message, Some(r.span.unwrap_or(span))).with_hint(r.hint);

@@ -5,7 +5,10 @@ use std::ops::Range;
 
 use ron::error::Error as RonError;
 
-use super::format::Scan;
+use super::around::{
+    every_language, innermost_open, key_before, last_string_before, opener_or_key, token_at,
+    word_start,
+};
 
 /// A rewording of a syntax or type error: the message, the hint and where to point (when the
 /// mistake is elsewhere than where RON stopped, e.g. at the `[` of a list never closed).
@@ -255,44 +258,6 @@ fn unclosed_string(source: &str, at: usize) -> Option<Reworded> {
     })
 }
 
-/// The last string literal that opens before `at` (skipping comments), to its end.
-fn last_string_before(source: &str, at: usize) -> Option<Range<usize>> {
-    let b = source.as_bytes();
-    let mut i = 0;
-    let mut last = None;
-    while i < at.min(b.len()) {
-        match b[i] {
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                i = source[i..].find('\n').map_or(b.len(), |n| i + n + 1);
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i = source[i + 2..].find("*/").map_or(b.len(), |n| i + n + 4);
-            }
-            b'"' => {
-                let end = string_end(source, i);
-                last = Some(i..end);
-                i = end;
-            }
-            _ => i += 1,
-        }
-    }
-    last
-}
-
-/// Where the string opening at `open` ends (just past its closing quote), or the source's end.
-fn string_end(source: &str, open: usize) -> usize {
-    let b = source.as_bytes();
-    let mut i = open + 1;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    b.len()
-}
-
 /// A list `[` or a text `{` left open: the spot is a field name (`word:`), which can only
 /// follow once the bracket is closed. Reported at the bracket.
 fn unclosed_bracket(source: &str, at: usize) -> Option<Reworded> {
@@ -315,60 +280,6 @@ fn unclosed_bracket(source: &str, at: usize) -> Option<Reworded> {
         hint: Some(format!("close it before the next field, e.g. {example}")),
         span: Some(open..open + 1),
     })
-}
-
-/// The innermost bracket still open at `at`, and where it opens.
-fn innermost_open(source: &str, at: usize) -> Option<(u8, usize)> {
-    let mut stack: Vec<(u8, usize)> = Vec::new();
-    let mut scan = Scan::new(source);
-    while let Some((i, _)) = scan.next_code() {
-        if i >= at {
-            break;
-        }
-        match source.as_bytes()[i] {
-            b @ (b'(' | b'[' | b'{') => stack.push((b, i)),
-            b')' | b']' | b'}' => {
-                stack.pop();
-            }
-            _ => {}
-        }
-    }
-    stack.pop()
-}
-
-/// The field whose value starts at `at`: the word before a `:` just before it.
-fn key_before(source: &str, at: usize) -> Option<String> {
-    let before = source[..at].trim_end().strip_suffix(':')?.trim_end();
-    let key = &before[word_start(before)..];
-    (!key.is_empty()).then(|| key.to_string())
-}
-
-/// Where the word (letters, digits, `_`) that ends `s` starts.
-fn word_start(s: &str) -> usize {
-    s.char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
-        .map_or(0, |(i, c)| i + c.len_utf8())
-}
-
-/// The field or the enclosing name (`Person(`, `Only([`) of the value at `at`.
-fn opener_or_key(source: &str, at: usize) -> String {
-    if let Some(key) = key_before(source, at) {
-        return key;
-    }
-    let before = source[..at].trim_end();
-    let inner = before.trim_end_matches(['(', '[', ' ', ',', '\n', '\t']);
-    let word = &inner[word_start(inner)..];
-    if word.is_empty() {
-        // Inside a list: the list's field.
-        return innermost_open(source, at)
-            .and_then(|(_, open)| {
-                let word = opener_or_key(source, open);
-                (!word.is_empty()).then_some(word)
-            })
-            .unwrap_or_default();
-    }
-    word.to_string()
 }
 
 /// Whether a condition or an effect of this name takes a person (`Target`, `Person("id")`).
@@ -414,55 +325,4 @@ fn id_kind(context: &str) -> (&'static str, &'static str) {
         "this" | "GradedAs" => ("an account id", "\"this_factory\""),
         _ => ("a name", "\"wang\""),
     }
-}
-
-/// The token at `at`, as the author wrote it (a string's first line, at most 40 characters).
-fn token_at(source: &str, at: usize) -> String {
-    if at >= source.len() {
-        return "the end of the file".into();
-    }
-    source[at..token_end(source, at)].chars().take(40).collect()
-}
-
-/// The end of the token at `at`, for a caret under all of it: a string to its closing quote
-/// (on its line), else up to white space or a bracket, a comma or a colon; at least one
-/// character.
-pub(super) fn token_end(source: &str, at: usize) -> usize {
-    let rest = &source[at..];
-    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-    let len = match line.strip_prefix('"') {
-        Some(body) => body.find('"').map_or(line.len(), |i| i + 2),
-        None => line
-            .find(|c: char| c.is_whitespace() || "()[]{},:\"".contains(c))
-            .unwrap_or(line.len()),
-    };
-    let len = if len == 0 {
-        rest.chars().next().map_or(0, char::len_utf8)
-    } else {
-        len
-    };
-    at + len
-}
-
-/// `{"zh": "…", "en": "…"}` in the languages the file declares (`languages: [..]`), else zh
-/// and en.
-fn every_language(source: &str) -> String {
-    let declared: Vec<&str> = source
-        .find("languages:")
-        .and_then(|i| {
-            let rest = &source[i..];
-            let open = rest.find('[')?;
-            let close = rest.find(']')?;
-            (open < close).then(|| &rest[open + 1..close])
-        })
-        .map(|list| {
-            list.split(',')
-                .map(|l| l.trim().trim_matches('"'))
-                .filter(|l| !l.is_empty())
-                .collect()
-        })
-        .filter(|v: &Vec<&str>| !v.is_empty())
-        .unwrap_or_else(|| vec!["zh", "en"]);
-    let parts: Vec<String> = declared.iter().map(|l| format!("\"{l}\": \"…\"")).collect();
-    format!("{{{}}}", parts.join(", "))
 }
