@@ -790,3 +790,18 @@ fn each_mistake_gives_one_error_at_its_spot_with_its_hint() {
         failures.join("\n\n")
     );
 }
+
+#[test]
+fn a_soft_lock_is_said_once_not_again_as_warnings_on_its_choices() {
+    for name in ["soft_lock_flag_never_set", "soft_lock_flag_set_too_late"] {
+        let m = MISTAKES.iter().find(|m| m.name == name).unwrap();
+        let source = apply(m.name, m.edits);
+        let checked = check_source("tutorial.ron", &source);
+        assert_eq!(
+            checked.diagnostics.len(),
+            1,
+            "{name}:\n{}",
+            checked.render()
+        );
+    }
+}

@@ -48,6 +48,11 @@ impl<'a> Checker<'a> {
                 );
             } else if closed.len() == scene.choices.len() {
                 stuck.insert(scene.id.as_str());
+                // Its choices' "always false" warnings say the same again: the error says it.
+                if let Some(at) = span.as_ref().map(|r| r.start) {
+                    let end = self.item_end(at);
+                    self.settled.push(at..end);
+                }
                 self.error(
                     format!(
                         "scene `{}` soft-locks: none of its choices can ever be available, so the player cannot go on",
@@ -186,5 +191,38 @@ impl<'a> Checker<'a> {
                 Some("make the last ending's `when` empty".into()),
             );
         }
+    }
+
+    /// Where the item declared at `at` (a scene) ends at the latest: the next scene's
+    /// declaration or the next section, whichever comes first.
+    fn item_end(&self, at: usize) -> usize {
+        const SECTIONS: [&str; 15] = [
+            "meta",
+            "settings",
+            "grading",
+            "flags",
+            "counters",
+            "criteria",
+            "people",
+            "actions",
+            "events",
+            "scenes",
+            "competitor",
+            "tender",
+            "endings",
+            "rubric",
+            "caps",
+        ];
+        let next_scene = self
+            .s
+            .scenes
+            .iter()
+            .filter_map(|sc| self.locator.decl(at + 1, &sc.id).map(|r| r.start));
+        let next_section = SECTIONS.iter().map(|k| self.locator.section(k));
+        next_scene
+            .chain(next_section)
+            .filter(|&p| p > at)
+            .min()
+            .unwrap_or(at)
     }
 }

@@ -25,7 +25,16 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Diagnostic> {
     checker.check_logic();
     checker.check_graph();
     checker.check_grading();
+    let settled = checker.settled;
     let mut found = checker.found;
+    // A warning inside what an error already explains would say it again.
+    found.retain(|d| {
+        d.is_error()
+            || !d
+                .span
+                .as_ref()
+                .is_some_and(|s| settled.iter().any(|r| r.contains(&s.start)))
+    });
     found.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.severity));
     found.dedup();
     found
@@ -53,6 +62,8 @@ pub(super) struct Checker<'a> {
     pub found: Vec<Diagnostic>,
     /// Flags some effect sets; a test of any other flag is always false.
     pub flags_set: BTreeSet<&'a str>,
+    /// Places an error explains whole (a soft-locked scene): warnings there are dropped.
+    pub settled: Vec<Range<usize>>,
 }
 
 impl<'a> Checker<'a> {
@@ -62,6 +73,7 @@ impl<'a> Checker<'a> {
             locator: Locator::new(source),
             found: Vec::new(),
             flags_set: BTreeSet::new(),
+            settled: Vec::new(),
         }
     }
 
