@@ -517,7 +517,7 @@ fn check_deep_reports_findings_and_fails_on_a_soft_lock() {
     assert!(o.status.success(), "{}", stdout(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("warning: policy `full-coverage` wins alone: 100.0% of 200 seeds"),
+        out.contains("warning: policy `full-coverage` wins alone: 100.0% of 300 seeds"),
         "{out}"
     );
     assert!(

@@ -195,7 +195,8 @@ impl Session {
             counters: scenario.counters.iter().map(|c| (c.clone(), 0)).collect(),
             rival_bid: scenario.competitor.bid.iter().cloned().collect(),
         };
-        let weeks = scenario.settings.weeks as usize;
+        // Only a room estimate: a case runs at most 52 weeks (an unchecked one may say more).
+        let weeks = scenario.settings.weeks.min(52) as usize;
         let mut session = Session {
             beliefs: Vec::new(),
             dice,
