@@ -1,0 +1,124 @@
+//! The HTTP routes of the class server: each reads its request, hands the work to the class
+//! on a blocking thread (records are synced to the disk before an answer) and answers in JSON.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::Router;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+use super::class::Class;
+use crate::protocol::{
+    Acknowledged, CODE_HEADER, DEVICE_HEADER, JOIN_PATH, JoinRequest, Lines, Reason, Refusal,
+};
+
+/// The routes of `class`, with its request body limit.
+pub(super) fn router(class: Arc<Class>) -> Router {
+    let limit = class.limits.max_body_bytes;
+    Router::new()
+        .route(JOIN_PATH, post(join))
+        .route("/class/sessions/{id}/lines", post(lines))
+        .route("/class/sessions/{id}/record", get(record))
+        .layer(DefaultBodyLimit::max(limit))
+        .with_state(class)
+}
+
+/// A refusal as a response: its status, the refusal in JSON, `Retry-After` when too fast.
+fn refused(r: Refusal) -> Response {
+    let status = StatusCode::from_u16(r.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let too_fast = r.reason == Reason::TooFast;
+    let mut response = (status, Json(r)).into_response();
+    if too_fast {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+    }
+    response
+}
+
+/// The request's body, or the refusal of a body that is too large or not the request.
+fn read<T>(body: Result<Json<T>, JsonRejection>, limit: usize) -> Result<T, Refusal> {
+    match body {
+        Ok(Json(t)) => Ok(t),
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(Refusal::new(
+            Reason::TooLarge,
+            format!("the request is larger than the {limit} bytes the server takes"),
+        )),
+        Err(e) => Err(Refusal::new(
+            Reason::Malformed,
+            format!("not a request of the class protocol: {}", e.body_text()),
+        )),
+    }
+}
+
+/// Runs `work` on a blocking thread (it writes and syncs files) and answers with its result.
+async fn blocking<T: serde::Serialize + Send + 'static>(
+    work: impl FnOnce() -> Result<T, Refusal> + Send + 'static,
+) -> Response {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(t)) => Json(t).into_response(),
+        Ok(Err(r)) => refused(r),
+        Err(e) => refused(Refusal::new(
+            Reason::Disk,
+            format!("the server failed: {e}"),
+        )),
+    }
+}
+
+async fn join(
+    State(class): State<Arc<Class>>,
+    body: Result<Json<JoinRequest>, JsonRejection>,
+) -> Response {
+    match read(body, class.limits.max_body_bytes) {
+        Ok(request) => blocking(move || class.join(&request)).await,
+        Err(r) => refused(r),
+    }
+}
+
+async fn lines(
+    State(class): State<Arc<Class>>,
+    Path(id): Path<String>,
+    body: Result<Json<Lines>, JsonRejection>,
+) -> Response {
+    match read(body, class.limits.max_body_bytes) {
+        Ok(lines) => {
+            blocking(move || class.post(&id, &lines).map(|lines| Acknowledged { lines })).await
+        }
+        Err(r) => refused(r),
+    }
+}
+
+async fn record(
+    State(class): State<Arc<Class>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let header = |name| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (code, device) = (header(CODE_HEADER), header(DEVICE_HEADER));
+    let read = tokio::task::spawn_blocking(move || {
+        let path = class.record_path(&id, &code, &device)?;
+        std::fs::read_to_string(&path)
+            .map_err(|e| Refusal::new(Reason::Disk, format!("the record could not be read: {e}")))
+    })
+    .await;
+    match read {
+        Ok(Ok(text)) => {
+            ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+        }
+        Ok(Err(r)) => refused(r),
+        Err(e) => refused(Refusal::new(
+            Reason::Disk,
+            format!("the server failed: {e}"),
+        )),
+    }
+}
