@@ -9,7 +9,9 @@ pub mod link;
 pub mod protocol;
 pub mod server;
 mod tokens;
+pub mod trainees;
 
 pub use link::{ClassLink, ClassRecord, Credentials, Failure, Faults};
 pub use protocol::{Joined, Reason, Refusal, ScenarioSource};
 pub use server::{ClassOptions, ClassServer, Limits, ServeError, default_bind, serve};
+pub use trainees::{Latency, Outcome, Simulation, simulate_class};

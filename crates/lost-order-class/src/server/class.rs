@@ -32,15 +32,18 @@ pub(crate) struct Class {
     pub instructor_token: String,
     pub dir: PathBuf,
     pub limits: Limits,
+    /// Held only to look a trainee up or add one, never while writing files.
     roll: Mutex<Roll>,
+    /// Held by one join at a time, while it writes the register and the new record: joins
+    /// wait for each other, posts never wait for a join.
+    register: Mutex<Register>,
 }
 
-/// The trainees, by session id and by name, and the register they are written to.
-#[derive(Debug)]
+/// The trainees, by session id and by name.
+#[derive(Debug, Default)]
 struct Roll {
     by_id: HashMap<String, Arc<Mutex<Trainee>>>,
     by_name: HashMap<String, String>,
-    register: Register,
 }
 
 /// What opening a class in a folder found.
@@ -122,11 +125,8 @@ impl Class {
                 instructor_token: class_line.instructor_token,
                 dir: dir.to_path_buf(),
                 limits,
-                roll: Mutex::new(Roll {
-                    by_id,
-                    by_name,
-                    register,
-                }),
+                roll: Mutex::new(Roll { by_id, by_name }),
+                register: Mutex::new(register),
             },
             warnings,
         })
@@ -150,24 +150,27 @@ impl Class {
                 format!("a device token is 1 to {MAX_DEVICE_BYTES} bytes"),
             ));
         }
-        let mut roll = self.roll.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(id) = roll.by_name.get(name) {
-            let t = roll.by_id[id].lock().unwrap_or_else(|e| e.into_inner());
-            if t.device != device {
+        let mut register = self.register.lock().unwrap_or_else(|e| e.into_inner());
+        {
+            let roll = self.roll.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(id) = roll.by_name.get(name) {
+                let t = roll.by_id[id].lock().unwrap_or_else(|e| e.into_inner());
+                if t.device != device {
+                    return Err(Refusal::new(
+                        Reason::NameTaken,
+                        format!(
+                            "`{name}` is already playing in this class on another device; choose another name"
+                        ),
+                    ));
+                }
+                return Ok(self.joined(&t.id, t.entries.len()));
+            }
+            if roll.by_id.len() >= self.limits.max_trainees {
                 return Err(Refusal::new(
-                    Reason::NameTaken,
-                    format!(
-                        "`{name}` is already playing in this class on another device; choose another name"
-                    ),
+                    Reason::ClassFull,
+                    format!("the class is full ({} trainees)", self.limits.max_trainees),
                 ));
             }
-            return Ok(self.joined(&t.id, t.entries.len()));
-        }
-        if roll.by_id.len() >= self.limits.max_trainees {
-            return Err(Refusal::new(
-                Reason::ClassFull,
-                format!("the class is full ({} trainees)", self.limits.max_trainees),
-            ));
         }
         let disk = |e: std::io::Error| {
             Refusal::new(
@@ -185,7 +188,7 @@ impl Class {
             file: file_name(&header),
         };
         // The register first: a record is never made that a restarted server does not know.
-        roll.register
+        register
             .append(&Line::Trainee(enrolled.clone()))
             .map_err(disk)?;
         let mut writer = RecordWriter::create(&self.dir, &header).map_err(disk)?;
@@ -195,7 +198,7 @@ impl Class {
         if made.as_deref() != Some(enrolled.file.as_str()) {
             // The name was taken (`-2`): the register says where the record went.
             enrolled.file = made.unwrap_or_default();
-            roll.register
+            register
                 .append(&Line::Trainee(enrolled.clone()))
                 .map_err(disk)?;
         }
@@ -209,6 +212,7 @@ impl Class {
             &self.limits,
         );
         let held = trainee.entries.len();
+        let mut roll = self.roll.lock().unwrap_or_else(|e| e.into_inner());
         roll.by_name.insert(name.to_string(), id.clone());
         roll.by_id.insert(id.clone(), Arc::new(Mutex::new(trainee)));
         Ok(self.joined(&id, held))
