@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch to the subcommands.
 
 mod check;
+mod class;
 mod migrate;
 mod play_script;
 mod play_text;
@@ -138,6 +139,11 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// A live class over the LAN (see docs/classroom.md).
+    Class {
+        #[command(subcommand)]
+        action: ClassAction,
+    },
     /// Run many seeded sessions of a named policy and summarize the outcomes.
     Simulate {
         /// liao, full-coverage, price-only, top-only, do-nothing, random or greedy (and the
@@ -166,6 +172,30 @@ enum Command {
         /// The scenario file.
         #[arg(default_value = "scenarios/lost_order.ron")]
         scenario: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ClassAction {
+    /// Serve a class: trainees join with the address and code printed, each decision is
+    /// stored in DIR as an ordinary session record; runs until stopped.
+    Serve {
+        /// The class folder: one session record per trainee, and the register class.jsonl.
+        #[arg(long, value_name = "DIR")]
+        dir: PathBuf,
+        /// Where to listen (default: this machine's LAN address, port 7878; 0.0.0.0 only when
+        /// given).
+        #[arg(long, value_name = "ADDR:PORT")]
+        bind: Option<std::net::SocketAddr>,
+        /// The scenario file (default: the shipped flagship).
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// The class seed (default: fresh, or the one of the class already in DIR).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// The class code (default: fresh, or the one of the class already in DIR).
+        #[arg(long)]
+        code: Option<String>,
     },
 }
 
@@ -243,6 +273,16 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 ),
             }
         }
+        Command::Class {
+            action:
+                ClassAction::Serve {
+                    dir,
+                    bind,
+                    scenario,
+                    seed,
+                    code,
+                },
+        } => class::run(&dir, bind, scenario.as_deref(), seed, code),
         Command::Replay { record, scenario } => records::replay(&record, scenario.as_deref()),
         Command::Report {
             inputs,

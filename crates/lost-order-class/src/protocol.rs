@@ -4,6 +4,8 @@
 //! POST /class/join                      JoinRequest  -> 200 Joined
 //! POST /class/sessions/{id}/lines       Lines        -> 200 Acknowledged
 //! GET  /class/sessions/{id}/record      X-Class-Code, X-Device headers -> 200 the record's text
+//! GET  /class/view?token=T              the live view, a self-contained page
+//! GET  /class/view/events?token=T       the live view's server-sent events (ClassView JSON)
 //! any refusal                           -> 4xx/5xx Refusal
 //! ```
 
@@ -11,6 +13,13 @@ use serde::{Deserialize, Serialize};
 
 /// The path a trainee joins by (POST only: a bare GET, a link preview, joins nobody).
 pub const JOIN_PATH: &str = "/class/join";
+
+/// The live view's page, for the instructor (`?token=`).
+pub const VIEW_PATH: &str = "/class/view";
+
+/// The live view's server-sent events (`?token=`): a [`crate::server::ClassView`] in JSON
+/// at each change, at most four a second, at least one a second.
+pub const EVENTS_PATH: &str = "/class/view/events";
 
 /// The header carrying the class code on a GET.
 pub const CODE_HEADER: &str = "x-class-code";
@@ -78,6 +87,9 @@ pub struct Lines {
     pub from: usize,
     /// Each a record entry exactly as a record file holds it (`Decision((…))`, `Finished((…))`).
     pub lines: Vec<String>,
+    /// How many more lines wait on the trainee's side after these (for the live view).
+    #[serde(default)]
+    pub unsent: usize,
 }
 
 /// The server's answer to lines it took: how many lines it now holds for the trainee, every
@@ -93,6 +105,8 @@ pub struct Acknowledged {
 pub enum Reason {
     /// The class code is not this class's (403).
     WrongCode,
+    /// The live view was asked for without the instructor's token (403).
+    NotInstructor,
     /// The name is empty, too long or has characters a name cannot have (400).
     BadName,
     /// The name is playing on another device (409).
@@ -152,7 +166,7 @@ impl Refusal {
     /// The HTTP status the refusal is sent with.
     pub fn status(&self) -> u16 {
         match self.reason {
-            Reason::WrongCode | Reason::WrongDevice => 403,
+            Reason::WrongCode | Reason::WrongDevice | Reason::NotInstructor => 403,
             Reason::BadName | Reason::Malformed => 400,
             Reason::NameTaken | Reason::OutOfOrder | Reason::Differs => 409,
             Reason::UnknownSession => 404,

@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::time::Duration;
-
 use lost_order_class::entries::line_of;
 use lost_order_class::protocol::{JOIN_PATH, lines_path};
 use lost_order_class::{Limits, Reason};
@@ -15,17 +13,9 @@ use lost_order_core::policy::Policy;
 use lost_order_core::record::Entry;
 use serde_json::{Value, json};
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into()
-}
-
 /// POSTs `body` (JSON text) to `url`; the status and the answer as JSON (Null if not JSON).
 fn post(url: &str, body: &str) -> (u16, Value) {
-    let mut r = agent()
+    let mut r = common::agent()
         .post(url)
         .header("content-type", "application/json")
         .send(body)
@@ -76,7 +66,10 @@ fn bad_requests_are_refused_with_a_reason_and_the_server_stays_up() {
     };
 
     // A bare GET (a link preview) joins nobody.
-    let r = agent().get(&format!("{url}{JOIN_PATH}")).call().unwrap();
+    let r = common::agent()
+        .get(&format!("{url}{JOIN_PATH}"))
+        .call()
+        .unwrap();
     assert_eq!(r.status().as_u16(), 405);
 
     // The wrong code.

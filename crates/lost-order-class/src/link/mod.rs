@@ -24,6 +24,10 @@ pub const MAX_BATCH: usize = 64;
 /// [`MAX_BACKOFF`].
 const MIN_BACKOFF: Duration = Duration::from_millis(25);
 
+/// How often a link with nothing to send tells the server it is still there (an empty post),
+/// so the live view tells a trainee thinking from one whose laptop is gone.
+pub const HEARTBEAT: Duration = Duration::from_secs(10);
+
 /// The longest wait before sending again after a lost connection.
 const MAX_BACKOFF: Duration = Duration::from_secs(1);
 
@@ -103,6 +107,7 @@ impl ClassLink {
                 device: credentials.device.clone(),
                 from: 0,
                 lines: Vec::new(),
+                unsent: 0,
             };
             let session = joined.session.clone();
             std::thread::Builder::new()
@@ -227,15 +232,25 @@ fn send(shared: &Shared, mut transport: Transport, session: &str, mut request: L
     loop {
         {
             let mut q = lock(shared);
+            let beat = Instant::now() + HEARTBEAT;
             while !q.closing && (q.refused.is_some() || q.lines.len() <= q.acknowledged) {
-                q = shared.changed.wait(q).unwrap_or_else(|e| e.into_inner());
+                let now = Instant::now();
+                if now >= beat && q.refused.is_none() {
+                    break;
+                }
+                q = shared
+                    .changed
+                    .wait_timeout(q, beat.saturating_duration_since(now))
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
             }
             if q.closing {
                 return;
             }
-            request.from = q.acknowledged;
+            request.from = q.acknowledged.min(q.lines.len());
             let to = q.lines.len().min(request.from + MAX_BATCH);
             request.lines = q.lines[request.from..to].to_vec();
+            request.unsent = q.lines.len() - to;
         }
         let result = transport.post(session, &request);
         let mut q = lock(shared);

@@ -12,6 +12,7 @@ use lost_order_core::scenario::Scenario;
 
 use super::register::{self, ClassLine, Enrolled, Line, Register};
 use super::trainee::Trainee;
+use super::view::View;
 use super::{Limits, ServeError};
 use crate::protocol::{JoinRequest, Joined, Lines, Reason, Refusal, ScenarioSource};
 use crate::tokens;
@@ -37,6 +38,8 @@ pub(crate) struct Class {
     /// Held by one join at a time, while it writes the register and the new record: joins
     /// wait for each other, posts never wait for a join.
     register: Mutex<Register>,
+    /// The rows of the live view, updated as lines are taken.
+    pub view: View,
 }
 
 /// The trainees, by session id and by name.
@@ -116,6 +119,10 @@ impl Class {
             }
         }
         let register = Register::rewrite(dir, &lines).map_err(io)?;
+        let view = View::new(scenario.meta.id.clone(), class_line.seed);
+        for t in by_id.values() {
+            view.update(&t.lock().unwrap_or_else(|e| e.into_inner()), 0, false);
+        }
         Ok(Opened {
             class: Class {
                 scenario,
@@ -127,6 +134,7 @@ impl Class {
                 limits,
                 roll: Mutex::new(Roll { by_id, by_name }),
                 register: Mutex::new(register),
+                view,
             },
             warnings,
         })
@@ -163,6 +171,7 @@ impl Class {
                         ),
                     ));
                 }
+                self.view.update(&t, 0, false);
                 return Ok(self.joined(&t.id, t.entries.len()));
             }
             if roll.by_id.len() >= self.limits.max_trainees {
@@ -212,6 +221,7 @@ impl Class {
             &self.limits,
         );
         let held = trainee.entries.len();
+        self.view.update(&trainee, 0, true);
         let mut roll = self.roll.lock().unwrap_or_else(|e| e.into_inner());
         roll.by_name.insert(name.to_string(), id.clone());
         roll.by_id.insert(id.clone(), Arc::new(Mutex::new(trainee)));
@@ -239,7 +249,14 @@ impl Class {
         let trainee = self.trainee(session, &lines.device)?;
         let mut t = trainee.lock().unwrap_or_else(|e| e.into_inner());
         t.spend(&self.limits)?;
-        t.post(lines.from, &lines.lines, &self.limits)
+        let held = t.post(lines.from, &lines.lines, &self.limits)?;
+        self.view.update(&t, lines.unsent, !lines.lines.is_empty());
+        Ok(held)
+    }
+
+    /// Whether `token` is the instructor's.
+    pub fn is_instructor(&self, token: &str) -> bool {
+        !token.is_empty() && token == self.instructor_token
     }
 
     /// The record file of a trainee, to read their record back.

@@ -6,6 +6,7 @@ mod class;
 mod register;
 mod routes;
 mod trainee;
+mod view;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use lost_order_core::load::check_source;
 pub use bind::{DEFAULT_PORT, default_bind};
 pub use class::{MAX_DEVICE_BYTES, MAX_NAME_CHARS};
 pub use register::REGISTER_FILE;
+pub use view::{ClassView, DISCONNECTED_AFTER, IDLE_AFTER, Standing, TraineeRow};
 
 use crate::protocol::ScenarioSource;
 

@@ -1,20 +1,33 @@
 //! The HTTP routes of the class server: each reads its request, hands the work to the class
 //! on a blocking thread (records are synced to the disk before an answer) and answers in JSON.
 
+use std::convert::Infallible;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Json;
 use axum::Router;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use super::class::Class;
 use crate::protocol::{
-    Acknowledged, CODE_HEADER, DEVICE_HEADER, JOIN_PATH, JoinRequest, Lines, Reason, Refusal,
+    Acknowledged, CODE_HEADER, DEVICE_HEADER, EVENTS_PATH, JOIN_PATH, JoinRequest, Lines, Reason,
+    Refusal, VIEW_PATH,
 };
+
+/// The live view's page: self-contained (no network but this server).
+const PAGE: &str = include_str!("page.html");
+
+/// The fastest the live view's events come, per page.
+const EVENT_GAP: Duration = Duration::from_millis(250);
+
+/// The slowest: an event at least this often, so "seconds since" stays true.
+const EVENT_REFRESH: Duration = Duration::from_secs(1);
 
 /// The routes of `class`, with its request body limit.
 pub(super) fn router(class: Arc<Class>) -> Router {
@@ -23,6 +36,8 @@ pub(super) fn router(class: Arc<Class>) -> Router {
         .route(JOIN_PATH, post(join))
         .route("/class/sessions/{id}/lines", post(lines))
         .route("/class/sessions/{id}/record", get(record))
+        .route(VIEW_PATH, get(view_page))
+        .route(EVENTS_PATH, get(view_events))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(class)
 }
@@ -121,4 +136,55 @@ async fn record(
             format!("the server failed: {e}"),
         )),
     }
+}
+
+/// The instructor's token, from `?token=`.
+#[derive(serde::Deserialize)]
+struct Token {
+    #[serde(default)]
+    token: String,
+}
+
+fn not_instructor() -> Response {
+    refused(Refusal::new(
+        Reason::NotInstructor,
+        "the live view needs the instructor's token printed when the class started (?token=…)",
+    ))
+}
+
+async fn view_page(State(class): State<Arc<Class>>, Query(q): Query<Token>) -> Response {
+    if !class.is_instructor(&q.token) {
+        return not_instructor();
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        PAGE,
+    )
+        .into_response()
+}
+
+async fn view_events(State(class): State<Arc<Class>>, Query(q): Query<Token>) -> Response {
+    if !class.is_instructor(&q.token) {
+        return not_instructor();
+    }
+    let changes = class.view.subscribe();
+    let stream = futures_util::stream::unfold(
+        (class, changes, true),
+        |(class, mut changes, first)| async move {
+            if !first {
+                let _ = tokio::time::timeout(EVENT_REFRESH, changes.changed()).await;
+                tokio::time::sleep(EVENT_GAP).await;
+            }
+            changes.borrow_and_update();
+            let view = serde_json::to_string(&class.view.snapshot()).unwrap_or_default();
+            let event = Ok::<_, Infallible>(Event::default().data(view));
+            Some((event, (class, changes, false)))
+        },
+    );
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }

@@ -74,3 +74,12 @@ pub fn replay_all(dir: &Path) -> usize {
     }
     n
 }
+
+/// An HTTP client that hands back refusals as answers, with a 10 s limit per request.
+pub fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(10)))
+        .build()
+        .into()
+}
