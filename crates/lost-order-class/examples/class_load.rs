@@ -3,8 +3,11 @@
 //! latency of every line.
 //!
 //! ```text
-//! cargo run --release -p lost-order-class --example class_load -- TRAINEES THINK_MS [FAULT_CHANCE]
+//! cargo run --release -p lost-order-class --example class_load -- TRAINEES THINK_MS [FAULT_CHANCE [HOLD_S]]
 //! ```
+//!
+//! With HOLD_S, the live view's address is printed first, and the server stays up HOLD_S
+//! seconds after the last trainee finished (to look at the view).
 
 use std::path::Path;
 use std::time::Duration;
@@ -18,6 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let trainees: usize = args.first().map_or(Ok(200), |a| a.parse())?;
     let think: u64 = args.get(1).map_or(Ok(100), |a| a.parse())?;
     let faults: f64 = args.get(2).map_or(Ok(0.0), |a| a.parse())?;
+    let hold: u64 = args.get(3).map_or(Ok(0), |a| a.parse())?;
     let dir = std::env::temp_dir().join(format!("lo-class-load-{}", std::process::id()));
     let server = serve(ClassOptions {
         dir: dir.join("class"),
@@ -27,6 +31,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         code: None,
         limits: Limits::default(),
     })?;
+    if hold > 0 {
+        eprintln!(
+            "{}{}?token={}",
+            server.url(),
+            lost_order_class::protocol::VIEW_PATH,
+            server.instructor_token()
+        );
+    }
     let outcome = simulate_class(&Simulation {
         url: server.url(),
         code: server.code().to_string(),
@@ -56,6 +68,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for p in outcome.problems.iter().chain(&outcome.differences).take(5) {
         println!("  {p}");
     }
+    std::thread::sleep(Duration::from_secs(hold));
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
