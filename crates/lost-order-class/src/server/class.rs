@@ -40,6 +40,9 @@ pub(crate) struct Class {
     register: Mutex<Register>,
     /// The rows of the live view, updated as lines are taken.
     pub view: View,
+    /// Let through one join at a time to a blocking thread: a crowd joining at once waits
+    /// here, not on blocking threads that the trainees' lines need.
+    pub join_gate: tokio::sync::Mutex<()>,
 }
 
 /// The trainees, by session id and by name.
@@ -135,6 +138,7 @@ impl Class {
                 roll: Mutex::new(Roll { by_id, by_name }),
                 register: Mutex::new(register),
                 view,
+                join_gate: tokio::sync::Mutex::new(()),
             },
             warnings,
         })

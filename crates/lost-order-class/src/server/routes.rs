@@ -89,7 +89,11 @@ async fn join(
     body: Result<Json<JoinRequest>, JsonRejection>,
 ) -> Response {
     match read(body, class.limits.max_body_bytes) {
-        Ok(request) => blocking(move || class.join(&request)).await,
+        Ok(request) => {
+            let gate = class.clone();
+            let _one_at_a_time = gate.join_gate.lock().await;
+            blocking(move || class.join(&request)).await
+        }
         Err(r) => refused(r),
     }
 }
