@@ -1,5 +1,6 @@
 //! Two hundred simulated trainees of the flagship join one server on loopback and finish;
-//! every record in the class folder replays exactly and says what the trainee's own says.
+//! every record in the class folder replays exactly and says what the trainee's own says, and
+//! the class report over the class folder is the report over the trainees' own records.
 
 mod common;
 
@@ -36,5 +37,24 @@ fn two_hundred_trainees_join_one_server_and_every_record_replays() {
     drop(server);
     assert_eq!(common::replay_all(&dir.join("class")), 200);
     assert_eq!(common::replay_all(&dir.join("local")), 200);
+    let served = report_of(&dir.join("class"));
+    let offline = report_of(&dir.join("local"));
+    assert_eq!(served["finished"], 200);
+    assert_eq!(served, offline);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The class report over the records in `dir`, as JSON, without what differs by where and
+/// when a file was written (its name, its start time), the sessions by player.
+fn report_of(dir: &std::path::Path) -> serde_json::Value {
+    let files = lost_order_app::records::record_files(&[dir.to_path_buf()]).unwrap();
+    let report = lost_order_core::report::build(common::flagship_scenario(), &files, "en");
+    let mut json = serde_json::to_value(&report).unwrap();
+    let sessions = json["sessions"].as_array_mut().unwrap();
+    for row in sessions.iter_mut() {
+        row["file"] = serde_json::Value::Null;
+        row["started"] = serde_json::Value::Null;
+    }
+    sessions.sort_by_key(|row| row["player"].as_str().unwrap_or_default().to_string());
+    json
 }
