@@ -17,7 +17,7 @@ pub const JOIN_PATH: &str = "/class/join";
 /// The live view's page, for the instructor (`?token=`).
 pub const VIEW_PATH: &str = "/class/view";
 
-/// The live view's server-sent events (`?token=`): a [`crate::server::ClassView`] in JSON
+/// The live view's server-sent events (`?token=`): the class view (`server::ClassView`) in JSON
 /// at each change, at most four a second, at least one a second.
 pub const EVENTS_PATH: &str = "/class/view/events";
 
