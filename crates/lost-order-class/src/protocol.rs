@@ -6,6 +6,8 @@
 //! GET  /class/sessions/{id}/record      X-Class-Code, X-Device headers -> 200 the record's text
 //! GET  /class/view?token=T              the live view, a self-contained page
 //! GET  /class/view/events?token=T       the live view's server-sent events (ClassView JSON)
+//! GET  /class/report/{file}?token=T[&lang=L]  the class report (index.html, summary.json,
+//!                                       sessions.csv, decisions.csv), written from DIR
 //! any refusal                           -> 4xx/5xx Refusal
 //! ```
 
@@ -113,6 +115,8 @@ pub enum Reason {
     NameTaken,
     /// No session with this id in the class (404).
     UnknownSession,
+    /// No such report file (404).
+    NoSuchFile,
     /// The device token is not the one that joined as this session (403).
     WrongDevice,
     /// The first line sent is past the lines the server holds (409; `expected` says where to
@@ -169,7 +173,7 @@ impl Refusal {
             Reason::WrongCode | Reason::WrongDevice | Reason::NotInstructor => 403,
             Reason::BadName | Reason::Malformed => 400,
             Reason::NameTaken | Reason::OutOfOrder | Reason::Differs => 409,
-            Reason::UnknownSession => 404,
+            Reason::UnknownSession | Reason::NoSuchFile => 404,
             Reason::Impossible => 422,
             Reason::TooLong | Reason::TooLarge => 413,
             Reason::TooFast => 429,

@@ -116,6 +116,32 @@ fn the_live_view_needs_the_token_and_shows_each_trainee_as_they_play() {
         (Standing::Playing, 1, 0)
     );
     assert_eq!(view.mean_score, Some(f64::from(tender.score.total)));
+
+    // The full report, one click away: written from the class folder when opened.
+    assert!(html.contains("/class/report/"));
+    let report = |file: &str, token: &str| {
+        let mut r = common::agent()
+            .get(&format!("{url}/class/report/{file}?token={token}&lang=en"))
+            .call()
+            .unwrap();
+        (r.status().as_u16(), r.body_mut().read_to_string().unwrap())
+    };
+    assert_eq!(report("index.html", "nope").0, 403);
+    assert_eq!(report("../class.jsonl", &token).0, 404);
+    assert_eq!(report("class.jsonl", &token).0, 404);
+    let (status, page) = report("index.html", &token);
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Zhang Wei") && page.contains("Li Na"),
+        "both trainees"
+    );
+    let (status, summary) = report("summary.json", &token);
+    assert_eq!(status, 200);
+    let summary: serde_json::Value = serde_json::from_str(&summary).unwrap();
+    assert_eq!(summary["finished"], 1, "{summary}");
+    let (status, sessions) = report("sessions.csv", &token);
+    assert_eq!(status, 200);
+    assert!(sessions.contains("Zhang Wei"));
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }

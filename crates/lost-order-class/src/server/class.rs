@@ -43,6 +43,8 @@ pub(crate) struct Class {
     /// Let through one join at a time to a blocking thread: a crowd joining at once waits
     /// here, not on blocking threads that the trainees' lines need.
     pub join_gate: tokio::sync::Mutex<()>,
+    /// Held while the report is written or read, so two pages never write it at once.
+    pub report_lock: Mutex<()>,
 }
 
 /// The trainees, by session id and by name.
@@ -139,6 +141,7 @@ impl Class {
                 register: Mutex::new(register),
                 view,
                 join_gate: tokio::sync::Mutex::new(()),
+                report_lock: Mutex::new(()),
             },
             warnings,
         })

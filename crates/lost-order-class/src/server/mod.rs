@@ -4,6 +4,7 @@
 mod bind;
 mod class;
 mod register;
+mod report;
 mod routes;
 mod trainee;
 mod view;
@@ -17,6 +18,7 @@ use lost_order_core::load::check_source;
 pub use bind::{DEFAULT_PORT, default_bind};
 pub use class::{MAX_DEVICE_BYTES, MAX_NAME_CHARS};
 pub use register::REGISTER_FILE;
+pub use report::{REPORT_DIR, REPORT_FILES};
 pub use view::{ClassView, DISCONNECTED_AFTER, IDLE_AFTER, Standing, TraineeRow};
 
 use crate::protocol::ScenarioSource;

@@ -38,6 +38,7 @@ pub(super) fn router(class: Arc<Class>) -> Router {
         .route("/class/sessions/{id}/record", get(record))
         .route(VIEW_PATH, get(view_page))
         .route(EVENTS_PATH, get(view_events))
+        .route("/class/report/{file}", get(report))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(class)
 }
@@ -142,11 +143,13 @@ async fn record(
     }
 }
 
-/// The instructor's token, from `?token=`.
+/// The instructor's token, from `?token=`, and the report's language, from `?lang=`.
 #[derive(serde::Deserialize)]
 struct Token {
     #[serde(default)]
     token: String,
+    #[serde(default)]
+    lang: String,
 }
 
 fn not_instructor() -> Response {
@@ -191,4 +194,30 @@ async fn view_events(State(class): State<Arc<Class>>, Query(q): Query<Token>) ->
     Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response()
+}
+
+async fn report(
+    State(class): State<Arc<Class>>,
+    Path(file): Path<String>,
+    Query(q): Query<Token>,
+) -> Response {
+    if !class.is_instructor(&q.token) {
+        return not_instructor();
+    }
+    let read = tokio::task::spawn_blocking(move || class.report_file(&file, &q.lang)).await;
+    match read {
+        Ok(Ok((bytes, kind))) => (
+            [
+                (header::CONTENT_TYPE, kind),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(Err(r)) => refused(r),
+        Err(e) => refused(Refusal::new(
+            Reason::Disk,
+            format!("the server failed: {e}"),
+        )),
+    }
 }
