@@ -9,6 +9,7 @@ mod records;
 mod report;
 mod screen;
 mod simulate;
+mod simulate_join;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -169,6 +170,26 @@ enum Command {
         /// Write one session record per run into this folder.
         #[arg(long, value_name = "DIR")]
         records: Option<PathBuf>,
+        /// Play the runs as trainees of the live class at this address (`http://ADDR:PORT`),
+        /// all at once, over the real protocol; the scenario and seed are the class's
+        /// (docs/classroom.md).
+        #[arg(
+            long,
+            value_name = "URL",
+            requires = "code",
+            conflicts_with = "all_policies"
+        )]
+        join: Option<String>,
+        /// With --join: the class code.
+        #[arg(long, requires = "join")]
+        code: Option<String>,
+        /// With --join: each trainee's pause after each decision, in milliseconds.
+        #[arg(long, value_name = "MS", default_value_t = 0, requires = "join")]
+        think: u64,
+        /// With --join: the chance (0 to 1) of each injected fault per request: dropped,
+        /// duplicated, reordered, delayed.
+        #[arg(long, value_name = "CHANCE", default_value_t = 0.0, requires = "join")]
+        faults: f64,
         /// The scenario file.
         #[arg(default_value = "scenarios/lost_order.ron")]
         scenario: PathBuf,
@@ -298,9 +319,22 @@ pub fn run() -> anyhow::Result<ExitCode> {
             seed,
             json,
             records: dir,
+            join,
+            code,
+            think,
+            faults,
             scenario,
-        } => match policy {
-            Some(policy) if !all_policies => {
+        } => match (policy, join) {
+            (Some(policy), Some(url)) => simulate_join::run(
+                &url,
+                code.as_deref().unwrap_or_default(),
+                policy,
+                runs,
+                std::time::Duration::from_millis(think),
+                faults,
+                dir.as_deref(),
+            ),
+            (Some(policy), None) if !all_policies => {
                 simulate::run(load(&scenario)?, policy, runs, seed, json, dir.as_deref())
             }
             _ => {
