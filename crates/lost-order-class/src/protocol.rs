@@ -83,7 +83,9 @@ pub struct Joined {
 /// first being line number `from` (0-based, counting lines after the header).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lines {
+    /// The class code.
     pub code: String,
+    /// The device token the session joined with.
     pub device: String,
     /// The index of the first line sent.
     pub from: usize,
@@ -98,6 +100,7 @@ pub struct Lines {
 /// one of them appended to the record in the class folder and synced to the disk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Acknowledged {
+    /// Lines held after the header.
     pub lines: usize,
 }
 
@@ -145,7 +148,9 @@ pub enum Reason {
 /// server expects next and how many lines it holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Refusal {
+    /// Why, as a stable word.
     pub reason: Reason,
+    /// Why, in English words, with the line's index when it is about a line.
     pub message: String,
     /// For `OutOfOrder`: the index of the next line the server takes.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -29,11 +29,13 @@ pub struct Simulation {
     pub url: String,
     /// The class code.
     pub code: String,
+    /// How every trainee plays.
     pub policy: Policy,
     /// How many trainees play at once.
     pub trainees: usize,
     /// Trainee `i` (from 0) is named `{prefix}{i}`; its device token is made from the name.
     pub prefix: String,
+    /// Faults each trainee's link injects, if any.
     pub faults: Option<Faults>,
     /// The folder of the local records.
     pub records: PathBuf,
@@ -48,15 +50,20 @@ pub struct Simulation {
 pub struct Latency {
     /// How many lines were timed.
     pub lines: usize,
+    /// Half the lines were acknowledged this quickly or quicker.
     pub p50: Duration,
+    /// 95 lines in 100 were acknowledged this quickly or quicker.
     pub p95: Duration,
+    /// 99 lines in 100 were acknowledged this quickly or quicker.
     pub p99: Duration,
+    /// The slowest.
     pub max: Duration,
 }
 
 /// What a simulated class did.
 #[derive(Clone, Debug, Default)]
 pub struct Outcome {
+    /// Trainees who were to play.
     pub trainees: usize,
     /// Trainees whose session ended, every line acknowledged, and whose local record and the
     /// server's say the same.

@@ -19,6 +19,7 @@ pub struct Faults {
     pub reorder: f64,
     /// A request waits up to `max_delay` before it is sent.
     pub delay: f64,
+    /// The longest delay.
     pub max_delay: Duration,
 }
 

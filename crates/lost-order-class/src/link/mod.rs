@@ -37,8 +37,11 @@ const MAX_BACKOFF: Duration = Duration::from_secs(1);
 pub struct Credentials {
     /// `http://ADDR:PORT`, as the instructor gave it.
     pub url: String,
+    /// The class code the instructor gave.
     pub code: String,
+    /// The player's name or roster label.
     pub name: String,
+    /// The token this device made once and keeps.
     pub device: String,
 }
 

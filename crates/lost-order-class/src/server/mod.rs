@@ -64,6 +64,7 @@ pub struct ClassOptions {
     pub seed: Option<u64>,
     /// The class code; a fresh one when `None` (or the one a class already in `dir` has).
     pub code: Option<String>,
+    /// What the server takes, per request and per trainee.
     pub limits: Limits,
 }
 
@@ -73,20 +74,34 @@ pub struct ClassOptions {
 pub enum ServeError {
     /// The scenario does not load; the rendered problems.
     #[error("{file}: the scenario does not load:\n{problems}")]
-    Scenario { file: String, problems: String },
+    Scenario {
+        /// The scenario's file name.
+        file: String,
+        /// The checker's report.
+        problems: String,
+    },
     /// The class folder or its register could not be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The folder or file.
         path: PathBuf,
+        /// The system's error.
         source: std::io::Error,
     },
     /// The folder holds a class of another scenario or seed.
     #[error("{dir} holds a class of {found}: give that scenario and seed, or another folder")]
-    OtherClass { dir: PathBuf, found: String },
+    OtherClass {
+        /// The class folder.
+        dir: PathBuf,
+        /// The class it holds: scenario, hash and seed, in words.
+        found: String,
+    },
     /// The address could not be listened on.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
+        /// The address asked for.
         addr: SocketAddr,
+        /// The system's error.
         source: std::io::Error,
     },
 }

@@ -21,13 +21,19 @@ pub const IDLE_AFTER: Duration = Duration::from_secs(120);
 /// What the instructor's page shows: the class and each trainee, as JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClassView {
+    /// The scenario's id.
     pub scenario: String,
+    /// The class seed.
     pub seed: u64,
+    /// Trainees who joined.
     pub joined: usize,
+    /// Trainees whose tender is decided.
     pub finished: usize,
+    /// Trainees who won the order.
     pub won: usize,
     /// The mean score (points of 100) of the finished sessions; `None` before the first.
     pub mean_score: Option<f64>,
+    /// A row per trainee, by name.
     pub trainees: Vec<TraineeRow>,
 }
 
@@ -50,18 +56,23 @@ pub enum Standing {
 /// One trainee's row.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TraineeRow {
+    /// The name or roster label they joined with.
     pub name: String,
+    /// Where they stand.
     pub standing: Standing,
     /// The week (0 while grading the accounts).
     pub week: u32,
+    /// Decisions taken so far.
     pub decisions: usize,
     /// Lines waiting on the trainee's side, as their last request said.
     pub unsent: usize,
     /// Seconds since the server last acknowledged a request of theirs.
     pub seen_seconds_ago: u64,
+    /// Whether they won the order, once finished.
     pub won: Option<bool>,
     /// Points of 100, once finished.
     pub score: Option<u32>,
+    /// The ending's id, once finished.
     pub ending: Option<String>,
 }
 
