@@ -27,7 +27,9 @@ fn a_server_stopped_and_started_again_mid_class_loses_nothing_acknowledged() {
         patience: Duration::from_secs(60),
     };
     let playing = std::thread::spawn(move || simulate_class(&sim));
-    std::thread::sleep(Duration::from_millis(400));
+    // Once ten trainees have joined (the others joining or playing), and a little play.
+    common::wait_for_records(&dir.join("local"), 10);
+    std::thread::sleep(Duration::from_millis(150));
     server.stop();
     std::thread::sleep(Duration::from_millis(300));
     let again = common::class_server(&class, addr, Limits::default());

@@ -17,13 +17,19 @@ const BIND_VAR: &str = "LO_CLASS_CHILD_BIND";
 
 /// Not a test of its own: the server process the test below starts (and kills). It serves
 /// the class in `$LO_CLASS_CHILD_DIR` on `$LO_CLASS_CHILD_BIND`, prints its address and code,
-/// and serves until killed.
+/// and serves until killed or until its input closes.
 #[test]
 #[ignore = "the server process of a_server_killed_with_sigkill_loses_nothing_acknowledged"]
 fn child_server() {
     let (Ok(dir), Ok(bind)) = (std::env::var(DIR_VAR), std::env::var(BIND_VAR)) else {
         return;
     };
+    // The test holds this process's input open: when the test ends, however it ends, the
+    // input closes and this server goes too.
+    std::thread::spawn(|| {
+        let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut Vec::new());
+        std::process::exit(0);
+    });
     let server = common::class_server(dir.as_ref(), bind.parse().unwrap(), Limits::default());
     println!(
         "\nCLASS-SERVER {} {} {}",
@@ -46,6 +52,7 @@ fn start(dir: &std::path::Path, bind: &str) -> (Child, String, String, usize) {
         ])
         .env(DIR_VAR, dir)
         .env(BIND_VAR, bind)
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -90,7 +97,9 @@ fn a_server_killed_with_sigkill_loses_nothing_acknowledged() {
         patience: Duration::from_secs(60),
     };
     let playing = std::thread::spawn(move || simulate_class(&sim));
-    std::thread::sleep(Duration::from_millis(500));
+    // Once ten trainees have joined (the others joining or playing), and a little play.
+    common::wait_for_records(&dir.join("local"), 10);
+    std::thread::sleep(Duration::from_millis(150));
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     std::thread::sleep(Duration::from_millis(300));

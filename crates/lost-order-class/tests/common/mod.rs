@@ -83,3 +83,21 @@ pub fn agent() -> ureq::Agent {
         .build()
         .into()
 }
+
+/// Waits (up to 30 s) until `dir` holds at least `n` session records: trainees who joined
+/// (a simulated trainee starts its local record once the server has answered its join).
+pub fn wait_for_records(dir: &Path, n: usize) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::time::Instant::now() < deadline {
+        let found = std::fs::read_dir(dir).map_or(0, |read| {
+            read.flatten()
+                .filter(|e| e.path().to_string_lossy().ends_with(".record.ron"))
+                .count()
+        });
+        if found >= n {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("{}: fewer than {n} records after 30 s", dir.display());
+}
