@@ -3,6 +3,7 @@
 mod check;
 mod class;
 mod migrate;
+mod play_join;
 mod play_script;
 mod play_text;
 mod records;
@@ -112,6 +113,14 @@ enum Command {
         /// The trainee's name, for the session record (default: the name in the settings).
         #[arg(long)]
         player: Option<String>,
+        /// Play as a trainee of the live class at this address (`http://ADDR:PORT`, with
+        /// --text): the class's scenario and seed; each decision is written here first, then
+        /// sent (docs/classroom.md). With --continue or --resume, goes on with that session.
+        #[arg(long, value_name = "URL", requires_all = ["code", "text"], conflicts_with = "from_week")]
+        join: Option<String>,
+        /// With --join: the class code the instructor gave.
+        #[arg(long, requires = "join")]
+        code: Option<String>,
         /// The scenario file (default: scenarios/lost_order.ron; with --resume or --continue,
         /// the record's own scenario).
         scenario: Option<PathBuf>,
@@ -247,6 +256,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
             from_week,
             records: dir,
             player,
+            join,
+            code,
             scenario,
         } => {
             let folders = Folders::locate();
@@ -262,11 +273,23 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 (None, true) => Some(records::own_unfinished(&dir, &player)?),
                 (None, false) => None,
             };
+            let code = code.unwrap_or_default();
             if let Some(record) = resume {
                 let (session, writer) =
                     records::resume(&record, scenario.as_deref(), from_week, &dir, &player)?;
                 let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
-                return play_text::run(session, &lang, Some(writer));
+                let journal = match &join {
+                    Some(url) => {
+                        play_join::resumed(url, &code, &player, &folders, &session, writer)?
+                    }
+                    None => play_text::Journal::Local(writer),
+                };
+                return play_text::run(session, &lang, Some(journal));
+            }
+            if let Some(url) = &join {
+                let (session, journal) = play_join::start(url, &code, &player, &folders, &dir)?;
+                let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
+                return play_text::run(session, &lang, Some(journal));
             }
             let scenario = load(
                 scenario
@@ -287,7 +310,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     );
                     let path = writer.path().display().to_string();
                     eprintln!("{}", lost_order_core::text::fill(said, &[("path", &path)]));
-                    play_text::run(session, &lang, Some(writer))
+                    play_text::run(session, &lang, Some(play_text::Journal::Local(writer)))
                 }
                 None => anyhow::bail!(
                     "choose how to play: `--text` in the terminal, or `--script FILE`"

@@ -38,6 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             lost_order_class::protocol::VIEW_PATH,
             server.instructor_token()
         );
+        eprintln!("{} {}", server.url(), server.code());
     }
     let outcome = simulate_class(&Simulation {
         url: server.url(),

@@ -11,7 +11,7 @@ pub mod server;
 mod tokens;
 pub mod trainees;
 
-pub use link::{ClassLink, ClassRecord, Credentials, Failure, Faults};
+pub use link::{ClassLink, ClassRecord, Credentials, Failure, Faults, device_token};
 pub use protocol::{Joined, Reason, Refusal, ScenarioSource};
 pub use server::{ClassOptions, ClassServer, Limits, ServeError, default_bind, serve};
 pub use trainees::{Latency, Outcome, Simulation, simulate_class};

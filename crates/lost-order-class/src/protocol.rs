@@ -79,6 +79,30 @@ pub struct Joined {
     pub lines: usize,
 }
 
+impl Joined {
+    /// The class's scenario, loaded from the source handed over and checked against the hash
+    /// the server announced.
+    ///
+    /// # Errors
+    /// The checker's report when it does not load; a message when its hash is not the one
+    /// announced.
+    pub fn load_scenario(&self) -> Result<lost_order_core::scenario::Scenario, String> {
+        let s = &self.scenario;
+        let checked = lost_order_core::load::check_source(&s.file, &s.source);
+        let problems = checked.render();
+        let scenario = checked
+            .into_scenario()
+            .map_err(|_| format!("the class's scenario does not load:\n{problems}"))?;
+        if scenario.hash != self.scenario_hash {
+            return Err(format!(
+                "the class's scenario has hash {}, the server announced {}",
+                scenario.hash, self.scenario_hash
+            ));
+        }
+        Ok(scenario)
+    }
+}
+
 /// Record lines sent by a trainee: the lines of their local record after its header, the
 /// first being line number `from` (0-based, counting lines after the header).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,13 +8,11 @@ use std::time::{Duration, Instant};
 
 use lost_order_app::records;
 use lost_order_core::engine::{Decision, Dice, Phase, Session};
-use lost_order_core::load::check_source;
 use lost_order_core::policy::Policy;
 use lost_order_core::record::{Record, parse_record, read_record};
-use lost_order_core::scenario::Scenario;
 
 use crate::link::{ClassLink, ClassRecord, Credentials, Failure, Faults};
-use crate::protocol::{Joined, Reason};
+use crate::protocol::Reason;
 
 /// A session can never need more decisions than this; more means a policy is stuck.
 const MAX_DECISIONS: usize = 10_000;
@@ -189,7 +187,7 @@ fn play_one(sim: &Simulation, i: usize) -> Result<Played, String> {
             Err(e) => return Err(format!("cannot join: {e}")),
         }
     };
-    let scenario = scenario_of(&joined)?;
+    let scenario = Arc::new(joined.load_scenario()?);
     if joined.lines != 0 {
         return Err(format!(
             "the server already holds {} lines of `{name}`: give the trainees another prefix",
@@ -260,23 +258,6 @@ fn retryable(failure: &Failure) -> bool {
         Failure::Network(_) => true,
         Failure::Refused(r) => matches!(r.reason, Reason::Disk | Reason::TooFast),
     }
-}
-
-/// The scenario a class hands out, checked against the hash it announces.
-fn scenario_of(joined: &Joined) -> Result<Arc<Scenario>, String> {
-    let s = &joined.scenario;
-    let checked = check_source(&s.file, &s.source);
-    let problems = checked.render();
-    let scenario = checked
-        .into_scenario()
-        .map_err(|_| format!("the class's scenario does not load:\n{problems}"))?;
-    if scenario.hash != joined.scenario_hash {
-        return Err(format!(
-            "the class's scenario has hash {}, the server announced {}",
-            scenario.hash, joined.scenario_hash
-        ));
-    }
-    Ok(Arc::new(scenario))
 }
 
 /// The first difference between a trainee's local record and the server's copy (their

@@ -2,6 +2,7 @@
 //! sent in order by a background thread, resent after a lost connection, until the server
 //! acknowledges them; the front end shows whether it is connected and how many wait.
 
+mod device;
 mod faults;
 mod record;
 mod transport;
@@ -10,6 +11,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+pub use device::{DEVICE_TOKEN_FILE, device_token};
 pub use faults::Faults;
 pub use record::ClassRecord;
 pub use transport::Failure;
