@@ -266,15 +266,18 @@ impl Class {
         !token.is_empty() && token == self.instructor_token
     }
 
-    /// The record file of a trainee, to read their record back.
+    /// The text of a trainee's record in the class folder, read while no line of theirs is
+    /// being written (so never a half-written line).
     ///
     /// # Errors
-    /// [`Reason::WrongCode`], [`Reason::UnknownSession`], [`Reason::WrongDevice`].
-    pub fn record_path(&self, session: &str, code: &str, device: &str) -> Result<PathBuf, Refusal> {
+    /// [`Reason::WrongCode`], [`Reason::UnknownSession`], [`Reason::WrongDevice`],
+    /// [`Reason::Disk`] when it cannot be read.
+    pub fn record_text(&self, session: &str, code: &str, device: &str) -> Result<String, Refusal> {
         self.check_code(code)?;
         let trainee = self.trainee(session, device)?;
         let t = trainee.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(t.path.clone())
+        std::fs::read_to_string(&t.path)
+            .map_err(|e| Refusal::new(Reason::Disk, format!("the record could not be read: {e}")))
     }
 
     fn trainee(&self, session: &str, device: &str) -> Result<Arc<Mutex<Trainee>>, Refusal> {
@@ -286,7 +289,7 @@ impl Class {
             )
         })?;
         drop(roll);
-        if trainee.lock().unwrap_or_else(|e| e.into_inner()).device != device {
+        if trainee.lock().unwrap_or_else(|e| e.into_inner()).device != device.trim() {
             return Err(Refusal::new(
                 Reason::WrongDevice,
                 "this session joined from another device",

@@ -125,12 +125,7 @@ async fn record(
             .to_string()
     };
     let (code, device) = (header(CODE_HEADER), header(DEVICE_HEADER));
-    let read = tokio::task::spawn_blocking(move || {
-        let path = class.record_path(&id, &code, &device)?;
-        std::fs::read_to_string(&path)
-            .map_err(|e| Refusal::new(Reason::Disk, format!("the record could not be read: {e}")))
-    })
-    .await;
+    let read = tokio::task::spawn_blocking(move || class.record_text(&id, &code, &device)).await;
     match read {
         Ok(Ok(text)) => {
             ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
