@@ -62,11 +62,7 @@ fn play_script_reports_a_bad_decision_with_its_place() {
         })
         .unwrap_or_default();
     std::fs::write(&script, format!("{grade}choose ask_who\nact visit wang\n")).unwrap();
-    let place = if grade.is_empty() {
-        "decision 2"
-    } else {
-        "decision 3"
-    };
+    let place = if grade.is_empty() { "line 2" } else { "line 3" };
     let o = run(&[
         "play",
         "--script",
@@ -82,6 +78,24 @@ fn play_script_reports_a_bad_decision_with_its_place() {
         err.contains(place) && err.contains("Chief Engineer Wang: you do not know them yet"),
         "{err}"
     );
+}
+
+#[test]
+fn a_script_with_on_and_try_lines_plays_any_seed() {
+    for seed in ["5", "77", "2024"] {
+        let o = run(&[
+            "play",
+            "--script",
+            "tests/golden/any_seed.script",
+            "--seed",
+            seed,
+            "--json",
+            "scenarios/lost_order.ron",
+        ]);
+        assert!(o.status.success(), "seed {seed}: {}", stderr(&o));
+        let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(out["seed"], seed.parse::<u64>().unwrap());
+    }
 }
 
 #[test]
@@ -154,8 +168,8 @@ fn a_script_action_without_enough_points_is_refused_in_words() {
     )
     .unwrap();
     for (lang, words) in [
-        ("en", ["decision 5", "not enough action points"]),
-        ("zh", ["第 5 条决定", "行动点不足"]),
+        ("en", ["line 5", "not enough action points"]),
+        ("zh", ["第 5 行", "行动点不足"]),
     ] {
         let o = run(&[
             "play",
@@ -492,4 +506,59 @@ fn simulate_all_policies_prints_one_table_as_text_json_and_csv() {
     // One policy or all of them, not both.
     let both = run(&["simulate", "--all-policies", "--policy", "liao"]);
     assert_eq!(both.status.code(), Some(2));
+}
+
+/// `check --deep` explores a case that passes `check`: the tutorial's findings are warnings
+/// (exit 0); a scene whose only choice needs a flag set a week later is a soft-lock, printed
+/// as an error at the scene with the seed and the decisions that reach it (exit 1).
+#[test]
+fn check_deep_reports_findings_and_fails_on_a_soft_lock() {
+    let o = run(&["check", "--deep", "scenarios/tutorial.ron"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning: policy `full-coverage` wins alone: 100.0% of 300 seeds"),
+        "{out}"
+    );
+    assert!(
+        out.contains("scenarios/tutorial.ron: deep check explored"),
+        "{out}"
+    );
+    // Progress is drawn only on a terminal.
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+
+    let mut ron = std::fs::read_to_string("scenarios/tutorial.ron").unwrap();
+    for (old, new) in [
+        ("    criteria: [", "    flags: [\"late\"],\n    criteria: ["),
+        (
+            "        (id: \"learn_map\",",
+            "        (id: \"call\", trigger: (week: At(2)), scene: \"call\"),\n        (id: \"later\", trigger: (week: At(3)), effects: [SetFlag(\"late\")]),\n        (id: \"learn_map\",",
+        ),
+        (
+            "         ]),\n    ],\n    competitor: (",
+            "         ]),\n        (id: \"call\", speaker: \"buyer\", text: {\"zh\": \"电话\", \"en\": \"A call\"}, choices: [\n            (id: \"answer\", label: {\"zh\": \"接\", \"en\": \"Answer\"}, when: Flag(\"late\")),\n        ]),\n    ],\n    competitor: (",
+        ),
+    ] {
+        assert_eq!(ron.matches(old).count(), 1, "{old:?}");
+        ron = ron.replacen(old, new, 1);
+    }
+    let dir = temp_dir("check-deep", "soft-lock");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("stuck.ron");
+    std::fs::write(&file, &ron).unwrap();
+    let file = file.to_str().unwrap();
+    let o = run(&["check", "--deep", file]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    let at = ron.find("(id: \"call\", speaker").unwrap() + "(id: ".len();
+    let line = ron[..at].matches('\n').count() + 1;
+    let col = at - ron[..at].rfind('\n').unwrap();
+    assert!(
+        out.contains(&format!(
+            "{file}:{line}:{col}: error: soft-lock: scene `call` opens with no choice the player can pick (seed "
+        )),
+        "{out}"
+    );
+    assert!(out.contains("  reached with seed "), "{out}");
+    assert!(out.lines().any(|l| l == "    end"), "{out}");
 }

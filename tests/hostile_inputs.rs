@@ -463,13 +463,13 @@ const CASES: &[Case] = &[
         file: "scripts/unknown-action.script",
         args: SCRIPT,
         exit: REFUSED,
-        says: "decision 2 (week 1, `act bribe_everyone nobody`) was refused",
+        says: "line 2 (week 1, `act bribe_everyone nobody`) was refused",
     },
     Case {
         file: "scripts/bid-too-early.script",
         args: SCRIPT,
         exit: REFUSED,
-        says: "decision 2 (week 1, `bid lowest emphasis=partnership`) was refused",
+        says: "line 2 (week 1, `bid lowest emphasis=partnership`) was refused",
     },
     Case {
         file: "scripts/bid-unknown-price.script",

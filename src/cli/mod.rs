@@ -64,6 +64,11 @@ enum Command {
         /// Scenario files (.ron).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Then play each case that passes many times (every policy, random walks) and report
+        /// what never or always happens, dominant strategies and soft-locks (exit 1 on a
+        /// soft-lock); see docs/deep-check.md.
+        #[arg(long)]
+        deep: bool,
     },
     /// Rewrite cases of an older format as the current one (format 2), in place, keeping
     /// comments; lists each change and checks the result (see docs/authoring.md).
@@ -243,7 +248,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         );
     };
     match command {
-        Command::Check { files } => check::run(&files),
+        Command::Check { files, deep } => check::run(&files, deep),
         Command::Migrate { files, print } => migrate::run(&files, print),
         Command::Play {
             text,
@@ -383,10 +388,10 @@ fn run_game(
     scenario: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
     let demo = match demo {
-        Some(path) => {
-            let decisions = lost_order_core::engine::read_script(&path)?;
-            Some((decisions, screenshots))
-        }
+        Some(path) => Some((
+            demo_decisions(&path, seed, scenario.as_deref())?,
+            screenshots,
+        )),
         None => None,
     };
     let lang = lang
@@ -405,6 +410,36 @@ fn run_game(
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The decisions the demo clicks through: a script's own, or, when it has `try` or `on` lines,
+/// those it makes with `seed` in the case the window opens (`scenario`, else the flagship).
+fn demo_decisions(
+    path: &Path,
+    seed: Option<u64>,
+    scenario: Option<&Path>,
+) -> anyhow::Result<Vec<lost_order_core::engine::Decision>> {
+    let script = lost_order_core::engine::read_script(path)?;
+    if let Some(plain) = script.plain_decisions() {
+        return Ok(plain);
+    }
+    let Some(seed) = seed else {
+        anyhow::bail!(
+            "{}: a demo script with `try` or `on` lines needs `--seed N`: its decisions depend on the seed",
+            path.display()
+        );
+    };
+    let case = match scenario {
+        Some(file) => load(file)?,
+        None => lost_order_app::Catalog::load()
+            .flagship()
+            .context("no scenario to play")?
+            .scenario
+            .clone(),
+    };
+    script
+        .resolve(case, seed)
+        .with_context(|| format!("{}: the demo script stops", path.display()))
 }
 
 /// The process's exit code for an error `run` returned: 2 for a command line that asks for

@@ -5,15 +5,16 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::bail;
-use lost_order_core::engine::{Phase, Session, format_script, read_script};
+use lost_order_core::engine::{Phase, ScriptStop, Session, format_script, read_script};
 use lost_order_core::narrate;
 use lost_order_core::scenario::Scenario;
 use lost_order_core::text::pick;
 use serde_json::json;
 
 /// Plays the script at `path` in a new session of `scenario` with `seed`, then prints the
-/// outcome in `lang` (one JSON object with `as_json`). Exits 1 with the reason, in `lang`, when
-/// a decision is refused.
+/// outcome in `lang` (one JSON object with `as_json`). `try` lines the session refuses are
+/// skipped and `on` lines answer their scenes (docs/scripts.md). Exits 1 with the line and the
+/// reason, in `lang`, when a decision is refused.
 pub fn run(
     scenario: Arc<Scenario>,
     path: &Path,
@@ -22,34 +23,39 @@ pub fn run(
     as_json: bool,
 ) -> anyhow::Result<ExitCode> {
     // Not a folder or a pipe, at most 1 MiB, UTF-8 with or without a byte-order mark.
-    let decisions = read_script(path)?;
+    let script = read_script(path)?;
     let mut session = Session::new(scenario, seed);
-    for (n, decision) in decisions.iter().enumerate() {
-        if *session.phase() == Phase::Ended {
+    match script.play(&mut session) {
+        Ok(()) => {}
+        Err(ScriptStop::AfterEnd { line }) => {
             bail!(
-                "{}: decision {} comes after the session ended",
-                path.display(),
-                n + 1
+                "{}: line {line} comes after the session ended",
+                path.display()
             );
         }
-        if let Err(e) = session.apply(decision) {
+        Err(ScriptStop::Refused {
+            line,
+            week,
+            decision,
+            error,
+        }) => {
             // The trainee's words, in their language: which line, then why it was refused.
-            let line = format_script(std::slice::from_ref(decision));
+            let written = format_script(std::slice::from_ref(&*decision));
             let at = pick(
                 lang,
-                "{path}：第 {n} 条决定（第 {week} 周，`{line}`）未能执行。",
-                "{path}: decision {n} (week {week}, `{line}`) was refused.",
+                "{path}：第 {n} 行（第 {week} 周，`{line}`）未能执行。",
+                "{path}: line {n} (week {week}, `{line}`) was refused.",
             );
             let at = lost_order_core::text::fill(
                 at,
                 &[
                     ("path", &path.display().to_string()),
-                    ("n", &(n + 1).to_string()),
-                    ("week", &session.week().to_string()),
-                    ("line", line.trim()),
+                    ("n", &line.to_string()),
+                    ("week", &week.to_string()),
+                    ("line", written.trim()),
                 ],
             );
-            eprintln!("{at}\n{}", narrate::error(session.scenario(), &e, lang));
+            eprintln!("{at}\n{}", narrate::error(session.scenario(), &error, lang));
             return Ok(ExitCode::FAILURE);
         }
     }

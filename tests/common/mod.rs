@@ -90,7 +90,10 @@ pub fn golden_script(name: &str) -> Vec<Decision> {
         .join("tests/golden")
         .join(name);
     let text = std::fs::read_to_string(&path).unwrap();
-    parse_script(&text).unwrap()
+    parse_script(&text)
+        .unwrap()
+        .plain_decisions()
+        .expect("a golden script of plain decisions")
 }
 
 /// The flagship case, loaded from `scenarios/lost_order.ron`.

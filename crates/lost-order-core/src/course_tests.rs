@@ -207,11 +207,11 @@ fn the_checker_knows_where_the_bid_is_known_and_names_unknown_options() {
     numbers.push(("Profit(full: 20)", "Profit(full: 0)"));
     let report = tiny_diagnostics(&numbers);
     assert!(
-        report.contains("margin 150 of price level `standard` is outside 0..=100"),
+        report.contains("`margin` is 150; a price level's margin is 0 to 100 percent points"),
         "{report}"
     );
     assert!(
-        report.contains("`Profit(full: 0)` needs a margin above 0"),
+        report.contains("`full` is 0; the profit that earns full points is a margin of 1 to 100"),
         "{report}"
     );
 }

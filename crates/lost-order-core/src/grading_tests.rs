@@ -66,7 +66,13 @@ fn finish(s: &mut Session) {
             _ => s.end_week().unwrap(),
         };
     }
-    s.apply(&parse_script("bid standard").unwrap()[0]).unwrap();
+    s.apply(
+        &parse_script("bid standard")
+            .unwrap()
+            .plain_decisions()
+            .unwrap()[0],
+    )
+    .unwrap();
 }
 
 #[test]
@@ -271,7 +277,7 @@ fn the_result_and_the_review_in_both_languages() {
 #[test]
 fn a_grade_line_round_trips_and_a_record_with_it_replays() {
     let script = "grade mill=A shop=B plant=B\nact visit boss\nend\n";
-    let decisions = parse_script(script).unwrap();
+    let decisions = parse_script(script).unwrap().plain_decisions().unwrap();
     assert_eq!(format_script(&decisions), script);
     let scenario = graded_tiny();
     let dir = std::env::temp_dir().join(format!("lo-grading-record-{}", std::process::id()));

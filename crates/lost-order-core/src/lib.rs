@@ -2,6 +2,7 @@
 
 pub mod debrief;
 pub mod engine;
+pub mod explore;
 pub mod load;
 pub mod narrate;
 pub mod policy;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
-use lost_order_core::engine::{Phase, Session, format_script, parse_script};
+use lost_order_core::engine::{Phase, Script, ScriptStop, Session, format_script, parse_script};
 use lost_order_core::load::{check_source, load_file};
 use lost_order_core::narrate;
 use lost_order_core::policy::Policy;
@@ -121,12 +121,21 @@ fn script_inputs_parse_round_trip_and_play() {
         let Ok(text) = std::str::from_utf8(data) else {
             return;
         };
-        let Ok(decisions) = parse_script(text) else {
+        let Ok(script) = parse_script(text) else {
+            return;
+        };
+        let mut session = Session::new(FLAGSHIP.clone(), 11);
+        if let Err(ScriptStop::Refused { error, .. }) = script.play(&mut session) {
+            narrate::error(session.scenario(), &error, "en");
+            narrate::error(session.scenario(), &error, "zh");
+        }
+        narrate_all(&session);
+        let Some(decisions) = script.plain_decisions() else {
             return;
         };
         assert_eq!(
             parse_script(&format_script(&decisions)),
-            Ok(decisions.clone())
+            Ok(Script::of(&decisions))
         );
         let mut session = Session::new(FLAGSHIP.clone(), 11);
         for decision in &decisions {

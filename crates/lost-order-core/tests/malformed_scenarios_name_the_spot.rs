@@ -28,7 +28,11 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "87:14: error: ending `lost` can never be reached: ending `won` before it has no condition",
         None,
     ),
-    ("syntax_error.ron", "38:20: error: Expected comma", None),
+    (
+        "syntax_error.ron",
+        "38:20: error: a `,` is missing before `purpose`",
+        Some("fields and list items are separated by commas, e.g. `points: 1, cost: 2`"),
+    ),
     (
         "target_outside_action.ron",
         "65:91: error: `Target` only means something inside an action",

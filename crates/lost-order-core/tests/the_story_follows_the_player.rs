@@ -183,3 +183,33 @@ fn a_won_session_says_what_could_have_lost_it() {
         "What could have lost it"
     );
 }
+
+/// The weeks of "meeting X in week N" in a turning point, in the order the line names them.
+fn weeks_named(line: &str) -> Vec<u32> {
+    line.split("in week ")
+        .skip(1)
+        .filter_map(|rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .collect()
+}
+
+#[test]
+fn a_turning_point_names_its_meetings_in_the_order_of_the_weeks() {
+    let mut told = 0;
+    for seed in 1..=40 {
+        for policy in [Policy::Liao, Policy::Random] {
+            let s = play(common::flagship(), policy, seed).unwrap().session;
+            let Some(line) = narrate::turning_point(&s, s.turning_point().as_ref(), "en") else {
+                continue;
+            };
+            let weeks = weeks_named(&line);
+            if weeks.len() >= 2 {
+                told += 1;
+                assert!(weeks.is_sorted(), "seed {seed} {policy:?}: {line}");
+            }
+        }
+    }
+    assert!(told > 0, "no turning point named two meetings");
+}

@@ -23,7 +23,7 @@ pub struct Verdict {
 impl Verdict {
     /// Support plus fit, in points: what a stage compares.
     pub fn total(&self) -> i32 {
-        self.support + self.fit
+        self.support.saturating_add(self.fit)
     }
 }
 

@@ -2,9 +2,7 @@
 
 use std::ops::Range;
 
-use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::{self, Config, termcolor::WriteColor};
+use codespan_reporting::term::termcolor::{Color, ColorSpec, NoColor, WriteColor};
 use serde::Serialize;
 
 /// How bad a finding is: errors stop a scenario from loading; warnings do not.
@@ -66,47 +64,58 @@ impl Diagnostic {
         format!("{path}:{line}:{col}: {kind}: {}", self.message)
     }
 
-    /// Writes the full form: the short line, then the source line with a caret and the hint.
+    /// Writes the full form, the message once: the short line, then (when the finding has a
+    /// place) the rustc-like snippet `┌─ path:line:col`, the source line and a caret with the
+    /// hint under the spot; a finding about the whole file gets its hint on a `= ` line.
+    /// A very long line (minified, generated) is shown cut around the spot, not whole.
+    ///
+    /// # Errors
+    /// Only those of `out`.
     pub fn emit(&self, path: &str, source: &str, out: &mut dyn WriteColor) -> std::io::Result<()> {
-        writeln!(out, "{}", self.short(path, source))?;
-        if let Some(span) = &self.span
-            && let Some(cut) = cut_long_line(source, span)
-        {
-            // A very long line (minified, generated) is shown cut around the spot, not whole.
-            let (line, col) = self.line_col(source);
-            let gutter = " ".repeat(line.to_string().len());
-            writeln!(out, "{gutter} ┌─ {path}:{line}:{col}")?;
-            writeln!(out, "{line} │ {}", cut.text)?;
-            let hint = self.hint.as_deref().unwrap_or("");
-            writeln!(
-                out,
-                "{gutter} │ {}{} {hint}",
-                " ".repeat(cut.caret_at),
-                "^".repeat(cut.caret_len.max(1))
-            )?;
+        let (line, col) = self.line_col(source);
+        let (kind, colour) = match self.severity {
+            Severity::Error => ("error", Color::Red),
+            Severity::Warning => ("warning", Color::Yellow),
+        };
+        write!(out, "{path}:{line}:{col}: ")?;
+        out.set_color(ColorSpec::new().set_fg(Some(colour)).set_bold(true))?;
+        write!(out, "{kind}")?;
+        out.reset()?;
+        writeln!(out, ": {}", self.message)?;
+        let hint = self.hint.as_deref().unwrap_or("");
+        let Some(span) = &self.span else {
+            if !hint.is_empty() {
+                writeln!(out, "  = {hint}")?;
+            }
             return Ok(());
+        };
+        let shown = shown_line(source, span);
+        let gutter = " ".repeat(line.to_string().len());
+        out.set_color(ColorSpec::new().set_fg(Some(Color::Blue)))?;
+        writeln!(out, "{gutter} ┌─ {path}:{line}:{col}")?;
+        write!(out, "{line} │ ")?;
+        out.reset()?;
+        writeln!(out, "{}", shown.text)?;
+        out.set_color(ColorSpec::new().set_fg(Some(Color::Blue)))?;
+        write!(out, "{gutter} │ ")?;
+        out.set_color(ColorSpec::new().set_fg(Some(colour)).set_bold(true))?;
+        write!(
+            out,
+            "{}{}",
+            " ".repeat(shown.caret_at),
+            "^".repeat(shown.caret_len.max(1))
+        )?;
+        out.reset()?;
+        if hint.is_empty() {
+            writeln!(out)
+        } else {
+            writeln!(out, " {hint}")
         }
-        let file = SimpleFile::new(path, source);
-        let mut report = match self.severity {
-            Severity::Error => Report::error(),
-            Severity::Warning => Report::warning(),
-        }
-        .with_message(&self.message);
-        if let Some(span) = &self.span {
-            let label = Label::primary((), span.clone());
-            report = report.with_labels(vec![match &self.hint {
-                Some(hint) => label.with_message(hint),
-                None => label,
-            }]);
-        } else if let Some(hint) = &self.hint {
-            report = report.with_notes(vec![hint.clone()]);
-        }
-        term::emit(out, &Config::default(), &file, &report).map_err(std::io::Error::other)
     }
 
     /// The full form as plain text, without colours.
     pub fn render(&self, path: &str, source: &str) -> String {
-        let mut buf = term::termcolor::NoColor::new(Vec::new());
+        let mut buf = NoColor::new(Vec::new());
         // Writing to memory cannot fail; an empty result is the worst case.
         let _ = self.emit(path, source, &mut buf);
         String::from_utf8_lossy(&buf.into_inner()).into_owned()
@@ -187,6 +196,37 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("^^^^^^ did you mean `wang`?"), "{text}");
+        assert_eq!(
+            text.matches("unknown person").count(),
+            1,
+            "said once:\n{text}"
+        );
+        assert!(text.contains(" ┌─ x.ron:2:11\n"), "{text}");
+    }
+
+    #[test]
+    fn the_caret_stands_under_the_spot_after_chinese_characters() {
+        let src = "(name: \"王总\", x: \"wnag\")\n";
+        let at = src.find("\"wnag").unwrap();
+        let text =
+            Diagnostic::error("unknown person `wnag`", Some(at..at + 6)).render("x.ron", src);
+        let lines: Vec<&str> = text.lines().collect();
+        // Columns in a terminal: each Chinese character takes two.
+        let column = |line: &str, pat: &str| {
+            let before = &line[..line.find(pat).unwrap()];
+            before.chars().count() + before.chars().filter(|c| is_wide(*c)).count()
+        };
+        assert_eq!(column(lines[2], "\"wnag"), column(lines[3], "^"), "{text}");
+    }
+
+    #[test]
+    fn a_finding_about_the_whole_file_gives_its_hint_on_its_own_line() {
+        let d = Diagnostic::error("the file is empty: no scenario in it", None)
+            .with_hint(Some("a scenario is `Scenario(…)`".into()));
+        assert_eq!(
+            d.render("x.ron", ""),
+            "x.ron:1:1: error: the file is empty: no scenario in it\n  = a scenario is `Scenario(…)`\n"
+        );
     }
 }
 
@@ -203,18 +243,19 @@ struct CutLine {
     caret_len: usize,
 }
 
-/// The span's line cut to about `2 × CONTEXT` characters around it, when the line is longer than
-/// `LONG_LINE` characters; `None` for an ordinary line.
-fn cut_long_line(source: &str, span: &Range<usize>) -> Option<CutLine> {
-    let start = span.start.min(source.len());
+/// The span's line as shown: whole when it has at most `LONG_LINE` characters, else cut to
+/// about `2 × CONTEXT` characters around the spot; tabs become one space each so that the
+/// caret stays under the spot.
+fn shown_line(source: &str, span: &Range<usize>) -> CutLine {
+    let mut start = span.start.min(source.len());
+    while !source.is_char_boundary(start) {
+        start -= 1;
+    }
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = source[start..]
         .find('\n')
         .map_or(source.len(), |i| start + i);
-    let line = &source[line_start..line_end];
-    if line.chars().count() <= LONG_LINE {
-        return None;
-    }
+    let line = source[line_start..line_end].trim_end_matches('\r');
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let at = chars
         .iter()
@@ -224,23 +265,44 @@ fn cut_long_line(source: &str, span: &Range<usize>) -> Option<CutLine> {
     let len = chars[at..]
         .iter()
         .take_while(|(i, _)| line_start + i < end)
-        .count()
-        .min(CONTEXT);
+        .count();
+    let visible = |c: char| if c == '\t' { ' ' } else { c };
+    if chars.len() <= LONG_LINE {
+        return CutLine {
+            text: chars.iter().map(|(_, c)| visible(*c)).collect(),
+            caret_at: width(chars[..at].iter().map(|(_, c)| *c)),
+            caret_len: width(chars[at..at + len].iter().map(|(_, c)| *c)),
+        };
+    }
+    let len = len.min(CONTEXT);
     let from = at.saturating_sub(CONTEXT);
     let to = (at + len + CONTEXT).min(chars.len());
     let mut text = String::new();
     if from > 0 {
         text.push('…');
     }
-    text.extend(chars[from..to].iter().map(|(_, c)| *c));
+    text.extend(chars[from..to].iter().map(|(_, c)| visible(*c)));
     if to < chars.len() {
         text.push('…');
     }
-    Some(CutLine {
+    CutLine {
         text,
-        caret_at: at - from + usize::from(from > 0),
-        caret_len: len,
-    })
+        caret_at: width(chars[from..at].iter().map(|(_, c)| *c)) + usize::from(from > 0),
+        caret_len: width(chars[at..at + len].iter().map(|(_, c)| *c)),
+    }
+}
+
+/// How many terminal columns `chars` take: a Chinese character or a full-width sign takes two.
+fn width(chars: impl Iterator<Item = char>) -> usize {
+    chars.map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+/// Whether a character is shown two columns wide (CJK, full-width forms).
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 #[cfg(test)]

@@ -91,6 +91,34 @@ impl<'a> Locator<'a> {
             .map(|i| from + i..from + i + token.len())
     }
 
+    /// The span of the whole number `value` as written at or after `from` (with its `-`), not
+    /// part of a longer number or word.
+    pub fn number(&self, from: usize, value: i64) -> Option<Range<usize>> {
+        let digits = value.unsigned_abs().to_string();
+        let mut at = from.min(self.src.len());
+        while !self.src.is_char_boundary(at) {
+            at += 1;
+        }
+        while let Some(i) = self.src[at..].find(&digits) {
+            let start = at + i;
+            let end = start + digits.len();
+            at = end;
+            let before = self.src[..start].chars().next_back();
+            let after = self.src[end..].chars().next();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            {
+                continue;
+            }
+            match (value < 0, before == Some('-')) {
+                (true, true) => return Some(start - 1..end),
+                (false, false) => return Some(start..end),
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// The span of the string literal `"value"` at or after `from`.
     pub fn literal(&self, from: usize, value: &str) -> Option<Range<usize>> {
         self.token(from, &format!("\"{value}\""))

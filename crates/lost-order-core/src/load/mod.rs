@@ -1,10 +1,12 @@
 //! Loading a scenario file: size limit, RON parsing, semantic checks, diagnostics.
 
+mod around;
 pub mod diagnostic;
 mod format;
-mod locate;
+pub(crate) mod locate;
 mod migrate;
 mod parse;
+mod syntax;
 mod validate;
 
 use std::path::{Path, PathBuf};

@@ -36,22 +36,31 @@ pub fn parse(source: &str) -> Result<Scenario, Diagnostic> {
 }
 
 fn spanned_to_diagnostic(source: &str, e: &SpannedError) -> Diagnostic {
-    let start = offset_of(source, e.span.start.line, e.span.start.col);
+    let mut start = offset_of(source, e.span.start.line, e.span.start.col);
+    // RON points at the white space before the value it stopped at: point at the value.
+    let value = source[start..].trim_start();
+    if !value.is_empty() {
+        start = source.len() - value.len();
+    }
+    // A string of the wrong type is pointed at inside its quotes: point at the string.
+    if source[..start].ends_with('"') && source[..start - 1].trim_end().ends_with(':') {
+        start -= 1;
+    }
+    // A negative number RON cannot store is pointed at after its `-`.
+    if source[..start].ends_with('-') && value.starts_with(|c: char| c.is_ascii_digit()) {
+        start -= 1;
+    }
     let end = offset_of(source, e.span.end.line, e.span.end.col).max(start);
     let span = if end > start {
         start..end
     } else {
-        start..next_char_end(source, start)
+        start..super::around::token_end(source, start)
     };
+    if let Some(r) = super::syntax::reword(source, start, &e.code) {
+        return Diagnostic::error(r.message, Some(r.span.unwrap_or(span))).with_hint(r.hint);
+    }
     let (message, hint) = describe(&e.code);
     Diagnostic::error(message, Some(span)).with_hint(hint)
-}
-
-fn next_char_end(source: &str, at: usize) -> usize {
-    source[at..]
-        .chars()
-        .next()
-        .map_or(at, |c| at + c.len_utf8())
 }
 
 /// ron's message, reworded for authors, plus a hint where one helps.
@@ -77,11 +86,21 @@ fn describe(code: &RonError) -> (String, Option<String>) {
         ),
         RonError::MissingStructField { field, outer } => (
             format!("missing field `{field}`{}", within(outer)),
-            Some(format!("add `{field}: …` here")),
+            Some(match *field {
+                "label" | "text" | "name" | "title" | "description" | "reason" | "summary"
+                | "briefing" | "goal" | "player" | "money" | "department" | "personality"
+                | "concept" | "lesson" | "transaction" | "financial" | "traits" | "needs" => {
+                    format!(
+                        "add `{field}: {{\"zh\": \"…\", \"en\": \"…\"}}` here (a text in every language)"
+                    )
+                }
+                "id" => "add `id: \"…\"` here (a name unique in its list)".into(),
+                _ => format!("add `{field}: …` here"),
+            }),
         ),
         RonError::DuplicateStructField { field, outer } => (
             format!("field `{field}` is given twice{}", within(outer)),
-            None,
+            Some(format!("give each field once: remove one `{field}: …`")),
         ),
         RonError::ExceededRecursionLimit => (
             format!("the file nests deeper than {RECURSION_LIMIT} levels"),
@@ -93,6 +112,10 @@ fn describe(code: &RonError) -> (String, Option<String>) {
         RonError::Eof => (
             "the file ends too early".into(),
             Some("a bracket or a quote is probably not closed".into()),
+        ),
+        RonError::UnexpectedChar(c) => (
+            format!("unexpected `{c}`"),
+            Some("a value here is a number, a \"string\", a name such as `Won`, or brackets `(…)`, `[…]`, `{…}`".into()),
         ),
         other => (other.to_string(), None),
     }

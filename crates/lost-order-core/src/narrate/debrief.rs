@@ -289,7 +289,7 @@ pub fn turning_point(s: &Session, tp: Option<&TurningPoint>, lang: &str) -> Opti
         out
     };
     let ours = first_met(s);
-    // The people who decide come first: the decision maker, then the technical buyer.
+    // The people who decide are chosen first: the decision maker, then the technical buyer.
     let rank = |id: &str| match sc.person_index(id).map(|i| alt.truth().people[i].role) {
         Some(BuyingRole::DecisionMaker) => 0,
         Some(BuyingRole::Technical) => 1,
@@ -302,9 +302,11 @@ pub fn turning_point(s: &Session, tp: Option<&TurningPoint>, lang: &str) -> Opti
         })
         .collect();
     met.sort_by_key(|(p, w)| (rank(p), *w));
+    // The three who matter most, told in the order of the weeks (as a story reads).
+    met.truncate(3);
+    met.sort_by_key(|(_, w)| *w);
     let mut moves: Vec<String> = met
         .into_iter()
-        .take(3)
         .map(|(p, w)| {
             fill(
                 pick(lang, "{week}见到{name}", "meeting {name} in {week_en}"),

@@ -71,6 +71,16 @@ pub struct Tender {
     pub disqualify: Vec<Disqualifier>,
 }
 
+impl Tender {
+    /// Every bid option: the price levels, then the emphases, then the commitments.
+    pub fn options(&self) -> impl Iterator<Item = &BidOption> {
+        self.price_levels
+            .iter()
+            .chain(&self.emphases)
+            .chain(&self.commitments)
+    }
+}
+
 /// A condition that disqualifies a bid at the tender, and the reason told in the reveal.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -29,5 +29,8 @@ pub fn flagship() -> Arc<Scenario> {
 pub fn golden(file: &str) -> Vec<Decision> {
     let path = root().join("tests/golden").join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    parse_script(&text).unwrap()
+    parse_script(&text)
+        .unwrap()
+        .plain_decisions()
+        .expect("a golden script of plain decisions")
 }

@@ -165,7 +165,7 @@ impl Session {
             return Err(refuse(hindrance.into_blocked()));
         }
         self.points -= action.points;
-        self.budget -= action.cost;
+        self.budget = self.budget.saturating_sub(action.cost);
         self.acted.push((a, target));
         let scope = Scope { target };
         let mut out = self.happenings();

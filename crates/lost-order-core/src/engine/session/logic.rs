@@ -195,7 +195,7 @@ impl Session {
             Effect::AddCounter(id, d) => {
                 add_to_counter(&mut self.world.counters, id, *d);
             }
-            Effect::Budget(d) => self.budget += d,
+            Effect::Budget(d) => self.budget = self.budget.saturating_add(*d),
             Effect::Points(d) => self.points = self.points.saturating_add_signed(*d),
             Effect::Note(text) => out.push(Happening::Note {
                 person: scope.target.map(|i| self.scenario.people[i].id.clone()),
@@ -245,7 +245,7 @@ impl Session {
     ) {
         if let Some(i) = self.who(w, scope) {
             let v = field(&mut self.world.people[i]);
-            *v = (*v + delta).clamp(lo, hi);
+            *v = v.saturating_add(delta).clamp(lo, hi);
         }
     }
 
@@ -335,7 +335,7 @@ impl Session {
 fn add_to_counter(counters: &mut BTreeMap<Id, i64>, id: &str, by: i64) -> i64 {
     match counters.get_mut(id) {
         Some(value) => {
-            *value += by;
+            *value = value.saturating_add(by);
             *value
         }
         None => {

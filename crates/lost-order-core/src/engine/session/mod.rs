@@ -10,6 +10,7 @@
 //!    │          ├──────→ week, tender, scoring ─────→ logic
 //!    │          └──────→ bid ──→ error
 //!    └────────────────────────→ error    (options and decide use error too)
+//! probe ──→ options, logic               (read-only, for the deep check)
 //! ```
 
 mod bid;
@@ -17,6 +18,7 @@ mod decide;
 mod error;
 mod logic;
 mod options;
+mod probe;
 mod scoring;
 mod tender;
 #[cfg(test)]
@@ -166,7 +168,8 @@ impl Session {
             counters: scenario.counters.iter().map(|c| (c.clone(), 0)).collect(),
             rival_bid: scenario.competitor.bid.iter().cloned().collect(),
         };
-        let weeks = scenario.settings.weeks as usize;
+        // Only a room estimate: a case runs at most 52 weeks (an unchecked one may say more).
+        let weeks = scenario.settings.weeks.min(52) as usize;
         let mut session = Session {
             beliefs: Vec::new(),
             dice,

@@ -19,7 +19,7 @@ pub(super) fn score(session: &mut Session) -> Score {
             }
         })
         .collect();
-    let before: u32 = lines.iter().map(|l| l.points).sum();
+    let before: u32 = lines.iter().map(|l| l.points).fold(0, u32::saturating_add);
     // The lowest ceiling whose condition holds, if it holds the total down.
     let cap = scenario
         .caps

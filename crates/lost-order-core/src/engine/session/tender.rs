@@ -20,11 +20,11 @@ impl Session {
         for c in &self.world.people[i].criteria {
             match strength(addresses, c) {
                 Some(s) => {
-                    v.fit += s;
+                    v.fit = v.fit.saturating_add(s);
                     v.met.push(c.clone());
                 }
                 None => {
-                    v.fit += missed_value;
+                    v.fit = v.fit.saturating_add(missed_value);
                     v.missed.push(c.clone());
                 }
             }
@@ -39,8 +39,8 @@ impl Session {
             .criteria
             .iter()
             .map(|c| strength(addresses, c).unwrap_or(missed_value))
-            .sum();
-        support + fit
+            .fold(0, i32::saturating_add);
+        support.saturating_add(fit)
     }
 
     /// The criteria a bid addresses (price level, emphases, commitments), each with the
@@ -129,18 +129,20 @@ impl Session {
                     rival_in = rival_in && rival.total() >= threshold;
                 }
                 StageRule::Score(w) => {
-                    our_tally += w * ours.total();
-                    rival_tally += w * rival.total();
+                    our_tally = w.saturating_mul(ours.total()).saturating_add(our_tally);
+                    rival_tally = w.saturating_mul(rival.total()).saturating_add(rival_tally);
                 }
                 StageRule::Decide(w) => {
                     let (mut o, mut r) = (0, 0);
                     for (i, p) in self.world.people.iter().enumerate() {
-                        let weight = p.influence * if i == j { w } else { 1 };
-                        o += weight * self.verdict_total(i, &ours_addr, p.support);
-                        r += weight * self.verdict_total(i, &self.world.rival_bid, p.rival_support);
+                        let weight = p.influence.saturating_mul(if i == j { w } else { 1 });
+                        let ours = self.verdict_total(i, &ours_addr, p.support);
+                        let rivals = self.verdict_total(i, &self.world.rival_bid, p.rival_support);
+                        o = weight.saturating_mul(ours).saturating_add(o);
+                        r = weight.saturating_mul(rivals).saturating_add(r);
                     }
-                    our_tally += o;
-                    rival_tally += r;
+                    our_tally = our_tally.saturating_add(o);
+                    rival_tally = rival_tally.saturating_add(r);
                     center = Some((o, r));
                 }
             }
@@ -167,7 +169,7 @@ impl Session {
         let won = we_in && (!rival_in || our_tally > rival_tally);
         if let Some(t) = self.tender.as_mut() {
             t.won = won;
-            t.margin = our_tally - rival_tally;
+            t.margin = our_tally.saturating_sub(rival_tally);
             t.eliminated_at = eliminated_at;
             t.rival_eliminated = !rival_in;
         }

@@ -1,5 +1,6 @@
 //! Customer grading: unique account ids, a known `this`, resources for every grade, references to accounts.
 
+use super::bounds::{BUDGET, WEEKLY_POINTS};
 use super::{Checker, Place};
 use crate::scenario::{Grade, Indicator, Measure};
 
@@ -85,15 +86,24 @@ impl Checker<'_> {
             }
         }
         for r in &grading.resources {
-            if r.action_points == Some(0) {
-                let span = self.span_of_token(resources, "action_points: 0");
-                self.error(
-                    format!("grade {} grants no action point a week", r.grade),
-                    span,
-                    Some(
-                        "grant at least 1, or leave `action_points` out to keep `settings`".into(),
-                    ),
+            let at = self
+                .locator
+                .token(resources.at, &format!("grade: {}", r.grade))
+                .map_or(resources, |x| Place {
+                    at: x.start,
+                    ..resources
+                });
+            if let Some(points) = r.action_points {
+                self.number(
+                    "action_points",
+                    points.into(),
+                    WEEKLY_POINTS,
+                    at,
+                    "action_points:",
                 );
+            }
+            if let Some(budget) = r.budget {
+                self.number("budget", budget, BUDGET, at, "budget:");
             }
         }
     }

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::Checker;
+use super::reach::Reach;
 
 impl<'a> Checker<'a> {
     pub(super) fn check_graph(&mut self) {
@@ -23,12 +24,19 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        let reach = Reach::of(s);
+        let mut stuck: BTreeSet<&str> = BTreeSet::new();
         for scene in &s.scenes {
             let place = self.place("scenes", &scene.id);
             let span = self.span_of_literal(place, &scene.id);
             if !reached.contains(scene.id.as_str()) {
                 self.error(format!("scene `{}` can never be reached", scene.id), span.clone(), Some("open it from an event (`scene: Some(\"…\")`) or a choice (`next: Some(\"…\")`)".into()));
             }
+            let closed: Vec<String> = scene
+                .choices
+                .iter()
+                .filter_map(|c| Some(format!("`{}`: {}", c.id, reach.never(c.when.as_ref()?)?)))
+                .collect();
             if scene.choices.is_empty() {
                 self.error(
                     format!(
@@ -37,6 +45,24 @@ impl<'a> Checker<'a> {
                     ),
                     span,
                     Some("add at least one choice".into()),
+                );
+            } else if closed.len() == scene.choices.len() {
+                stuck.insert(scene.id.as_str());
+                // Its choices' "always false" warnings say the same again: the error says it.
+                if let Some(at) = span.as_ref().map(|r| r.start) {
+                    let end = self.item_end(at);
+                    self.settled.push(at..end);
+                }
+                self.error(
+                    format!(
+                        "scene `{}` soft-locks: none of its choices can ever be available, so the player cannot go on",
+                        scene.id
+                    ),
+                    span,
+                    Some(format!(
+                        "{}; give one choice no `when`",
+                        closed.join("; ")
+                    )),
                 );
             } else if scene.choices.iter().all(|c| c.when.is_some()) {
                 self.warning(
@@ -49,17 +75,29 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        self.check_scene_exits();
+        self.check_scene_exits(&reach, &stuck, &reached);
         self.check_endings();
     }
 
-    /// From every scene some path of choices must close the story moment.
-    fn check_scene_exits(&mut self) {
+    /// From every scene some path of choices that may be available must close the story
+    /// moment. A stuck region is reported once, at each scene by which the story enters it.
+    fn check_scene_exits(
+        &mut self,
+        reach: &Reach,
+        stuck: &BTreeSet<&str>,
+        reached: &BTreeSet<&str>,
+    ) {
         let s = self.s;
+        let open =
+            |c: &&crate::scenario::Choice| c.when.as_ref().is_none_or(|w| reach.never(w).is_none());
+        // A soft-locked scene is reported on its own; the way into it is no second mistake.
         let mut exits: BTreeSet<&str> = s
             .scenes
             .iter()
-            .filter(|sc| sc.choices.iter().any(|c| c.next.is_none()))
+            .filter(|sc| {
+                stuck.contains(sc.id.as_str())
+                    || sc.choices.iter().filter(open).any(|c| c.next.is_none())
+            })
             .map(|sc| sc.id.as_str())
             .collect();
         loop {
@@ -68,6 +106,7 @@ impl<'a> Checker<'a> {
                 if sc
                     .choices
                     .iter()
+                    .filter(open)
                     .any(|c| c.next.as_deref().is_some_and(|n| exits.contains(n)))
                 {
                     exits.insert(sc.id.as_str());
@@ -77,18 +116,46 @@ impl<'a> Checker<'a> {
                 break;
             }
         }
+        let closed_exits: Vec<String> = s
+            .scenes
+            .iter()
+            .filter(|sc| !exits.contains(sc.id.as_str()))
+            .flat_map(|sc| sc.choices.iter().map(move |c| (sc, c)))
+            .filter(|(_, c)| c.next.is_none())
+            .filter_map(|(sc, c)| {
+                let why = reach.never(c.when.as_ref()?)?;
+                Some(format!(
+                    "choice `{}` of scene `{}` can never be available ({why})",
+                    c.id, sc.id
+                ))
+            })
+            .collect();
+        let entered_from_outside = |id: &str| {
+            s.events.iter().any(|e| e.scene.as_deref() == Some(id))
+                || s.scenes.iter().any(|sc| {
+                    exits.contains(sc.id.as_str())
+                        && sc.choices.iter().any(|c| c.next.as_deref() == Some(id))
+                })
+        };
         for sc in &s.scenes {
-            if !sc.choices.is_empty() && !exits.contains(sc.id.as_str()) {
-                let span = self.span_of_literal(self.place("scenes", &sc.id), &sc.id);
-                self.error(
-                    format!(
-                        "scene `{}` leads nowhere: no path of choices from it ever ends",
-                        sc.id
-                    ),
-                    span,
-                    Some("give some choice `next: None`".into()),
-                );
+            let id = sc.id.as_str();
+            if sc.choices.is_empty()
+                || exits.contains(id)
+                || (reached.contains(id) && !entered_from_outside(id))
+            {
+                continue;
             }
+            let span = self.span_of_literal(self.place("scenes", id), id);
+            let hint = if closed_exits.is_empty() {
+                "give some choice `next: None`".to_string()
+            } else {
+                format!("its only way out: {}", closed_exits.join("; "))
+            };
+            self.error(
+                format!("scene `{id}` leads nowhere: no path of choices from it ever ends"),
+                span,
+                Some(hint),
+            );
         }
     }
 
@@ -96,7 +163,11 @@ impl<'a> Checker<'a> {
         let s = self.s;
         if s.endings.is_empty() {
             let span = self.span_of_token(self.section_place("endings"), "endings");
-            self.error("the scenario has no ending".into(), span, None);
+            self.error(
+                "the scenario has no ending".into(),
+                span,
+                Some("add at least one, the last without `when`: `endings: [(id: \"done\", title: {…}, text: {…})]`".into()),
+            );
             return;
         }
         if let Some(catch_all) = s.endings.iter().position(|e| e.when.is_none()) {
@@ -120,5 +191,38 @@ impl<'a> Checker<'a> {
                 Some("make the last ending's `when` empty".into()),
             );
         }
+    }
+
+    /// Where the item declared at `at` (a scene) ends at the latest: the next scene's
+    /// declaration or the next section, whichever comes first.
+    fn item_end(&self, at: usize) -> usize {
+        const SECTIONS: [&str; 15] = [
+            "meta",
+            "settings",
+            "grading",
+            "flags",
+            "counters",
+            "criteria",
+            "people",
+            "actions",
+            "events",
+            "scenes",
+            "competitor",
+            "tender",
+            "endings",
+            "rubric",
+            "caps",
+        ];
+        let next_scene = self
+            .s
+            .scenes
+            .iter()
+            .filter_map(|sc| self.locator.decl(at + 1, &sc.id).map(|r| r.start));
+        let next_section = SECTIONS.iter().map(|k| self.locator.section(k));
+        next_scene
+            .chain(next_section)
+            .filter(|&p| p > at)
+            .min()
+            .unwrap_or(at)
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Checker;
-use crate::scenario::Measure;
+use crate::scenario::{Measure, Targets};
 
 impl<'a> Checker<'a> {
     pub(super) fn check_ids(&mut self) {
@@ -37,11 +37,7 @@ impl<'a> Checker<'a> {
         self.unique_names("flag", "flags", &s.flags);
         self.unique_names("counter", "counters", &s.counters);
         let t = &s.tender;
-        let options = t
-            .price_levels
-            .iter()
-            .chain(&t.emphases)
-            .chain(&t.commitments);
+        let options = t.options();
         self.unique("bid option", "tender", options.map(|o| o.id.as_str()));
         for action in &s.actions {
             self.unique(
@@ -93,7 +89,11 @@ impl<'a> Checker<'a> {
             if names[..i].contains(name) {
                 let first = self.locator.literal(start, name);
                 let second = first.and_then(|f| self.locator.literal(f.end, name));
-                self.error(format!("{kind} `{name}` is declared twice"), second, None);
+                self.error(
+                    format!("{kind} `{name}` is declared twice"),
+                    second,
+                    Some("declare each name once".into()),
+                );
             }
         }
     }
@@ -111,7 +111,10 @@ impl<'a> Checker<'a> {
                     self.error(
                         format!("`{}` reports to themself", p.id),
                         self.span_of_literal(place, boss),
-                        None,
+                        Some(
+                            "name their boss, or leave `reports_to` out for the person at the top"
+                                .into(),
+                        ),
                     );
                 }
             }
@@ -122,13 +125,43 @@ impl<'a> Checker<'a> {
                 self.reference("criterion", c, criteria.iter().copied(), place);
             }
         }
+        if s.people.is_empty() {
+            let span = self.span_of_token(self.section_place("people"), "people");
+            self.error(
+                "the case has no people: the buying center needs at least one person".into(),
+                span,
+                Some(
+                    "add the customer's people, e.g. `people: [(id: \"wang\", name: {…}, …)]`"
+                        .into(),
+                ),
+            );
+        }
+        self.check_reporting_lines();
+        for a in &s.actions {
+            if let Targets::Only(ids) = &a.targets {
+                let place = self.place("actions", &a.id);
+                if ids.is_empty() {
+                    let span = self.span_of_token(place, "Only(");
+                    self.error(
+                        format!("action `{}` may be aimed at nobody: `Only([])` names no person", a.id),
+                        span,
+                        Some("name the people, e.g. `targets: Only([\"wang\"])`, or write `targets: Nobody`".into()),
+                    );
+                }
+                let only = self
+                    .locator
+                    .token(place.at, "Only(")
+                    .map_or(place, |r| super::Place {
+                        at: r.start,
+                        ..place
+                    });
+                for id in ids {
+                    self.reference("person", id, people.iter().copied(), only);
+                }
+            }
+        }
         let t = &s.tender;
-        for o in t
-            .price_levels
-            .iter()
-            .chain(&t.emphases)
-            .chain(&t.commitments)
-        {
+        for o in t.options() {
             let place = self.place("tender", &o.id);
             for (c, _) in &o.addresses {
                 self.reference("criterion", c, criteria.iter().copied(), place);
@@ -193,6 +226,58 @@ impl<'a> Checker<'a> {
                     self.place("rubric", &line.id),
                 );
             }
+        }
+    }
+
+    /// `reports_to` must not go round in a circle (owner → tech → owner): somebody is at the
+    /// top. Each circle is reported once, at the first of its people in `people`.
+    fn check_reporting_lines(&mut self) {
+        let s = self.s;
+        let boss = |i: usize| {
+            s.people[i]
+                .reports_to
+                .as_deref()
+                .and_then(|b| s.person_index(b))
+        };
+        let mut reported = vec![false; s.people.len()];
+        for start in 0..s.people.len() {
+            // Follow the line up at most `people` steps; a circle back to `start` is found.
+            let mut chain = vec![start];
+            let mut at = start;
+            while let Some(next) = boss(at) {
+                if next == start || chain.contains(&next) || chain.len() > s.people.len() {
+                    break;
+                }
+                chain.push(next);
+                at = next;
+            }
+            let circle = boss(at) == Some(start) && chain.len() > 1;
+            if !circle || chain.iter().any(|&i| reported[i]) {
+                continue;
+            }
+            for &i in &chain {
+                reported[i] = true;
+            }
+            let mut names: Vec<&str> = chain.iter().map(|&i| s.people[i].id.as_str()).collect();
+            names.push(&s.people[start].id);
+            let p = &s.people[start];
+            let place = self.place("people", &p.id);
+            let span = self
+                .locator
+                .token(place.at, "reports_to:")
+                .and_then(|k| {
+                    self.locator
+                        .literal(k.end, p.reports_to.as_deref().unwrap_or(""))
+                })
+                .or_else(|| self.span_of_literal(place, &p.id));
+            self.error(
+                format!("`reports_to` goes round in a circle: {}", names.join(" → ")),
+                span,
+                Some(format!(
+                    "someone is at the top and reports to nobody: remove `reports_to` from `{}` or `{}`",
+                    names[0], names[1]
+                )),
+            );
         }
     }
 }

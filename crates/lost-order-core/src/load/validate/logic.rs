@@ -1,5 +1,8 @@
 //! Checks of conditions and effects wherever they appear: references, `Target`, chances, bounds.
 
+use super::bounds::{
+    BUDGET_CHANGE, COUNTER_CHANGE, INFLUENCE_CHANGE, POINTS_CHANGE, STANCE_CHANGE, STRENGTH,
+};
 use super::{Checker, Place};
 use crate::scenario::{Bound, Condition, Effect, Measure, Who};
 
@@ -223,7 +226,10 @@ impl<'a> Checker<'a> {
                 self.error(
                     "the tender's outcome is only known in endings and the rubric".into(),
                     span,
-                    None,
+                    Some(
+                        "before the tender, test what the player did: flags, counters, support"
+                            .into(),
+                    ),
                 );
             }
             Condition::Eliminated(stage) => {
@@ -235,7 +241,10 @@ impl<'a> Checker<'a> {
                 self.error(
                     "the tender's margin is only known in endings and the rubric".into(),
                     span,
-                    None,
+                    Some(
+                        "before the tender, test what the player did: flags, counters, support"
+                            .into(),
+                    ),
                 );
             }
             Condition::Price(_)
@@ -309,6 +318,7 @@ impl<'a> Checker<'a> {
     }
 
     fn effect(&mut self, e: &Effect, place: Place) {
+        self.effect_number(e, place);
         match e {
             Effect::Support(w, _)
             | Effect::RivalSupport(w, _)
@@ -361,6 +371,52 @@ impl<'a> Checker<'a> {
                 }
             }
             Effect::Budget(_) | Effect::Points(_) | Effect::Note(_) | Effect::RevealTender => {}
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// The number an effect changes something by, within its bounds.
+    fn effect_number(&mut self, e: &Effect, place: Place) {
+        match e {
+            Effect::Support(_, d) => {
+                self.number("Support", (*d).into(), STANCE_CHANGE, place, "Support(")
+            }
+            Effect::RivalSupport(_, d) => {
+                self.number(
+                    "RivalSupport",
+                    (*d).into(),
+                    STANCE_CHANGE,
+                    place,
+                    "RivalSupport(",
+                );
+            }
+            Effect::Influence(_, d) => {
+                self.number(
+                    "Influence",
+                    (*d).into(),
+                    INFLUENCE_CHANGE,
+                    place,
+                    "Influence(",
+                );
+            }
+            Effect::AddCounter(_, d) => {
+                self.number("AddCounter", *d, COUNTER_CHANGE, place, "AddCounter(")
+            }
+            Effect::Budget(d) => self.number("Budget", *d, BUDGET_CHANGE, place, "Budget("),
+            Effect::Points(d) => {
+                self.number("Points", (*d).into(), POINTS_CHANGE, place, "Points(")
+            }
+            Effect::RivalAddresses(_, d) => {
+                self.number(
+                    "RivalAddresses",
+                    (*d).into(),
+                    STRENGTH,
+                    place,
+                    "RivalAddresses(",
+                );
+            }
+            _ => {}
         }
     }
 }

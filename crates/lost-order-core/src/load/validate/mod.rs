@@ -1,10 +1,12 @@
 //! Semantic checks of a parsed scenario: references, ids, texts, numbers and the story graph.
 
+pub(super) mod bounds;
 mod grading;
 mod graph;
 mod ids;
 mod logic;
 mod numbers;
+mod reach;
 mod texts;
 
 use std::collections::BTreeSet;
@@ -23,7 +25,16 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Diagnostic> {
     checker.check_logic();
     checker.check_graph();
     checker.check_grading();
+    let settled = checker.settled;
     let mut found = checker.found;
+    // A warning inside what an error already explains would say it again.
+    found.retain(|d| {
+        d.is_error()
+            || !d
+                .span
+                .as_ref()
+                .is_some_and(|s| settled.iter().any(|r| r.contains(&s.start)))
+    });
     found.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.severity));
     found.dedup();
     found
@@ -51,6 +62,8 @@ pub(super) struct Checker<'a> {
     pub found: Vec<Diagnostic>,
     /// Flags some effect sets; a test of any other flag is always false.
     pub flags_set: BTreeSet<&'a str>,
+    /// Places an error explains whole (a soft-locked scene): warnings there are dropped.
+    pub settled: Vec<Range<usize>>,
 }
 
 impl<'a> Checker<'a> {
@@ -60,6 +73,7 @@ impl<'a> Checker<'a> {
             locator: Locator::new(source),
             found: Vec::new(),
             flags_set: BTreeSet::new(),
+            settled: Vec::new(),
         }
     }
 
@@ -111,9 +125,26 @@ impl<'a> Checker<'a> {
         if known.clone().into_iter().any(|k| k == id) {
             return;
         }
+        if kind == "person" && self.s.people.is_empty() {
+            return; // Reported once: the case has no people.
+        }
         let hint = did_you_mean(id, known.clone()).or_else(|| {
-            let all: Vec<String> = known.into_iter().map(|k| format!("`{k}`")).collect();
-            (!all.is_empty()).then(|| format!("expected one of {}", all.join(", ")))
+            let mut all: Vec<String> = Vec::new();
+            for k in known {
+                let k = format!("`{k}`");
+                if !all.contains(&k) {
+                    all.push(k);
+                }
+            }
+            if !all.is_empty() {
+                Some(format!("expected one of {}", all.join(", ")))
+            } else {
+                match kind {
+                    "flag" => Some(format!("declare every flag: `flags: [\"{id}\"]`")),
+                    "counter" => Some(format!("declare every counter: `counters: [\"{id}\"]`")),
+                    _ => None,
+                }
+            }
         });
         let span = self.span_of_literal(place, id);
         self.error(format!("unknown {kind} `{id}`"), span, hint);

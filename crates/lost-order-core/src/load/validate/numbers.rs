@@ -1,7 +1,11 @@
 //! Numbers an author can get wrong: ranges, weeks, costs, limits and the rubric's total.
 
+use super::bounds::{
+    ACTION_POINTS, BUDGET, CAP, COST, FULL_MARGIN, MARGIN, MISSED, PROFIT_FULL, RUBRIC_POINTS,
+    STRENGTH, VETO, WEEKLY_POINTS, WEEKS, WEIGHT,
+};
 use super::{Checker, Place};
-use crate::scenario::{Amount, Measure, WeekRule};
+use crate::scenario::{Amount, Measure, StageRule, WeekRule};
 
 /// The most different bids a tender may allow. The debrief looks for the closest winning bid
 /// among all of them (`Session::smallest_change`), so their number bounds its time and memory;
@@ -34,27 +38,17 @@ impl<'a> Checker<'a> {
     pub(super) fn check_numbers(&mut self) {
         let s = self.s;
         let settings = self.section_place("settings");
-        if s.settings.weeks == 0 {
-            self.error(
-                "a session needs at least one week".into(),
-                self.span_of_token(settings, "weeks"),
-                None,
-            );
-        }
-        if s.settings.action_points == 0 {
-            self.error(
-                "with 0 action points the player can do nothing".into(),
-                self.span_of_token(settings, "action_points"),
-                None,
-            );
-        }
-        if s.settings.budget < 0 {
-            self.error(
-                "the budget cannot be negative".into(),
-                self.span_of_token(settings, "budget"),
-                None,
-            );
-        }
+        let set = &s.settings;
+        self.number("weeks", set.weeks.into(), WEEKS, settings, "weeks:");
+        let weekly = set.action_points.into();
+        self.number(
+            "action_points",
+            weekly,
+            WEEKLY_POINTS,
+            settings,
+            "action_points:",
+        );
+        self.number("budget", set.budget, BUDGET, settings, "budget:");
         for p in &s.people {
             let place = self.place("people", &p.id);
             self.amount("influence", p.influence, 0, 10, place);
@@ -74,18 +68,13 @@ impl<'a> Checker<'a> {
                     None,
                 );
             }
-            if a.cost < 0 {
-                self.error(
-                    "a cost cannot be negative".into(),
-                    self.span_of_token(place, "cost"),
-                    None,
-                );
-            }
+            self.number("points", a.points.into(), ACTION_POINTS, place, "points:");
+            self.number("cost", a.cost, COST, place, "cost:");
             match a.results.last() {
                 None => self.error(
                     format!("action `{}` has no result", a.id),
                     self.span_of_token(place, "results"),
-                    None,
+                    Some("add what happens, e.g. `results: [(id: \"done\", text: {…})]`".into()),
                 ),
                 Some(last) if last.when.is_some() || last.chance < 1.0 => {
                     let span = self.span_of_literal(place, &last.id);
@@ -102,19 +91,11 @@ impl<'a> Checker<'a> {
         }
         self.check_tender_numbers();
         for cap in &s.caps {
-            if cap.max > 100 {
-                let span = self.span_of_token(self.place("caps", &cap.id), "max");
-                self.warning(
-                    format!(
-                        "cap `{}` allows {} of 100 points: it never holds a score down",
-                        cap.id, cap.max
-                    ),
-                    span,
-                    Some("a cap is the most the total may be, e.g. `max: 40`".into()),
-                );
-            }
+            let place = self.place("caps", &cap.id);
+            self.number("max", cap.max.into(), CAP, place, "max:");
         }
-        let total: u32 = s.rubric.iter().map(|r| r.points).sum();
+        self.check_rubric_numbers();
+        let total: u64 = s.rubric.iter().map(|r| u64::from(r.points)).sum();
         if total != 100 {
             let span = self.span_of_token(self.section_place("rubric"), "rubric");
             self.warning(
@@ -132,7 +113,7 @@ impl<'a> Checker<'a> {
             self.error(
                 "the tender needs at least one price level".into(),
                 self.span_of_token(place, "price_levels"),
-                None,
+                Some("e.g. `price_levels: [(id: \"standard\", label: {…})]`".into()),
             );
         }
         if t.max_emphases as usize > t.emphases.len() {
@@ -179,18 +160,17 @@ impl<'a> Checker<'a> {
             self.error(
                 "the tender needs at least one stage".into(),
                 self.span_of_token(place, "stages"),
-                None,
+                Some("e.g. `stages: [(id: \"decision\", name: {…}, judge: [(who: \"wang\")], rule: Decide(2))]`".into()),
             );
         }
         for o in &t.price_levels {
-            if let Some(m) = o.margin
-                && !(0..=100).contains(&m)
-            {
-                let span = self.span_of_token(self.place("tender", &o.id), "margin");
-                self.error(
-                    format!("margin {m} of price level `{}` is outside 0..=100", o.id),
-                    span,
-                    Some("a margin is the profit in percent points of the order, e.g. 25".into()),
+            if let Some(m) = o.margin {
+                self.number(
+                    "margin",
+                    m.into(),
+                    MARGIN,
+                    self.place("tender", &o.id),
+                    "margin:",
                 );
             }
         }
@@ -205,21 +185,8 @@ impl<'a> Checker<'a> {
             }
         }
         for line in &self.s.rubric {
-            if let Measure::Profit { full } = line.measure {
+            if let Measure::Profit { .. } = line.measure {
                 let place = self.place("rubric", &line.id);
-                if full <= 0 {
-                    let span = self.span_of_token(place, "full");
-                    self.error(
-                        format!(
-                            "`Profit(full: {full})` needs a margin above 0 to earn full points"
-                        ),
-                        span,
-                        Some(
-                            "write the margin that earns all the points, e.g. `Profit(full: 25)`"
-                                .into(),
-                        ),
-                    );
-                }
                 if t.price_levels.iter().all(|p| p.margin.is_none()) {
                     let span = self.span_of_token(place, "Profit");
                     self.warning(
@@ -229,6 +196,36 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
+        }
+        for stage in &t.stages {
+            let place = self.place("stages", &stage.id);
+            match stage.rule {
+                StageRule::Veto(v) => self.number("Veto", v.into(), VETO, place, "Veto("),
+                StageRule::Score(w) => self.number("Score", w.into(), WEIGHT, place, "Score("),
+                StageRule::Decide(w) => self.number("Decide", w.into(), WEIGHT, place, "Decide("),
+            }
+        }
+        let tender = self.section_place("tender");
+        self.number(
+            "missed_criterion",
+            t.missed_criterion.into(),
+            MISSED,
+            tender,
+            "missed_criterion:",
+        );
+        for o in t.options() {
+            let place = self.place("tender", &o.id);
+            for (c, strength) in &o.addresses {
+                let key = format!("\"{c}\"");
+                let field = format!("the strength of `{c}`");
+                self.number(&field, (*strength).into(), STRENGTH, place, &key);
+            }
+        }
+        let competitor = self.section_place("competitor");
+        for (c, strength) in &self.s.competitor.bid {
+            let key = format!("\"{c}\"");
+            let field = format!("the strength of `{c}`");
+            self.number(&field, (*strength).into(), STRENGTH, competitor, &key);
         }
         for stage in &t.stages {
             if stage.judge.last().is_some_and(|j| j.when.is_some()) {
@@ -245,8 +242,10 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A person's number, fixed or a range drawn per session, within `lo..=hi`.
     fn amount(&mut self, field: &str, a: Amount, lo: i32, hi: i32, place: Place) {
-        let span = self.span_of_token(place, &format!("{field}:"));
+        let key = format!("{field}:");
+        let span = self.span_of_token(place, &key);
         if a.min() > a.max() {
             self.error(
                 format!("`{field}` range {a} has its minimum above its maximum"),
@@ -254,32 +253,85 @@ impl<'a> Checker<'a> {
                 Some(format!("write `({}, {})`", a.max(), a.min())),
             );
         } else if a.min() < lo || a.max() > hi {
-            self.error(format!("`{field}` {a} is outside {lo}..={hi}"), span, None);
+            let wrong = if a.min() < lo { a.min() } else { a.max() };
+            let span = self.span_of_number(place, &key, wrong.into());
+            let what = if field == "influence" {
+                "an influence"
+            } else {
+                "a stance"
+            };
+            self.error(
+                format!("`{field}` is {a}; {what} runs {lo} to {hi}"),
+                span,
+                Some(format!(
+                    "write a whole number from {lo} to {hi}, or a range drawn per session, e.g. `{field}: ({}, {})`",
+                    lo.max(-1),
+                    hi.min(1)
+                )),
+            );
+        }
+    }
+
+    /// The rubric lines' points and the numbers of their measures.
+    fn check_rubric_numbers(&mut self) {
+        let weeks = self.s.settings.weeks;
+        for line in &self.s.rubric {
+            let place = self.place("rubric", &line.id);
+            self.number(
+                "points",
+                line.points.into(),
+                RUBRIC_POINTS,
+                place,
+                "points:",
+            );
+            match &line.measure {
+                Measure::Won { full_margin } => {
+                    let m = (*full_margin).into();
+                    self.number("full_margin", m, FULL_MARGIN, place, "full_margin:");
+                }
+                Measure::Profit { full } => {
+                    self.number("full", (*full).into(), PROFIT_FULL, place, "full:");
+                }
+                Measure::Found { by_week, .. }
+                    if WEEKS.range().contains(&weeks.into())
+                        && (*by_week < 1 || *by_week > weeks) =>
+                {
+                    let span = self.span_of_number(place, "by_week:", (*by_week).into());
+                    self.error(
+                        format!("`by_week` is {by_week}; the case runs weeks 1 to {weeks}"),
+                        span,
+                        Some(format!("write a week from 1 to {weeks}, e.g. `by_week: 1`")),
+                    );
+                }
+                _ => {}
+            }
         }
     }
 
     fn week_rule(&mut self, rule: WeekRule, place: Place) {
         let weeks = self.s.settings.weeks;
+        if !WEEKS.range().contains(&weeks.into()) {
+            return; // Reported at `weeks`; every week would seem wrong.
+        }
         let (lo, hi) = match rule {
             WeekRule::Any => return,
             WeekRule::At(w) | WeekRule::From(w) => (w, w),
             WeekRule::Between(a, b) | WeekRule::Drawn(a, b) => (a, b),
         };
-        let span = self.span_of_token(place, "week:");
         if lo > hi {
             self.error(
                 format!("week range {lo} to {hi} has its start after its end"),
-                span,
-                None,
+                self.span_of_token(place, "week:"),
+                Some(format!(
+                    "write the earlier week first, e.g. `Between({hi}, {lo})`"
+                )),
             );
         } else if lo < 1 || hi > weeks {
+            let wrong = if lo < 1 { lo } else { hi };
             self.error(
-                format!(
-                    "week {} is outside the session's weeks 1 to {weeks}",
-                    if lo < 1 { lo } else { hi }
-                ),
-                span,
-                None,
+                format!("week {wrong} is outside the session's weeks 1 to {weeks}"),
+                self.span_of_number(place, "week:", wrong.into()),
+                Some(format!("write a week from 1 to {weeks} (`settings.weeks`)")),
             );
         }
     }

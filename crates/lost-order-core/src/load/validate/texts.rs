@@ -58,7 +58,7 @@ impl<'a> Checker<'a> {
                     .decl(place.at + 1, &r.id)
                     .map_or(place.at, |x| x.start);
                 let place = Place { at, ..place };
-                self.text(&r.text, "text", place);
+                self.text_with(&r.text, "text", place, &["target"]);
                 self.effect_texts(&r.effects, place);
             }
         }
@@ -103,12 +103,7 @@ impl<'a> Checker<'a> {
             }
         }
         let t = &s.tender;
-        for o in t
-            .price_levels
-            .iter()
-            .chain(&t.emphases)
-            .chain(&t.commitments)
-        {
+        for o in t.options() {
             self.text(&o.label, "label", self.place("tender", &o.id));
         }
         for stage in &t.stages {
@@ -150,28 +145,140 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Checks a text in which no placeholder is filled.
     pub(super) fn text(&mut self, t: &Text, field: &str, place: Place) {
-        let missing = t.missing(&self.s.meta.languages);
-        if missing.is_empty() {
-            return;
-        }
-        let span = self
-            .span_of_token(place, &format!("{field}:"))
-            .or_else(|| self.span_of_token(place, field));
-        let langs: Vec<String> = missing.iter().map(|l| format!("`{l}`")).collect();
-        self.error(
-            format!("`{field}` has no text in {}", langs.join(", ")),
-            span,
-            Some(format!(
-                "every text needs every declared language: {{{}}}",
-                self.s
-                    .meta
-                    .languages
-                    .iter()
-                    .map(|l| format!("\"{l}\": \"…\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-        );
+        self.text_with(t, field, place, &[]);
     }
+
+    /// Checks a text: every declared language and no other, and no `{placeholder}` but those
+    /// the engine fills in this kind of text (`placeholders`).
+    pub(super) fn text_with(&mut self, t: &Text, field: &str, place: Place, placeholders: &[&str]) {
+        let declared = &self.s.meta.languages;
+        let missing = t.missing(declared);
+        let extra: Vec<&str> =
+            t.0.keys()
+                .map(String::as_str)
+                .filter(|k| !declared.iter().any(|d| d == k))
+                .collect();
+        let every = declared
+            .iter()
+            .map(|l| format!("\"{l}\": \"…\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let quoted = |langs: &[&str]| {
+            langs
+                .iter()
+                .map(|l| format!("`{l}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if let Some(first) = extra.first()
+            && !declared.is_empty()
+        {
+            let span = self.span_of_token(place, &format!("\"{first}\""));
+            let also = if missing.is_empty() {
+                String::new()
+            } else {
+                format!(", and none in {}", quoted(&missing))
+            };
+            let guess = crate::load::diagnostic::did_you_mean(first, missing.iter().copied());
+            let declared_list: Vec<&str> = declared.iter().map(String::as_str).collect();
+            self.error(
+                format!(
+                    "`{field}` has a text in `{first}`, a language the case does not declare{also}"
+                ),
+                span,
+                Some(format!(
+                    "{}the case's languages (`meta.languages`) are {}: write {{{every}}}",
+                    guess.map(|g| format!("{g} ")).unwrap_or_default(),
+                    quoted(&declared_list)
+                )),
+            );
+        } else if !missing.is_empty() {
+            let span = self
+                .span_of_token(place, &format!("{field}:"))
+                .or_else(|| self.span_of_token(place, field));
+            self.error(
+                format!("`{field}` has no text in {}", quoted(&missing)),
+                span,
+                Some(format!(
+                    "every text needs every declared language: {{{every}}}"
+                )),
+            );
+        }
+        self.placeholders(t, field, place, placeholders);
+    }
+
+    /// Reports each `{name}` in `t` that the engine does not fill here, once per name.
+    fn placeholders(&mut self, t: &Text, field: &str, place: Place, allowed: &[&str]) {
+        let mut seen: Vec<&str> = Vec::new();
+        for string in t.0.values() {
+            for name in placeholder_names(string) {
+                if allowed.contains(&name) || seen.contains(&name) {
+                    continue;
+                }
+                seen.push(name);
+                let token = format!("{{{name}}}");
+                let span = self.span_of_token(place, &token);
+                let (message, hint) = match allowed {
+                    [] if name == "target" => (
+                        format!(
+                            "`{{target}}` is only filled in an action result's text; in this `{field}` players would read it as written"
+                        ),
+                        "no person is aimed at here: write the person's name itself".to_string(),
+                    ),
+                    [] => (
+                        format!("`{token}` is no placeholder: players would read it as written"),
+                        format!(
+                            "no placeholder is filled in this `{field}`; only an action result's `text` has one, `{{target}}`"
+                        ),
+                    ),
+                    _ => {
+                        let list: Vec<String> =
+                            allowed.iter().map(|a| format!("`{{{a}}}`")).collect();
+                        let guess =
+                            crate::load::diagnostic::did_you_mean(name, allowed.iter().copied())
+                                .map(|_| format!("did you mean `{{{}}}`? ", closest(name, allowed)))
+                                .unwrap_or_default();
+                        (
+                            format!(
+                                "unknown placeholder `{token}`: players would read it as written"
+                            ),
+                            format!(
+                                "{guess}a result's `text` may use {} (the name of the person the action is aimed at)",
+                                list.join(", ")
+                            ),
+                        )
+                    }
+                };
+                self.error(message, span, Some(hint));
+            }
+        }
+    }
+}
+
+/// The closest of `known` to `name`.
+fn closest<'k>(name: &str, known: &[&'k str]) -> &'k str {
+    known
+        .iter()
+        .copied()
+        .max_by(|a, b| strsim::jaro_winkler(name, a).total_cmp(&strsim::jaro_winkler(name, b)))
+        .unwrap_or("")
+}
+
+/// The names of the `{name}` placeholders in `s` (a word of letters, digits and `_`).
+fn placeholder_names(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        if len > 0 && after[len..].starts_with('}') {
+            out.push(&after[..len]);
+        }
+        rest = after;
+    }
+    out
 }
