@@ -110,6 +110,18 @@ fn the_live_view_needs_the_token_and_shows_each_trainee_as_they_play() {
     assert_eq!(zhang.score, Some(tender.score.total));
     assert_eq!(zhang.won, Some(tender.won));
     assert_eq!(zhang.decisions, whole.decisions().len());
+    let ending = scenario
+        .endings
+        .iter()
+        .find(|e| e.id == tender.ending)
+        .unwrap();
+    assert_eq!(
+        zhang.ending_titles,
+        vec![
+            ending.title.get("zh").to_string(),
+            ending.title.get("en").to_string()
+        ]
+    );
     let li = view.trainees.iter().find(|t| t.name == "Li Na").unwrap();
     assert_eq!(
         (li.standing, li.decisions, li.unsent),

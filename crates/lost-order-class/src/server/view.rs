@@ -74,6 +74,8 @@ pub struct TraineeRow {
     pub score: Option<u32>,
     /// The ending's id, once finished.
     pub ending: Option<String>,
+    /// The ending's title in each of the scenario's languages, once finished.
+    pub ending_titles: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -84,7 +86,16 @@ struct Row {
     week: u32,
     decisions: usize,
     unsent: usize,
-    outcome: Option<(bool, u32, String)>,
+    outcome: Option<Outcome>,
+}
+
+/// A finished session's outcome, as the view shows it.
+#[derive(Debug)]
+struct Outcome {
+    won: bool,
+    score: u32,
+    ending: String,
+    titles: Vec<String>,
 }
 
 /// The rows, and the version the event streams watch.
@@ -110,10 +121,29 @@ impl View {
     /// when it brought lines.
     pub fn update(&self, t: &Trainee, unsent: usize, new_lines: bool) {
         let now = Instant::now();
-        let outcome = t
-            .session
-            .tender()
-            .map(|r| (r.won, r.score.total, r.ending.clone()));
+        let outcome = t.session.tender().map(|r| {
+            let scenario = t.session.scenario();
+            let mut titles: Vec<String> = scenario
+                .endings
+                .iter()
+                .find(|e| e.id == r.ending)
+                .map(|e| {
+                    scenario
+                        .meta
+                        .languages
+                        .iter()
+                        .map(|l| e.title.get(l).to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            titles.dedup();
+            Outcome {
+                won: r.won,
+                score: r.score.total,
+                ending: r.ending.clone(),
+                titles,
+            }
+        });
         let mut rows = self.rows.lock().unwrap_or_else(|e| e.into_inner());
         let row = rows.entry(t.id.clone()).or_insert_with(|| Row {
             name: t.name.clone(),
@@ -167,9 +197,14 @@ impl View {
                     decisions: r.decisions,
                     unsent: r.unsent,
                     seen_seconds_ago: seen.as_secs(),
-                    won: r.outcome.as_ref().map(|o| o.0),
-                    score: r.outcome.as_ref().map(|o| o.1),
-                    ending: r.outcome.as_ref().map(|o| o.2.clone()),
+                    won: r.outcome.as_ref().map(|o| o.won),
+                    score: r.outcome.as_ref().map(|o| o.score),
+                    ending: r.outcome.as_ref().map(|o| o.ending.clone()),
+                    ending_titles: r
+                        .outcome
+                        .as_ref()
+                        .map(|o| o.titles.clone())
+                        .unwrap_or_default(),
                 }
             })
             .collect();
