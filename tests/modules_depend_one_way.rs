@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 type ModPath = Vec<String>;
 
 /// The crates of the workspace: their `src` folders.
-const CRATES: [&str; 3] = [
+const CRATES: [&str; 4] = [
     "src",
     "crates/lost-order-app/src",
+    "crates/lost-order-class/src",
     "crates/lost-order-core/src",
 ];
 

@@ -1,13 +1,16 @@
 //! Command-line parsing and dispatch to the subcommands.
 
 mod check;
+mod class;
 mod migrate;
+mod play_join;
 mod play_script;
 mod play_text;
 mod records;
 mod report;
 mod screen;
 mod simulate;
+mod simulate_join;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -115,6 +118,14 @@ enum Command {
         /// The trainee's name, for the session record (default: the name in the settings).
         #[arg(long)]
         player: Option<String>,
+        /// Play as a trainee of the live class at this address (`http://ADDR:PORT`, with
+        /// --text): the class's scenario and seed; each decision is written here first, then
+        /// sent (docs/classroom.md). With --continue or --resume, goes on with that session.
+        #[arg(long, value_name = "URL", requires_all = ["code", "text"], conflicts_with = "from_week")]
+        join: Option<String>,
+        /// With --join: the class code the instructor gave.
+        #[arg(long, requires = "join")]
+        code: Option<String>,
         /// The scenario file (default: scenarios/lost_order.ron; with --resume or --continue,
         /// the record's own scenario).
         scenario: Option<PathBuf>,
@@ -143,6 +154,11 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// A live class over the LAN (see docs/classroom.md).
+    Class {
+        #[command(subcommand)]
+        action: ClassAction,
+    },
     /// Run many seeded sessions of a named policy and summarize the outcomes.
     Simulate {
         /// liao, full-coverage, price-only, top-only, do-nothing, random or greedy (and the
@@ -168,9 +184,53 @@ enum Command {
         /// Write one session record per run into this folder.
         #[arg(long, value_name = "DIR")]
         records: Option<PathBuf>,
+        /// Play the runs as trainees of the live class at this address (`http://ADDR:PORT`),
+        /// all at once, over the real protocol; the scenario and seed are the class's
+        /// (docs/classroom.md).
+        #[arg(
+            long,
+            value_name = "URL",
+            requires = "code",
+            conflicts_with = "all_policies"
+        )]
+        join: Option<String>,
+        /// With --join: the class code.
+        #[arg(long, requires = "join")]
+        code: Option<String>,
+        /// With --join: each trainee's pause after each decision, in milliseconds.
+        #[arg(long, value_name = "MS", default_value_t = 0, requires = "join")]
+        think: u64,
+        /// With --join: the chance (0 to 1) of each injected fault per request: dropped,
+        /// duplicated, reordered, delayed.
+        #[arg(long, value_name = "CHANCE", default_value_t = 0.0, requires = "join")]
+        faults: f64,
         /// The scenario file.
         #[arg(default_value = "scenarios/lost_order.ron")]
         scenario: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ClassAction {
+    /// Serve a class: trainees join with the address and code printed, each decision is
+    /// stored in DIR as an ordinary session record; runs until stopped.
+    Serve {
+        /// The class folder: one session record per trainee, and the register class.jsonl.
+        #[arg(long, value_name = "DIR")]
+        dir: PathBuf,
+        /// Where to listen (default: this machine's LAN address, port 7878; 0.0.0.0 only when
+        /// given).
+        #[arg(long, value_name = "ADDR:PORT")]
+        bind: Option<std::net::SocketAddr>,
+        /// The scenario file (default: the shipped flagship).
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// The class seed (default: fresh, or the one of the class already in DIR).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// The class code (default: fresh, or the one of the class already in DIR).
+        #[arg(long)]
+        code: Option<String>,
     },
 }
 
@@ -201,6 +261,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
             from_week,
             records: dir,
             player,
+            join,
+            code,
             scenario,
         } => {
             let folders = Folders::locate();
@@ -216,11 +278,23 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 (None, true) => Some(records::own_unfinished(&dir, &player)?),
                 (None, false) => None,
             };
+            let code = code.unwrap_or_default();
             if let Some(record) = resume {
                 let (session, writer) =
                     records::resume(&record, scenario.as_deref(), from_week, &dir, &player)?;
                 let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
-                return play_text::run(session, &lang, Some(writer));
+                let journal = match &join {
+                    Some(url) => {
+                        play_join::resumed(url, &code, &player, &folders, &session, writer)?
+                    }
+                    None => play_text::Journal::Local(writer),
+                };
+                return play_text::run(session, &lang, Some(journal));
+            }
+            if let Some(url) = &join {
+                let (session, journal) = play_join::start(url, &code, &player, &folders, &dir)?;
+                let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
+                return play_text::run(session, &lang, Some(journal));
             }
             let scenario = load(
                 scenario
@@ -241,13 +315,23 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     );
                     let path = writer.path().display().to_string();
                     eprintln!("{}", lost_order_core::text::fill(said, &[("path", &path)]));
-                    play_text::run(session, &lang, Some(writer))
+                    play_text::run(session, &lang, Some(play_text::Journal::Local(writer)))
                 }
                 None => anyhow::bail!(
                     "choose how to play: `--text` in the terminal, or `--script FILE`"
                 ),
             }
         }
+        Command::Class {
+            action:
+                ClassAction::Serve {
+                    dir,
+                    bind,
+                    scenario,
+                    seed,
+                    code,
+                },
+        } => class::run(&dir, bind, scenario.as_deref(), seed, code),
         Command::Replay { record, scenario } => records::replay(&record, scenario.as_deref()),
         Command::Report {
             inputs,
@@ -263,9 +347,22 @@ pub fn run() -> anyhow::Result<ExitCode> {
             seed,
             json,
             records: dir,
+            join,
+            code,
+            think,
+            faults,
             scenario,
-        } => match policy {
-            Some(policy) if !all_policies => {
+        } => match (policy, join) {
+            (Some(policy), Some(url)) => simulate_join::run(
+                &url,
+                code.as_deref().unwrap_or_default(),
+                policy,
+                runs,
+                std::time::Duration::from_millis(think),
+                faults,
+                dir.as_deref(),
+            ),
+            (Some(policy), None) if !all_policies => {
                 simulate::run(load(&scenario)?, policy, runs, seed, json, dir.as_deref())
             }
             _ => {

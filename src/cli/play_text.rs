@@ -9,19 +9,22 @@ use std::process::ExitCode;
 
 use lost_order_core::engine::{ActionOption, Bid, Blocked, Decision, Happening, Phase, Session};
 use lost_order_core::narrate;
-use lost_order_core::record::RecordWriter;
 use lost_order_core::scenario::BidOption;
 use lost_order_core::text::fill;
 
 use super::screen::{self, colon, t};
 
 mod grading;
+mod journal;
 
-/// Plays `session` in the terminal in `lang`, writing every decision to `record` as it is made.
+pub use journal::Journal;
+
+/// Plays `session` in the terminal in `lang`, writing every decision to `record` as it is made
+/// (and in a class, sending it).
 pub fn run(
     mut session: Session,
     lang: &str,
-    mut record: Option<RecordWriter>,
+    mut record: Option<Journal>,
 ) -> anyhow::Result<ExitCode> {
     let mut input = std::io::stdin().lock();
     // Someone at a keyboard turns the tender's stages over one by one; piped input does not wait.
@@ -62,6 +65,9 @@ pub fn run(
                 "{}",
                 t(lang, "本局未完成，已退出。", "Session left unfinished.")
             );
+            if let Some(r) = &record {
+                r.finish(lang);
+            }
             return Ok(ExitCode::SUCCESS);
         };
         match session.apply(&decision) {
@@ -70,11 +76,14 @@ pub fn run(
         }
         // Every decision reaches the disk before the next prompt.
         if let Some(r) = record.as_mut() {
-            r.sync(&session)?;
+            r.sync(&session, lang)?;
         }
     }
     reveal(&session, lang, &mut input, at_keyboard)?;
     print!("{}", screen::debrief(&session, lang));
+    if let Some(r) = &record {
+        r.finish(lang);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -24,6 +24,12 @@ const SHIPPED: [(&str, &str); 3] = [
     ),
 ];
 
+/// The text of a shipped case by its file name (`lost_order.ron`), as compiled in: what a
+/// class server hands its trainees when no file is named.
+pub fn shipped_source(key: &str) -> Option<&'static str> {
+    SHIPPED.iter().find(|(k, _)| *k == key).map(|(_, s)| *s)
+}
+
 /// The file name of the flagship case, offered first.
 pub const FLAGSHIP: &str = "lost_order.ron";
 

@@ -18,7 +18,7 @@ pub use read::{MAX_RECORD_BYTES, Record, RecordError, parse_record, read_record}
 pub use replay::{Divergence, replay};
 pub use write::{RecordWriter, file_name};
 
-use crate::engine::{LineScore, Made};
+use crate::engine::{LineScore, Made, TenderResult};
 use crate::scenario::{Id, Scenario};
 
 /// The version of the record format this build writes and reads.
@@ -67,6 +67,19 @@ pub struct Finished {
     pub margin: i32,
     pub score: u32,
     pub rubric: Vec<LineScore>,
+}
+
+impl Finished {
+    /// The `Finished` line of a session whose tender is decided: what the record says of it.
+    pub fn of(tender: &TenderResult) -> Finished {
+        Finished {
+            won: tender.won,
+            ending: tender.ending.clone(),
+            margin: tender.margin,
+            score: tender.score.total,
+            rubric: tender.score.lines.clone(),
+        }
+    }
 }
 
 /// Every line after the header.

@@ -110,14 +110,8 @@ impl RecordWriter {
             self.written += 1;
         }
         if let (Some(t), false) = (session.tender(), self.finished) {
-            let finished = Finished {
-                won: t.won,
-                ending: t.ending.clone(),
-                margin: t.margin,
-                score: t.score.total,
-                rubric: t.score.lines.clone(),
-            };
-            self.line(&ron::to_string(&Entry::Finished(finished)).map_err(std::io::Error::other)?)?;
+            let finished = Entry::Finished(Finished::of(t));
+            self.line(&ron::to_string(&finished).map_err(std::io::Error::other)?)?;
             self.finished = true;
         }
         Ok(())

@@ -1,0 +1,63 @@
+//! A session's record kept locally and sent to the class: each decision is written to the
+//! local record first (it stays the source of truth), then queued on the link.
+
+use std::path::Path;
+
+use lost_order_core::engine::Session;
+use lost_order_core::record::RecordWriter;
+
+use super::ClassLink;
+use crate::entries::{entries_of, line_of};
+
+/// The local record of a session played in a class, and its link to the class server.
+#[derive(Debug)]
+pub struct ClassRecord {
+    writer: RecordWriter,
+    link: ClassLink,
+    /// How many of the session's lines are queued on the link.
+    queued: usize,
+}
+
+impl ClassRecord {
+    /// Writes to `writer` (a new record, or one resumed, holding the session so far) and
+    /// sends on `link`; the next [`ClassRecord::sync`] queues every line of the session, and
+    /// the link sends those the server does not hold.
+    pub fn new(writer: RecordWriter, link: ClassLink) -> ClassRecord {
+        ClassRecord {
+            writer,
+            link,
+            queued: 0,
+        }
+    }
+
+    /// Writes the session's new decisions (and its outcome once there is one) to the local
+    /// record, synced, then queues them to be sent.
+    ///
+    /// # Errors
+    /// Any I/O error of the local record; nothing is queued then.
+    pub fn sync(&mut self, session: &Session) -> std::io::Result<()> {
+        self.writer.sync(session)?;
+        let entries = entries_of(session);
+        let new = entries
+            .get(self.queued..)
+            .unwrap_or_default()
+            .iter()
+            .map(line_of)
+            .collect::<std::io::Result<Vec<_>>>()?;
+        self.queued = entries.len();
+        if !new.is_empty() {
+            self.link.push_all(new);
+        }
+        Ok(())
+    }
+
+    /// The link, to show whether it is connected and how many lines wait.
+    pub fn link(&self) -> &ClassLink {
+        &self.link
+    }
+
+    /// The local record file.
+    pub fn path(&self) -> &Path {
+        self.writer.path()
+    }
+}

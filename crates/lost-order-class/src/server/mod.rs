@@ -1,0 +1,286 @@
+//! The class server: `serve` opens a class in a folder and answers trainees over HTTP until
+//! it is stopped.
+
+mod bind;
+mod class;
+mod register;
+mod report;
+mod routes;
+mod trainee;
+mod view;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use lost_order_core::load::check_source;
+
+pub use bind::{DEFAULT_PORT, default_bind};
+pub use class::{MAX_DEVICE_BYTES, MAX_NAME_CHARS};
+pub use register::REGISTER_FILE;
+pub use report::{REPORT_DIR, REPORT_FILES};
+pub use view::{ClassView, DISCONNECTED_AFTER, IDLE_AFTER, Standing, TraineeRow};
+
+use crate::protocol::ScenarioSource;
+
+/// What the server takes, per request and per trainee.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Limits {
+    /// The largest request body, in bytes (64 KiB by default).
+    pub max_body_bytes: usize,
+    /// The most lines a session's record holds after its header (2 000 by default; a
+    /// flagship session writes about 60).
+    pub max_lines: usize,
+    /// The most trainees a class holds (2 000 by default).
+    pub max_trainees: usize,
+    /// Posts a trainee may make a second, on average (20 by default).
+    pub posts_per_second: f64,
+    /// Posts a trainee may make at once before the average applies (200 by default).
+    pub burst: f64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_body_bytes: 64 * 1024,
+            max_lines: 2000,
+            max_trainees: 2000,
+            posts_per_second: 20.0,
+            burst: 200.0,
+        }
+    }
+}
+
+/// How to run a class.
+#[derive(Clone, Debug)]
+pub struct ClassOptions {
+    /// The class folder: every trainee's record, and the register (`class.jsonl`).
+    pub dir: PathBuf,
+    /// Where to listen; [`default_bind`] gives the LAN address.
+    pub bind: SocketAddr,
+    /// The scenario every trainee plays.
+    pub scenario: ScenarioSource,
+    /// The class seed; a fresh one when `None` (or the one a class already in `dir` has).
+    pub seed: Option<u64>,
+    /// The class code; a fresh one when `None` (or the one a class already in `dir` has).
+    pub code: Option<String>,
+    /// What the server takes, per request and per trainee.
+    pub limits: Limits,
+}
+
+/// Why a class server could not start.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServeError {
+    /// The scenario does not load; the rendered problems.
+    #[error("{file}: the scenario does not load:\n{problems}")]
+    Scenario {
+        /// The scenario's file name.
+        file: String,
+        /// The checker's report.
+        problems: String,
+    },
+    /// The class folder or its register could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The folder or file.
+        path: PathBuf,
+        /// The system's error.
+        source: std::io::Error,
+    },
+    /// The folder holds a class of another scenario or seed.
+    #[error("{dir} holds a class of {found}: give that scenario and seed, or another folder")]
+    OtherClass {
+        /// The class folder.
+        dir: PathBuf,
+        /// The class it holds: scenario, hash and seed, in words.
+        found: String,
+    },
+    /// The address could not be listened on.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// The system's error.
+        source: std::io::Error,
+    },
+}
+
+/// A running class server. Dropping it (or [`ClassServer::stop`]) stops it at once, as a
+/// crash would, except that a record line being written is finished first.
+#[derive(Debug)]
+pub struct ClassServer {
+    addr: SocketAddr,
+    code: String,
+    instructor_token: String,
+    seed: u64,
+    trainees: usize,
+    warnings: Vec<String>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Opens the class of `options` in its folder (anew, or again after a stop: every trainee's
+/// record is replayed so they resume where the server's record ends) and serves it on its
+/// own threads.
+///
+/// # Errors
+/// [`ServeError::Scenario`] when the scenario does not load, [`ServeError::Io`] and
+/// [`ServeError::OtherClass`] from the folder, [`ServeError::Bind`] when the address cannot
+/// be listened on.
+pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
+    let checked = check_source(&options.scenario.file, &options.scenario.source);
+    let problems = checked.render();
+    let scenario = checked.into_scenario().map_err(|_| ServeError::Scenario {
+        file: options.scenario.file.clone(),
+        problems,
+    })?;
+    let opened = class::Class::open(
+        &options.dir,
+        Arc::new(scenario),
+        options.scenario.clone(),
+        options.seed,
+        options.code.clone(),
+        options.limits.clone(),
+    )?;
+    let class = Arc::new(opened.class);
+    let bind_error = |source| ServeError::Bind {
+        addr: options.bind,
+        source,
+    };
+    let listener = std::net::TcpListener::bind(options.bind).map_err(bind_error)?;
+    listener.set_nonblocking(true).map_err(bind_error)?;
+    let addr = listener.local_addr().map_err(bind_error)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("class-server")
+        .build()
+        .map_err(bind_error)?;
+    let listener = {
+        let _entered = runtime.enter();
+        tokio::net::TcpListener::from_std(listener).map_err(bind_error)?
+    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let app = routes::router(class.clone());
+    let thread = std::thread::Builder::new()
+        .name("class-server".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                tokio::select! {
+                    _ = axum::serve(listener, app) => {}
+                    _ = stopped => {}
+                }
+            });
+            // Dropping the runtime drops every request in flight; a record line being written
+            // on a blocking thread is finished first.
+            drop(runtime);
+        })
+        .map_err(bind_error)?;
+    Ok(ClassServer {
+        addr,
+        code: class.code.clone(),
+        instructor_token: class.instructor_token.clone(),
+        seed: class.seed,
+        trainees: class.trainees(),
+        warnings: opened.warnings,
+        stop: Some(stop),
+        thread: Some(thread),
+    })
+}
+
+impl ClassServer {
+    /// The address listened on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The address to give trainees: `http://ADDR:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The class code trainees join with.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The instructor's token (for the live view).
+    pub fn instructor_token(&self) -> &str {
+        &self.instructor_token
+    }
+
+    /// The class seed.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// How many trainees the class had when the server started (those found again).
+    pub fn trainees_at_start(&self) -> usize {
+        self.trainees
+    }
+
+    /// What opening the folder passed over: records that no longer replay, a torn register
+    /// line.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Stops the server at once: requests in flight are dropped unanswered (a line being
+    /// written is finished first), as if the process had been killed.
+    pub fn stop(mut self) {
+        self.halt();
+    }
+
+    /// Serves until the server's thread ends (it ends only on a stop from another thread or
+    /// when the process does).
+    pub fn wait(mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+
+    fn halt(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for ClassServer {
+    fn drop(&mut self) {
+        self.halt();
+    }
+}
+
+/// The scenario source of `path` (a file read from disk), or of the shipped case of that file
+/// name when no such file exists (`lost_order.ron`).
+///
+/// # Errors
+/// The I/O error of reading an existing file, or `NotFound` when it is neither.
+pub fn scenario_source(path: &Path) -> std::io::Result<ScenarioSource> {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if path.exists() {
+        return Ok(ScenarioSource {
+            file,
+            source: std::fs::read_to_string(path)?,
+        });
+    }
+    lost_order_app::catalog::shipped_source(&file)
+        .filter(|_| path.parent().is_none_or(|p| p.as_os_str().is_empty()))
+        .map(|source| ScenarioSource {
+            file: file.clone(),
+            source: source.to_string(),
+        })
+        .ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("{}: no such file", path.display()),
+            )
+        })
+}

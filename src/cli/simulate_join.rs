@@ -1,0 +1,83 @@
+//! `lost-order simulate --join URL`: simulated trainees of a live class (docs/classroom.md),
+//! each playing a policy over the real protocol, then reconciled with the server's records.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use lost_order_class::{Faults, Simulation, simulate_class};
+use lost_order_core::policy::Policy;
+
+/// How long a simulated trainee waits, in all, for a server that does not answer.
+const PATIENCE: Duration = Duration::from_secs(300);
+
+/// Plays `runs` trainees of `policy` in the class at `url` with `code`, at once, pausing
+/// `think` after each decision, with each fault at `faults` (0 to 1); their local records go
+/// to `records` (default: a new folder in the system's temporary folder). Prints the
+/// acknowledgement latency; exit 1 when a trainee could not finish or its records differ.
+pub fn run(
+    url: &str,
+    code: &str,
+    policy: Policy,
+    runs: u64,
+    think: Duration,
+    faults: f64,
+    records: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    if !(0.0..=1.0).contains(&faults) {
+        anyhow::bail!("--faults is a chance from 0 to 1, not {faults}");
+    }
+    // Names of their own, so a second run in the same class is new trainees.
+    let tag = format!("{:04x}", lost_order_app::fresh_seed() & 0xffff);
+    let records = records.map_or_else(
+        || std::env::temp_dir().join(format!("lost-order-class-sim-{tag}")),
+        PathBuf::from,
+    );
+    let trainees = usize::try_from(runs)?;
+    eprintln!(
+        "{trainees} trainees `sim-{}-{tag}-N` join {url}; their records go to {}",
+        policy.name(),
+        records.display()
+    );
+    let outcome = simulate_class(&Simulation {
+        url: url.trim_end_matches('/').to_string(),
+        code: code.to_string(),
+        policy,
+        trainees,
+        prefix: format!("sim-{}-{tag}-", policy.name()),
+        faults: (faults > 0.0).then(|| Faults::all(faults)),
+        records,
+        think,
+        patience: PATIENCE,
+    });
+    let l = outcome.latency;
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{} of {} finished and reconciled in {:.1} s; {} differ, {} could not finish, {} acknowledged lines lost",
+        outcome.finished,
+        outcome.trainees,
+        outcome.elapsed.as_secs_f64(),
+        outcome.differences.len(),
+        outcome.problems.len(),
+        outcome.lost_acknowledged
+    );
+    println!(
+        "{} lines acknowledged: p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        l.lines,
+        ms(l.p50),
+        ms(l.p95),
+        ms(l.p99),
+        ms(l.max)
+    );
+    for line in outcome.differences.iter().chain(&outcome.problems) {
+        println!("  {line}");
+    }
+    let clean = outcome.differences.is_empty()
+        && outcome.problems.is_empty()
+        && outcome.lost_acknowledged == 0;
+    Ok(if clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
