@@ -288,8 +288,8 @@ pub fn join(world: &mut World) {
 /// The join's network part: join, check the scenario, fetch the server's record to resume.
 fn reach(credentials: Credentials, address: &str) -> Result<Arrived, JoinError> {
     let name = credentials.name.clone();
-    let (link, joined) = ClassLink::join(credentials, None, lost_order_app::fresh_seed())
-        .map_err(|f| match f {
+    let (link, joined) =
+        ClassLink::join(credentials, None, lost_order_app::fresh_seed()).map_err(|f| match f {
             Failure::Network(_) => JoinError::Unreachable(address.to_string()),
             Failure::Refused(r) => JoinError::Refused(r.reason, r.message),
         })?;
