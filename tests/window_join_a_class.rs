@@ -215,6 +215,8 @@ fn round(lang: &str, size: &str) {
     let mark = game.mark();
     click_at(game.button_after(0, &JoinAction::Edit(JoinField::Code), 5));
     game.wait_after(mark, "trace: built Join", 10);
+    // Without a window manager the window has the keyboard only once it is given it.
+    xdotool(&["search", "--name", "Lost Order", "windowfocus", "--sync"]);
     for _ in 0.."WRONG1".len() {
         xdotool(&["key", "BackSpace"]);
     }

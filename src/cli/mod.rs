@@ -249,11 +249,9 @@ enum ClassAction {
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        let join = cli.join.map(|address| crate::game::ClassToJoin {
-            address,
-            code: cli.code.unwrap_or_default(),
-            player: cli.player,
-        });
+        let join = cli
+            .join
+            .map(|address| (address, cli.code.unwrap_or_default(), cli.player));
         return run_game(
             GameArgs {
                 lang: cli.lang,
@@ -408,7 +406,10 @@ struct GameArgs {
     scenario: Option<PathBuf>,
 }
 
-fn run_game(args: GameArgs, join: Option<crate::game::ClassToJoin>) -> anyhow::Result<ExitCode> {
+fn run_game(
+    args: GameArgs,
+    join: Option<(String, String, Option<String>)>,
+) -> anyhow::Result<ExitCode> {
     let GameArgs {
         lang,
         seed,

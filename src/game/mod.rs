@@ -40,19 +40,10 @@ pub struct GameOptions {
     pub demo: Option<(Vec<Decision>, PathBuf)>,
     /// Play while writing: open this case file and read it again whenever it is saved.
     pub scenario: Option<PathBuf>,
-    /// Open on the join screen with this class filled in (and remembered in the settings).
-    pub join: Option<ClassToJoin>,
-}
-
-/// A live class to join, given on the command line (`--join ADDR --code CODE [--player NAME]`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ClassToJoin {
-    /// The server's address, `http://` optional.
-    pub address: String,
-    /// The class code.
-    pub code: String,
-    /// The trainee's name; `None` keeps the one in the settings.
-    pub player: Option<String>,
+    /// Open on the join screen with this class filled in (and remembered in the settings):
+    /// the server's address (`http://` optional), the class code, and the trainee's name
+    /// (`None` keeps the one in the settings); `--join ADDR --code CODE [--player NAME]`.
+    pub join: Option<(String, String, Option<String>)>,
 }
 
 /// The scenarios the game offers (see `lost_order_app::Catalog`).
@@ -116,11 +107,11 @@ pub fn run(options: GameOptions) -> std::io::Result<AppExit> {
     .insert_resource(ClearColor(theme::palette::BACKGROUND))
     .add_systems(Startup, (spawn_camera, screens::apply_window_mode));
     app.insert_resource(play::SeedOverride(options.seed));
-    if let Some(class) = options.join {
+    if let Some((address, code, player)) = options.join {
         prefs::update(app.world_mut(), |p| {
-            p.class_address = class.address;
-            p.class_code = class.code;
-            if let Some(player) = class.player {
+            p.class_address = address;
+            p.class_code = code;
+            if let Some(player) = player {
                 p.player = player;
             }
         });
