@@ -481,7 +481,7 @@ fn the_live_view_in_a_browser_shows_the_trainees_and_links_the_report() {
     assert!(std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000), "a screenshot");
     eprintln!("live view screenshot: {}", shot.display());
     let dom = chromium(&served.view, &["--dump-dom"]);
-    let rows = dom.matches("sim-random-").count();
+    let rows = dom.matches("<td>sim-random-").count();
     assert_eq!(rows, 12, "every trainee's row:\n{dom}");
 
     let out = trainees.wait_with_output().unwrap();

@@ -152,9 +152,6 @@ pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
         addr: options.bind,
         source,
     };
-    let listener = std::net::TcpListener::bind(options.bind).map_err(bind_error)?;
-    listener.set_nonblocking(true).map_err(bind_error)?;
-    let addr = listener.local_addr().map_err(bind_error)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("class-server")
@@ -162,8 +159,9 @@ pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
         .map_err(bind_error)?;
     let listener = {
         let _entered = runtime.enter();
-        tokio::net::TcpListener::from_std(listener).map_err(bind_error)?
+        listen(options.bind).map_err(bind_error)?
     };
+    let addr = listener.local_addr().map_err(bind_error)?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let app = routes::router(class.clone());
     let thread = std::thread::Builder::new()
@@ -190,6 +188,26 @@ pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
         stop: Some(stop),
         thread: Some(thread),
     })
+}
+
+/// Connections the system holds for the server before it accepts them. The standard
+/// library's 128 overflowed when a class of 1,000 joined at once: the dropped connections were
+/// tried again by the trainees' systems a second later, and p99 of the acknowledgements was
+/// 1.07 s (docs/performance.md). The system caps it (`net.core.somaxconn`, 4096 on Linux).
+const BACKLOG: u32 = 4096;
+
+/// A listener on `addr` (the address reused at once after a crash, as the standard library
+/// does) with a backlog of [`BACKLOG`]. Needs the runtime entered.
+fn listen(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
 }
 
 impl ClassServer {
