@@ -139,7 +139,13 @@ fn replay(record: &Path) -> (bool, String) {
 }
 
 /// Runs `simulate --join` and returns (success, stdout).
-fn simulate(served: &Served, runs: &str, think: &str, faults: &str, records: &Path) -> (bool, String) {
+fn simulate(
+    served: &Served,
+    runs: &str,
+    think: &str,
+    faults: &str,
+    records: &Path,
+) -> (bool, String) {
     let out = lost_order()
         .args(["simulate", "--policy", "random", "--runs", runs, "--join"])
         .arg(&served.url)
@@ -157,10 +163,19 @@ fn play_joined(served: &Served, home: &Path, records: &Path, more: &[&str]) -> C
 }
 
 /// A `play --text --join URL --code CODE` process for `player`, its standard input kept open.
-fn play_as(player: &str, url: &str, code: &str, home: &Path, records: &Path, more: &[&str]) -> Child {
+fn play_as(
+    player: &str,
+    url: &str,
+    code: &str,
+    home: &Path,
+    records: &Path,
+    more: &[&str],
+) -> Child {
     lost_order()
         .env("LOST_ORDER_HOME", home)
-        .args(["play", "--text", "--lang", "en", "--player", player, "--join"])
+        .args([
+            "play", "--text", "--lang", "en", "--player", player, "--join",
+        ])
         .arg(url)
         .args(["--code", code, "--records"])
         .arg(records)
@@ -195,12 +210,22 @@ fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
 fn serve_prints_the_address_the_code_and_the_live_view() {
     let class = dir("prints");
     let served = serve(&class, "127.0.0.1:0", &["--seed", "5"]);
-    assert!(served.url.starts_with("http://127.0.0.1:"), "{}", served.printed);
-    assert!(!served.url.ends_with(":0"), "the real port: {}", served.printed);
+    assert!(
+        served.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        served.printed
+    );
+    assert!(
+        !served.url.ends_with(":0"),
+        "the real port: {}",
+        served.printed
+    );
     assert_eq!(served.code.len(), 6, "{}", served.printed);
     assert!(served.code.chars().all(|c| c.is_ascii_alphanumeric()));
     assert!(
-        served.view.starts_with(&format!("{}/class/view?token=", served.url)),
+        served
+            .view
+            .starts_with(&format!("{}/class/view?token=", served.url)),
         "{}",
         served.printed
     );
@@ -223,7 +248,8 @@ fn simulated_trainees_with_faults_finish_and_reconcile_and_the_report_reads_the_
     let (ok, said) = simulate(&served, "12", "0", "0.05", &dir("simulate-local"));
     assert!(ok, "{said}");
     assert!(
-        said.contains("12 of 12 finished and reconciled") && said.contains("0 differ")
+        said.contains("12 of 12 finished and reconciled")
+            && said.contains("0 differ")
             && said.contains("0 acknowledged lines lost"),
         "{said}"
     );
@@ -246,7 +272,11 @@ fn simulated_trainees_with_faults_finish_and_reconcile_and_the_report_reads_the_
     let summary = std::fs::read_to_string(out.join("summary.json")).unwrap();
     assert!(summary.contains("sim-random-"), "{summary}");
     let sheet = std::fs::read_to_string(out.join("sessions.csv")).unwrap();
-    assert_eq!(sheet.lines().count(), 13, "a header and 12 trainees:\n{sheet}");
+    assert_eq!(
+        sheet.lines().count(),
+        13,
+        "a header and 12 trainees:\n{sheet}"
+    );
 }
 
 #[test]
@@ -306,7 +336,11 @@ fn a_terminal_trainee_killed_mid_session_continues_and_the_server_takes_the_rest
     let (ok, said) = replay(&server_record);
     assert!(ok && said.contains("finished:"), "{said}");
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/liao-seed11.record.ron");
-    assert_eq!(body(&server_record), body(&golden), "the golden record, line by line");
+    assert_eq!(
+        body(&server_record),
+        body(&golden),
+        "the golden record, line by line"
+    );
 }
 
 #[test]
@@ -318,8 +352,18 @@ fn the_server_killed_mid_class_loses_nothing_acknowledged() {
     let code = first.code.clone();
     let local = dir("sigkill-local");
     let trainees = lost_order()
-        .args(["simulate", "--policy", "random", "--runs", "20", "--join", &url])
-        .args(["--code", &code, "--think", "100", "--faults", "0.02", "--records"])
+        .args([
+            "simulate", "--policy", "random", "--runs", "20", "--join", &url,
+        ])
+        .args([
+            "--code",
+            &code,
+            "--think",
+            "100",
+            "--faults",
+            "0.02",
+            "--records",
+        ])
         .arg(&local)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -327,7 +371,11 @@ fn the_server_killed_mid_class_loses_nothing_acknowledged() {
         .unwrap();
     // Some decisions in, then SIGKILL.
     wait_until("decisions reach the server", || {
-        records_in(&class).iter().map(|r| body(r).len()).sum::<usize>() > 40
+        records_in(&class)
+            .iter()
+            .map(|r| body(r).len())
+            .sum::<usize>()
+            > 40
     });
     drop(first);
     let held: Vec<(PathBuf, Vec<String>)> = records_in(&class)
@@ -344,7 +392,8 @@ fn the_server_killed_mid_class_loses_nothing_acknowledged() {
     let said = stdout(&out) + &stderr(&out);
     assert!(out.status.success(), "{said}");
     assert!(
-        said.contains("20 of 20 finished and reconciled") && said.contains("0 acknowledged lines lost"),
+        said.contains("20 of 20 finished and reconciled")
+            && said.contains("0 acknowledged lines lost"),
         "{said}"
     );
     // Every line on disk at the kill is still there, first in its record.
@@ -363,7 +412,14 @@ fn the_server_killed_mid_class_loses_nothing_acknowledged() {
 /// Joins as `player` with `code` and types nothing more: what the join printed on stderr, and
 /// whether the process succeeded.
 fn join_only(served: &Served, player: &str, code: &str, home: &Path) -> (bool, String) {
-    let mut child = play_as(player, &served.url, code, home, &dir("join-only-local"), &[]);
+    let mut child = play_as(
+        player,
+        &served.url,
+        code,
+        home,
+        &dir("join-only-local"),
+        &[],
+    );
     drop(child.stdin.take());
     let out = child.wait_with_output().unwrap();
     (out.status.success(), stderr(&out))
@@ -451,9 +507,17 @@ fn a_roster_keeps_others_out_and_the_instructor_locks_the_class_and_changes_the_
     served.line_with("class ended");
     assert!(served.child.wait().unwrap().success());
     drop(served);
-    let again = serve(&class, "127.0.0.1:0", &["--roster", roster.to_str().unwrap()]);
+    let again = serve(
+        &class,
+        "127.0.0.1:0",
+        &["--roster", roster.to_str().unwrap()],
+    );
     assert_eq!(again.code, new_code);
-    assert!(again.printed.contains("the class is locked"), "{}", again.printed);
+    assert!(
+        again.printed.contains("the class is locked"),
+        "{}",
+        again.printed
+    );
 }
 
 /// With `LOST_ORDER_BROWSER_TESTS=1` (set by .ci/run): the live view in headless Chromium
@@ -468,7 +532,15 @@ fn the_live_view_in_a_browser_shows_the_trainees_and_links_the_report() {
     let class = dir("browser");
     let served = serve(&class, "127.0.0.1:0", &["--seed", "9"]);
     let trainees = lost_order()
-        .args(["simulate", "--policy", "random", "--runs", "12", "--join", &served.url])
+        .args([
+            "simulate",
+            "--policy",
+            "random",
+            "--runs",
+            "12",
+            "--join",
+            &served.url,
+        ])
         .args(["--code", &served.code, "--think", "400", "--records"])
         .arg(dir("browser-local"))
         .stdout(Stdio::piped())
@@ -476,9 +548,13 @@ fn the_live_view_in_a_browser_shows_the_trainees_and_links_the_report() {
         .spawn()
         .unwrap();
     wait_until("every trainee joins", || records_in(&class).len() == 12);
-    let shot = std::env::temp_dir().join(format!("lost-order-live-view-{}.png", std::process::id()));
+    let shot =
+        std::env::temp_dir().join(format!("lost-order-live-view-{}.png", std::process::id()));
     chromium(&served.view, &[&format!("--screenshot={}", shot.display())]);
-    assert!(std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000), "a screenshot");
+    assert!(
+        std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
+        "a screenshot"
+    );
     eprintln!("live view screenshot: {}", shot.display());
     let dom = chromium(&served.view, &["--dump-dom"]);
     let rows = dom.matches("<td>sim-random-").count();
@@ -498,7 +574,10 @@ fn the_live_view_in_a_browser_shows_the_trainees_and_links_the_report() {
         &format!("{}/class/report/summary.json?token={token}", served.url),
         &["--dump-dom"],
     );
-    assert!(summary.contains("\"finished\": 12") || summary.contains("\"finished\":12"), "{summary}");
+    assert!(
+        summary.contains("\"finished\": 12") || summary.contains("\"finished\":12"),
+        "{summary}"
+    );
 }
 
 /// Runs headless Chromium on `url` with `args`, bounded in time; its standard output.

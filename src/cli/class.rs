@@ -130,9 +130,9 @@ fn instructor_keys(server: &ClassServer) {
                 }
             }
             "c" | "C" => match server.new_code() {
-                Ok(code) => println!(
-                    "new code: {code} (trainees already in the class go on with theirs)"
-                ),
+                Ok(code) => {
+                    println!("new code: {code} (trainees already in the class go on with theirs)")
+                }
                 Err(e) => eprintln!("error: the register could not be written: {e}"),
             },
             "" => {}

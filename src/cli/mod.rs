@@ -55,6 +55,17 @@ struct Cli {
     /// (mistakes are shown over the game; see docs/authoring.md).
     #[arg(long, value_name = "FILE")]
     scenario: Option<PathBuf>,
+    /// Open the game on "Join a class" with this server address filled in (`ADDR:PORT`,
+    /// `http://` optional) and remembered; Join is still pressed in the window
+    /// (docs/classroom.md).
+    #[arg(long, value_name = "ADDR", requires = "code", conflicts_with_all = ["scenario", "demo_script"])]
+    join: Option<String>,
+    /// With --join: the class code the instructor gave.
+    #[arg(long, requires = "join")]
+    code: Option<String>,
+    /// With --join: the trainee's name (default: the name in the settings).
+    #[arg(long, requires = "join")]
+    player: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -242,13 +253,19 @@ enum ClassAction {
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
+        let join = cli
+            .join
+            .map(|address| (address, cli.code.unwrap_or_default(), cli.player));
         return run_game(
-            cli.lang,
-            cli.seed,
-            cli.window_size,
-            cli.demo_script,
-            cli.screenshots,
-            cli.scenario,
+            GameArgs {
+                lang: cli.lang,
+                seed: cli.seed,
+                window_size: cli.window_size,
+                demo: cli.demo_script,
+                screenshots: cli.screenshots,
+                scenario: cli.scenario,
+            },
+            join,
         );
     };
     match command {
@@ -391,14 +408,28 @@ pub fn run() -> anyhow::Result<ExitCode> {
     }
 }
 
-fn run_game(
+/// The game's options as given on the command line.
+struct GameArgs {
     lang: Option<String>,
     seed: Option<u64>,
     window_size: (u32, u32),
     demo: Option<PathBuf>,
     screenshots: PathBuf,
     scenario: Option<PathBuf>,
+}
+
+fn run_game(
+    args: GameArgs,
+    join: Option<(String, String, Option<String>)>,
 ) -> anyhow::Result<ExitCode> {
+    let GameArgs {
+        lang,
+        seed,
+        window_size,
+        demo,
+        screenshots,
+        scenario,
+    } = args;
     let demo = match demo {
         Some(path) => Some((
             demo_decisions(&path, seed, scenario.as_deref())?,
@@ -416,6 +447,7 @@ fn run_game(
         window_size,
         demo,
         scenario,
+        join,
     })?;
     Ok(if exit.is_success() {
         ExitCode::SUCCESS

@@ -1,0 +1,454 @@
+//! Joining a live class from the game (docs/classroom.md, "Joining from the game"): the
+//! request runs off the game's thread, then the class's session starts, or resumes for the
+//! same name and device; while in a class the link is looked at a few times a second for the
+//! board's class line, and the idle window is woken for it.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bevy::prelude::*;
+use lost_order_app::records;
+use lost_order_class::entries::entries_of;
+use lost_order_class::{ClassLink, ClassRecord, Credentials, Failure, Joined, Reason};
+use lost_order_core::engine::Session;
+use lost_order_core::record::{parse_record, replay};
+use lost_order_core::scenario::Scenario;
+use lost_order_core::text::{fill, pick};
+
+use super::Scenarios;
+use super::play::{self, Recording, records_dir};
+use super::prefs::{Home, Prefs};
+
+/// How often the link is looked at while joining or in a class (and the idle window woken).
+pub const POLL: Duration = Duration::from_millis(250);
+
+/// What the board shows of the link to the class; `None` outside a class.
+#[derive(Resource, Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClassStatus(pub Option<LinkState>);
+
+/// The link's state as the trainee sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkState {
+    /// Whether the last request reached the server.
+    pub connected: bool,
+    /// Decisions (record lines) written locally that the server has not acknowledged.
+    pub unsent: usize,
+    /// The server refused a line and the sending stopped.
+    pub refused: bool,
+}
+
+impl LinkState {
+    /// "课堂：已连接 · 待发送 0" / "Class: connected · 0 waiting".
+    pub fn words(&self, lang: &str) -> String {
+        let text = if self.refused {
+            pick(
+                lang,
+                "课堂：服务器拒收了一个决策，之后的决策不再发送（本机记录完整）",
+                "Class: the server refused a decision; nothing more is sent (the record on this computer is complete)",
+            )
+        } else if self.connected {
+            pick(
+                lang,
+                "课堂：已连接 · 待发送 {n}",
+                "Class: connected · {n} waiting",
+            )
+        } else {
+            pick(
+                lang,
+                "课堂：未连接 · 待发送 {n}（已保存在本机，连上后自动补发）",
+                "Class: not connected · {n} waiting (saved on this computer; sent when the connection is back)",
+            )
+        };
+        fill(text, &[("n", &self.unsent.to_string())])
+    }
+}
+
+/// Why joining a class failed, put in words by [`JoinError::words`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JoinError {
+    /// No server address typed.
+    NoAddress,
+    /// No class code typed.
+    NoCode,
+    /// No name typed.
+    NoName,
+    /// The server at this address did not answer.
+    Unreachable(String),
+    /// The server refused the join, with its reason and its (English) message.
+    Refused(Reason, String),
+    /// The class's scenario does not load or is not the one announced.
+    Scenario(String),
+    /// The session the class holds could not be taken up again.
+    Resume(String),
+    /// The local record could not be written.
+    Records(String),
+}
+
+impl JoinError {
+    /// The error in the player's language.
+    pub fn words(&self, lang: &str) -> String {
+        match self {
+            JoinError::NoAddress => pick(
+                lang,
+                "请填写讲师给出的服务器地址，例如 192.168.1.20:7878。",
+                "Type the server address the instructor gave, e.g. 192.168.1.20:7878.",
+            )
+            .to_string(),
+            JoinError::NoCode => pick(
+                lang,
+                "请填写讲师给出的课堂代码。",
+                "Type the class code the instructor gave.",
+            )
+            .to_string(),
+            JoinError::NoName => pick(
+                lang,
+                "请填写你的姓名，讲师据此认出你。",
+                "Type your name: it is how the instructor knows you.",
+            )
+            .to_string(),
+            JoinError::Unreachable(address) => fill(
+                pick(
+                    lang,
+                    "连不上 {address} 的课堂服务器。请核对地址，并确认本机与讲师的电脑在同一网络中。",
+                    "Cannot reach the class server at {address}. Check the address, and that this computer is on the instructor's network.",
+                ),
+                &[("address", address)],
+            ),
+            JoinError::Refused(reason, message) => refusal_words(*reason, message, lang),
+            JoinError::Scenario(detail) => fill(
+                pick(
+                    lang,
+                    "课堂的案例无法载入：{detail}",
+                    "The class's case does not load: {detail}",
+                ),
+                &[("detail", detail)],
+            ),
+            JoinError::Resume(detail) => fill(
+                pick(
+                    lang,
+                    "无法接续你在这堂课中的这一局：{detail}",
+                    "Cannot take up your session of this class again: {detail}",
+                ),
+                &[("detail", detail)],
+            ),
+            JoinError::Records(detail) => fill(
+                pick(
+                    lang,
+                    "无法在本机写入练习记录：{detail}",
+                    "Cannot write the session record on this computer: {detail}",
+                ),
+                &[("detail", detail)],
+            ),
+        }
+    }
+}
+
+/// A refusal of the join in the player's language.
+fn refusal_words(reason: Reason, message: &str, lang: &str) -> String {
+    let (zh, en) = match reason {
+        Reason::WrongCode => (
+            "课堂代码不对，请向讲师核对。",
+            "That is not this class's code: check it with the instructor.",
+        ),
+        Reason::NameTaken => (
+            "这个名字已在另一台电脑上加入了课堂。请换一个名字，或回到原来的电脑。",
+            "This name already plays in the class on another computer. Use another name, or that computer.",
+        ),
+        Reason::BadName => (
+            "这个名字不能用：不能为空、不能超过 64 个字符，也不能含有 /、\\ 或 ..。",
+            "This name cannot be used: it must not be empty, longer than 64 characters, or hold /, \\ or ..",
+        ),
+        Reason::ClassFull => ("课堂已满。", "The class is full."),
+        Reason::TooFast => (
+            "请求太频繁，请稍等片刻再试。",
+            "Too many requests: wait a moment and try again.",
+        ),
+        _ => {
+            return fill(
+                pick(
+                    lang,
+                    "课堂服务器拒绝加入：{message}",
+                    "The class server refused: {message}",
+                ),
+                &[("message", message)],
+            );
+        }
+    };
+    pick(lang, zh, en).to_string()
+}
+
+/// A join under way, and the last one's failure.
+#[derive(Resource, Default)]
+pub struct Joining {
+    pending: Option<Mutex<Receiver<Result<Arrived, JoinError>>>>,
+    /// Why the last join failed; cleared when another starts.
+    pub error: Option<JoinError>,
+}
+
+impl Joining {
+    /// Whether a join is waiting for the server.
+    pub fn pending(&self) -> bool {
+        self.pending.is_some()
+    }
+}
+
+/// What the join's thread brings back: the link, the class, its scenario, and when the
+/// class already holds lines of this trainee, the server's record of them.
+struct Arrived {
+    link: ClassLink,
+    joined: Joined,
+    scenario: Arc<Scenario>,
+    name: String,
+    server_record: Option<String>,
+}
+
+/// Wakes the idle window every [`POLL`] while it exists (joining or in a class), so that the
+/// link's changes show; stops when dropped.
+#[derive(Resource)]
+struct Waker {
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Waker {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ClassStatus>()
+        .init_resource::<Joining>()
+        .add_systems(Update, (arrive, poll).chain());
+}
+
+/// The server's address as a URL: `http://` added when missing, no trailing `/`.
+pub fn server_url(address: &str) -> String {
+    let a = address.trim().trim_end_matches('/');
+    if a.starts_with("http://") || a.starts_with("https://") {
+        a.to_string()
+    } else {
+        format!("http://{a}")
+    }
+}
+
+/// Joins the class with the address, code and name in the settings, off the game's thread;
+/// [`Joining`] says when it is under way and why it failed.
+pub fn join(world: &mut World) {
+    let prefs = world.resource::<Prefs>();
+    let (address, code, name) = (
+        prefs.class_address.trim().to_string(),
+        prefs.class_code.trim().to_string(),
+        prefs.player.trim().to_string(),
+    );
+    let missing = if address.is_empty() {
+        Some(JoinError::NoAddress)
+    } else if code.is_empty() {
+        Some(JoinError::NoCode)
+    } else if name.is_empty() {
+        Some(JoinError::NoName)
+    } else {
+        None
+    };
+    if let Some(e) = missing {
+        world.resource_mut::<Joining>().error = Some(e);
+        return;
+    }
+    let device = match lost_order_class::device_token(&world.resource::<Home>().config) {
+        Ok(d) => d,
+        Err(e) => {
+            world.resource_mut::<Joining>().error = Some(JoinError::Records(e.to_string()));
+            return;
+        }
+    };
+    let credentials = Credentials {
+        url: server_url(&address),
+        code,
+        name,
+        device,
+    };
+    let (tx, rx) = channel();
+    let spawned = std::thread::Builder::new()
+        .name("class-join".into())
+        .spawn(move || {
+            let _ = tx.send(reach(credentials, &address));
+        });
+    if let Err(e) = spawned {
+        world.resource_mut::<Joining>().error = Some(JoinError::Unreachable(e.to_string()));
+        return;
+    }
+    *world.resource_mut::<Joining>() = Joining {
+        pending: Some(Mutex::new(rx)),
+        error: None,
+    };
+    wake_while_in_class(world);
+}
+
+/// The join's network part: join, check the scenario, fetch the server's record to resume.
+fn reach(credentials: Credentials, address: &str) -> Result<Arrived, JoinError> {
+    let name = credentials.name.clone();
+    let (link, joined) =
+        ClassLink::join(credentials, None, lost_order_app::fresh_seed()).map_err(|f| match f {
+            Failure::Network(_) => JoinError::Unreachable(address.to_string()),
+            Failure::Refused(r) => JoinError::Refused(r.reason, r.message),
+        })?;
+    let scenario = Arc::new(joined.load_scenario().map_err(JoinError::Scenario)?);
+    let server_record = if joined.lines > 0 {
+        Some(link.server_record().map_err(|f| match f {
+            Failure::Network(_) => JoinError::Unreachable(address.to_string()),
+            Failure::Refused(r) => JoinError::Refused(r.reason, r.message),
+        })?)
+    } else {
+        None
+    };
+    Ok(Arrived {
+        link,
+        joined,
+        scenario,
+        name,
+        server_record,
+    })
+}
+
+/// Starts the thread that wakes the window every [`POLL`], when there is a window.
+fn wake_while_in_class(world: &mut World) {
+    if world.contains_resource::<Waker>() {
+        return;
+    }
+    let Some(proxy) = world
+        .get_resource::<bevy::winit::EventLoopProxyWrapper>()
+        .map(|p| (**p).clone())
+    else {
+        return;
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = stop.clone();
+    let spawned = std::thread::Builder::new()
+        .name("class-wake".into())
+        .spawn(move || {
+            while !stopped.load(Ordering::Relaxed) {
+                std::thread::sleep(POLL);
+                if proxy
+                    .send_event(bevy::winit::WinitUserEvent::WakeUp)
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        });
+    if spawned.is_ok() {
+        world.insert_resource(Waker { stop });
+    }
+}
+
+/// Takes the join's answer when it has come: starts or resumes the class's session.
+fn arrive(world: &mut World) {
+    let answer = {
+        let joining = world.resource::<Joining>();
+        let Some(rx) = &joining.pending else { return };
+        match rx.lock().unwrap_or_else(|e| e.into_inner()).try_recv() {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Err(JoinError::Unreachable(String::new())),
+        }
+    };
+    world.resource_mut::<Joining>().pending = None;
+    if let Err(e) = answer.and_then(|a| begin(world, a)) {
+        warn!("cannot join the class: {e:?}");
+        world.resource_mut::<Joining>().error = Some(e);
+    }
+}
+
+/// Starts the class's session, or takes it up again: from this computer's record when it
+/// holds at least what the server holds, else from the server's record.
+fn begin(world: &mut World, a: Arrived) -> Result<(), JoinError> {
+    let dir = records_dir(world);
+    let catalog = world.resource::<Scenarios>();
+    let key = catalog
+        .find(&a.joined.scenario_id, &a.joined.scenario_hash)
+        .filter(|e| e.scenario.hash == a.joined.scenario_hash)
+        .map(|e| e.key.clone());
+    let records_error = |e: records::RecordsError| JoinError::Records(e.to_string());
+    let Some(server_text) = a.server_record else {
+        let session = Session::new(a.scenario, a.joined.seed);
+        let writer = records::start(&dir, &session, &a.name).map_err(records_error)?;
+        play::start_in_class(world, key, session, ClassRecord::new(writer, a.link));
+        return Ok(());
+    };
+    if let Some(r) = own_record(world, &dir, &a.scenario, &a.joined, &a.name) {
+        play::start_in_class(world, key, r.session, ClassRecord::new(r.writer, a.link));
+        return Ok(());
+    }
+    let record = parse_record("the class server's record", &server_text)
+        .map_err(|e| JoinError::Resume(e.to_string()))?;
+    let session = replay(a.scenario, &record).map_err(|e| JoinError::Resume(e.to_string()))?;
+    let writer = records::start(&dir, &session, &a.name).map_err(records_error)?;
+    play::start_in_class(world, key, session, ClassRecord::new(writer, a.link));
+    Ok(())
+}
+
+/// This computer's newest unfinished record of the class's session for `name` (same
+/// scenario and seed) holding at least the lines the server holds, reopened to go on.
+fn own_record(
+    world: &World,
+    dir: &std::path::Path,
+    scenario: &Arc<Scenario>,
+    joined: &Joined,
+    name: &str,
+) -> Option<records::Resumed> {
+    let catalog = world.resource::<Scenarios>();
+    let mut best: Option<(u64, std::path::PathBuf)> = None;
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let path = entry.path();
+        if !path.to_string_lossy().ends_with(".record.ron") {
+            continue;
+        }
+        let Ok(record) = lost_order_core::record::read_record(&path) else {
+            continue;
+        };
+        let h = &record.header;
+        let ours = h.player.trim() == name
+            && h.scenario_hash == joined.scenario_hash
+            && h.seed == joined.seed
+            && record.finished.is_none();
+        if ours && best.as_ref().is_none_or(|(t, _)| h.started >= *t) {
+            best = Some((h.started, path));
+        }
+    }
+    let (_, path) = best?;
+    let r = records::resume(
+        &path,
+        Some((scenario.clone(), &joined.scenario.file)),
+        catalog,
+    )
+    .inspect_err(|e| warn!("cannot continue {}: {e}", path.display()))
+    .ok()?;
+    (entries_of(&r.session).len() >= joined.lines).then_some(r)
+}
+
+/// Looks at the link (when in a class) and updates [`ClassStatus`] when it changed; stops
+/// waking the window once neither joining nor in a class.
+fn poll(
+    recording: Res<Recording>,
+    joining: Res<Joining>,
+    mut status: ResMut<ClassStatus>,
+    waker: Option<Res<Waker>>,
+    mut commands: Commands,
+) {
+    let now = recording
+        .0
+        .as_ref()
+        .and_then(|j| j.class())
+        .map(|r| LinkState {
+            connected: r.link().connected(),
+            unsent: r.link().unsent(),
+            refused: r.link().refused().is_some(),
+        });
+    if status.0 != now {
+        status.0 = now;
+    }
+    if status.0.is_none() && !joining.pending() && waker.is_some() {
+        commands.remove_resource::<Waker>();
+    }
+}

@@ -2,6 +2,7 @@
 
 pub mod authoring;
 pub mod bench;
+pub mod class;
 pub mod demo;
 mod font;
 mod frames;
@@ -39,6 +40,10 @@ pub struct GameOptions {
     pub demo: Option<(Vec<Decision>, PathBuf)>,
     /// Play while writing: open this case file and read it again whenever it is saved.
     pub scenario: Option<PathBuf>,
+    /// Open on the join screen with this class filled in (and remembered in the settings):
+    /// the server's address (`http://` optional), the class code, and the trainee's name
+    /// (`None` keeps the one in the settings); `--join ADDR --code CODE [--player NAME]`.
+    pub join: Option<(String, String, Option<String>)>,
 }
 
 /// The scenarios the game offers (see `lost_order_app::Catalog`).
@@ -63,7 +68,7 @@ pub fn plugin(app: &mut App) {
         .add_message::<RequestRedraw>()
         // Screens read keys (Esc, typing); headless tests have no input plugin to add them.
         .add_message::<bevy::input::keyboard::KeyboardInput>()
-        .add_plugins(screens::plugin);
+        .add_plugins((class::plugin, screens::plugin));
 }
 
 /// Opens the window and runs the game until the player quits.
@@ -102,6 +107,19 @@ pub fn run(options: GameOptions) -> std::io::Result<AppExit> {
     .insert_resource(ClearColor(theme::palette::BACKGROUND))
     .add_systems(Startup, (spawn_camera, screens::apply_window_mode));
     app.insert_resource(play::SeedOverride(options.seed));
+    if let Some((address, code, player)) = options.join {
+        prefs::update(app.world_mut(), |p| {
+            p.class_address = address;
+            p.class_code = code;
+            if let Some(player) = player {
+                p.player = player;
+            }
+        });
+        app.world_mut()
+            .resource_mut::<NextState<screens::Screen>>()
+            .set(screens::Screen::Join);
+    }
+    // After the join's settings are saved: a language given for this run is not saved.
     if let Some(lang) = options.lang {
         app.world_mut().resource_mut::<prefs::Prefs>().lang = lang;
     }

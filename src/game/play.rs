@@ -1,12 +1,14 @@
 //! The running session: the core's `Session` in a resource, recorded after every decision.
 //! Starting a session and taking a decision are announced as events, so the screens that care
-//! (the router, the board) react without this module knowing them.
+//! (the router, the board) react without this module knowing them. In a live class the
+//! record is also sent to the class server (docs/classroom.md).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use lost_order_app::fresh_seed;
 use lost_order_app::records;
+use lost_order_class::ClassRecord;
 use lost_order_core::engine::{Decision, Session};
 use lost_order_core::narrate;
 use lost_order_core::record::RecordWriter;
@@ -22,7 +24,46 @@ pub struct Play {
 
 /// The session record being written (see `lost_order_core::record`).
 #[derive(Resource, Debug, Default)]
-pub struct Recording(pub Option<RecordWriter>);
+pub struct Recording(pub Option<Journal>);
+
+/// Where a session's decisions go as they are made.
+#[derive(Debug)]
+pub enum Journal {
+    /// A session played alone: its record file.
+    Local(RecordWriter),
+    /// A session of a live class: the local record first, then the link that sends each line.
+    Class(ClassRecord),
+}
+
+impl Journal {
+    /// The local record file.
+    pub fn path(&self) -> &Path {
+        match self {
+            Journal::Local(w) => w.path(),
+            Journal::Class(r) => r.path(),
+        }
+    }
+
+    /// Writes the session's new decisions to the local record, synced; in a class, then
+    /// queues them to be sent.
+    ///
+    /// # Errors
+    /// Any I/O error of the local record.
+    pub fn sync(&mut self, session: &Session) -> std::io::Result<()> {
+        match self {
+            Journal::Local(w) => w.sync(session),
+            Journal::Class(r) => r.sync(session),
+        }
+    }
+
+    /// The class record, when the session is played in a live class.
+    pub fn class(&self) -> Option<&ClassRecord> {
+        match self {
+            Journal::Class(r) => Some(r),
+            Journal::Local(_) => None,
+        }
+    }
+}
 
 /// The catalog key of a case whose sessions are not recorded: the file of play-while-writing
 /// (`--scenario`) changes under its sessions, and drafts must not join a class's records.
@@ -61,6 +102,8 @@ pub fn new_seed(world: &World) -> u64 {
 }
 
 /// Makes `session` the current one, with `writer` as its record (`None`: start a new record).
+/// A class session played before is left (its last lines are still sent while its link
+/// closes, off the game's thread).
 pub fn start(
     world: &mut World,
     key: Option<String>,
@@ -80,7 +123,30 @@ pub fn start(
             .inspect_err(|e| error!("cannot create a session record: {e}"))
             .ok()
     });
-    world.resource_mut::<Recording>().0 = writer;
+    begin(world, key, session, writer.map(Journal::Local));
+}
+
+/// Makes `session`, of a live class, the current one: `record` is its local record (holding
+/// the session so far) and its link to the class; every line the server does not hold yet is
+/// queued at once.
+pub fn start_in_class(
+    world: &mut World,
+    key: Option<String>,
+    session: Session,
+    mut record: ClassRecord,
+) {
+    if let Err(e) = record.sync(&session) {
+        error!("cannot write the session record: {e}");
+    }
+    begin(world, key, session, Some(Journal::Class(record)));
+}
+
+fn begin(world: &mut World, key: Option<String>, session: Session, journal: Option<Journal>) {
+    let old = std::mem::replace(&mut world.resource_mut::<Recording>().0, journal);
+    if let Some(Journal::Class(old)) = old {
+        // Closing a link waits for a request in flight (up to its timeout when offline).
+        std::thread::spawn(move || drop(old));
+    }
     world.insert_resource(Play { key, session });
     world.trigger(SessionStarted);
 }
@@ -104,8 +170,8 @@ pub fn decide(world: &mut World, decision: &Decision) {
         Err(e) => Some(narrate::error(s.scenario(), &e, &lang)),
     };
     let session = s.clone();
-    if let Some(writer) = world.resource_mut::<Recording>().0.as_mut()
-        && let Err(e) = writer.sync(&session)
+    if let Some(journal) = world.resource_mut::<Recording>().0.as_mut()
+        && let Err(e) = journal.sync(&session)
     {
         error!("cannot write the session record: {e}");
     }

@@ -1,11 +1,13 @@
 //! `LOST_ORDER_TRACE=1`: prints on stderr each screen the game shows and where its buttons are
 //! (physical window pixels), so that a test can click the real window with `xdotool` as a person would;
-//! with `--scenario`, what the play-while-writing overlay shows.
+//! with `--scenario`, what the play-while-writing overlay shows; in a live class, the link's
+//! state and a failed join.
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
 use super::authoring::{Notice, Overlay, Watched};
+use super::class::{ClassStatus, Joining};
 use super::screens::{Screen, ScreenRoot};
 use super::widgets::ButtonKey;
 
@@ -15,7 +17,27 @@ pub fn enabled() -> bool {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Last, (screens, buttons, overlay, notice));
+    app.add_systems(Last, (screens, buttons, overlay, notice, class));
+}
+
+/// `trace: class connected <waiting>`, `trace: class offline <waiting>`, `trace: class
+/// refused` as the link changes; `trace: join failed <error>` when a join fails.
+fn class(status: Res<ClassStatus>, joining: Res<Joining>) {
+    if status.is_changed()
+        && let Some(s) = &status.0
+    {
+        let state = match (s.refused, s.connected) {
+            (true, _) => "refused",
+            (false, true) => "connected",
+            (false, false) => "offline",
+        };
+        eprintln!("trace: class {state} {}", s.unsent);
+    }
+    if joining.is_changed()
+        && let Some(e) = &joining.error
+    {
+        eprintln!("trace: join failed {e:?}");
+    }
 }
 
 /// Play while writing: `trace: overlay mistake <path:line:col>` (the first mistake),

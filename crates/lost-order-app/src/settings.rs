@@ -1,6 +1,6 @@
 //! The player's settings as plain data (language, name, text size, class seed, full screen,
-//! records folder), read from and written to `settings.ron`; a file that cannot be read is
-//! set aside, never overwritten.
+//! records folder, the live class last joined), read from and written to `settings.ron`; a
+//! file that cannot be read is set aside, never overwritten.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -59,6 +59,11 @@ pub struct Settings {
     pub fullscreen: bool,
     /// Where session records go; `None` (or blank) means the user's data folder (`records/`).
     pub records_dir: Option<String>,
+    /// The live class last joined: the server's address as typed (`192.168.1.20:7878`,
+    /// `http://` optional; docs/classroom.md).
+    pub class_address: String,
+    /// The class code last typed for that class.
+    pub class_code: String,
 }
 
 impl Default for Settings {
@@ -70,6 +75,8 @@ impl Default for Settings {
             class_seed: None,
             fullscreen: false,
             records_dir: None,
+            class_address: String::new(),
+            class_code: String::new(),
         }
     }
 }
@@ -292,11 +299,16 @@ mod tests {
             class_seed: Some(42),
             fullscreen: true,
             records_dir: Some("/class".into()),
+            class_address: "192.168.1.20:7878".into(),
+            class_code: "TJ2C8R".into(),
         };
         assert_eq!(parse_settings(&s.to_text()).unwrap(), s);
         let partial = parse_settings("(player: \"Li\")").unwrap();
         assert_eq!(partial.player, "Li");
         assert_eq!(partial.text_size, TextSize::Medium);
+        // A file from before the class fields still reads, with them empty.
+        assert_eq!(partial.class_address, "");
+        assert_eq!(partial.class_code, "");
     }
 
     #[test]

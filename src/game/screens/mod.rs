@@ -8,6 +8,7 @@ mod briefing;
 mod debrief;
 mod grading;
 mod instructor;
+mod join;
 mod report_lines;
 mod reveal;
 mod scenarios;
@@ -39,6 +40,7 @@ pub use briefing::{BriefingAction, Chosen};
 pub use debrief::DebriefAction;
 pub use grading::GradingAction;
 pub use instructor::InstructorAction;
+pub use join::{JoinAction, JoinField};
 pub use reveal::RevealAction;
 pub use scenarios::ScenariosAction;
 pub use scene::SceneAction;
@@ -61,6 +63,8 @@ pub enum Screen {
     Reveal,
     Debrief,
     Instructor,
+    /// Joining a live class: address, code, name.
+    Join,
 }
 
 /// What a button of one screen does. Each screen defines its own action type and performs it;
@@ -168,6 +172,7 @@ pub(super) fn plugin(app: &mut App) {
         reveal::plugin,
         debrief::plugin,
         instructor::plugin,
+        join::plugin,
         report_lines::plugin,
     ));
 }

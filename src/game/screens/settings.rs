@@ -329,7 +329,22 @@ fn text_setting(
     hint: &str,
 ) {
     let action = SettingsAction::Edit(which);
-    if editing == which {
+    text_field(r, ctx, action, editing == which, shown, typed, hint);
+}
+
+/// A value typed by the player, for any screen: a button carrying `action` (which starts
+/// the editing) showing `shown`, or, while `editing`, a field showing `typed` and a caret;
+/// `hint` beside it.
+pub(super) fn text_field<A: Component + Clone + std::fmt::Debug>(
+    r: &mut ChildSpawnerCommands,
+    ctx: &Ctx,
+    action: A,
+    editing: bool,
+    shown: String,
+    typed: String,
+    hint: &str,
+) {
+    if editing {
         r.spawn(field(format!("{typed}|"), action, ctx.scale));
     } else {
         r.spawn(button(shown, action, ButtonLook::Secondary, ctx.scale));

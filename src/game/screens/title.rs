@@ -153,6 +153,12 @@ fn build(ctx: &Ctx, has_save: bool, note: Option<&str>, root: &mut ChildSpawnerC
                 s,
             ));
             menu.spawn(button(
+                ctx.tr("加入课堂", "Join a class"),
+                GoTo(Screen::Join),
+                ButtonLook::Secondary,
+                s,
+            ));
+            menu.spawn(button(
                 ctx.tr("案例", "Scenarios"),
                 GoTo(Screen::Scenarios),
                 ButtonLook::Secondary,

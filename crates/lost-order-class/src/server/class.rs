@@ -358,7 +358,11 @@ impl Class {
 
     /// The code a new trainee joins with.
     pub fn code(&self) -> String {
-        self.gate.lock().unwrap_or_else(|e| e.into_inner()).code.clone()
+        self.gate
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .code
+            .clone()
     }
 
     /// Whether the class lets no new trainee join.
