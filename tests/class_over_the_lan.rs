@@ -322,7 +322,7 @@ fn a_terminal_trainee_killed_mid_session_continues_and_the_server_takes_the_rest
         .stdin
         .take()
         .unwrap()
-        .write_all(all[first.len()..].as_bytes())
+        .write_all(&all.as_bytes()[first.len()..])
         .unwrap();
     let out = resumed.wait_with_output().unwrap();
     let text = stdout(&out);
@@ -473,7 +473,7 @@ fn a_roster_keeps_others_out_and_the_instructor_locks_the_class_and_changes_the_
         .unwrap()
         .to_string();
     assert_ne!(new_code, first_code);
-    keys.write_all(all[third.len()..].as_bytes()).unwrap();
+    keys.write_all(&all.as_bytes()[third.len()..]).unwrap();
     drop(keys);
     let out = liao.wait_with_output().unwrap();
     assert!(
