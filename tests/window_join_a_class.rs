@@ -177,6 +177,7 @@ fn round(lang: &str, size: &str) {
         scenario: scenario_source(&tutorial).unwrap(),
         seed: Some(SEED),
         code: None,
+        roster: None,
         limits: Limits::default(),
     })
     .unwrap();

@@ -1,5 +1,6 @@
 //! `lost-order class serve`: a live class over the LAN (docs/classroom.md).
 
+use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,24 +8,38 @@ use std::process::ExitCode;
 use anyhow::Context;
 use lost_order_app::catalog::{FLAGSHIP, shipped_source};
 use lost_order_class::protocol::VIEW_PATH;
-use lost_order_class::server::scenario_source;
-use lost_order_class::{ClassOptions, Limits, ScenarioSource, default_bind, serve};
+use lost_order_class::server::{roster_labels, scenario_source};
+use lost_order_class::{ClassOptions, ClassServer, Limits, ScenarioSource, default_bind, serve};
 
-/// Serves the class of `scenario` (default: the shipped flagship) in `dir` on `bind` (default:
-/// this machine's LAN address, port 7878) until the process is stopped; prints the address
-/// and code to give trainees and the live view's address for the instructor.
-pub fn run(
-    dir: &Path,
-    bind: Option<SocketAddr>,
-    scenario: Option<&Path>,
-    seed: Option<u64>,
-    code: Option<String>,
-) -> anyhow::Result<ExitCode> {
-    let bind = match bind {
+/// What `class serve` was given.
+#[derive(Debug)]
+pub struct Serve {
+    /// The class folder.
+    pub dir: PathBuf,
+    /// Where to listen (default: this machine's LAN address, port 7878).
+    pub bind: Option<SocketAddr>,
+    /// The scenario file (default: the shipped flagship).
+    pub scenario: Option<PathBuf>,
+    /// The class seed (default: fresh, or the class's in `dir`).
+    pub seed: Option<u64>,
+    /// The class code (default: fresh, or the class's in `dir`).
+    pub code: Option<String>,
+    /// The roster file: the only names that may join.
+    pub roster: Option<PathBuf>,
+}
+
+/// Serves the class until the instructor types `q` (or the process is stopped); prints the
+/// address and code to give trainees, the live view's address for the instructor, and the
+/// keys that lock the class or give it a new code.
+///
+/// # Errors
+/// The scenario or roster not read, the class not opened (see `ServeError`).
+pub fn run(args: &Serve) -> anyhow::Result<ExitCode> {
+    let bind = match args.bind {
         Some(addr) => addr,
         None => default_bind().map_err(anyhow::Error::msg)?,
     };
-    let source = match scenario {
+    let source = match &args.scenario {
         Some(path) => scenario_source(path)
             .with_context(|| format!("cannot read scenario {}", path.display()))?,
         None => ScenarioSource {
@@ -34,12 +49,18 @@ pub fn run(
                 .to_string(),
         },
     };
+    let roster = match &args.roster {
+        Some(path) => Some(read_roster(path)?),
+        None => None,
+    };
+    let on_roster = roster.as_ref().map(Vec::len);
     let server = serve(ClassOptions {
-        dir: PathBuf::from(dir),
+        dir: args.dir.clone(),
         bind,
         scenario: source,
-        seed,
-        code,
+        seed: args.seed,
+        code: args.code.clone(),
+        roster,
         limits: Limits::default(),
     })?;
     for warning in server.warnings() {
@@ -53,7 +74,8 @@ pub fn run(
     } else {
         addr
     };
-    println!("class folder: {}", dir.display());
+    let dir = args.dir.display();
+    println!("class folder: {dir}");
     println!(
         "trainees join at http://{shown} with the code {} (seed {}; {} trainees found again)",
         server.code(),
@@ -64,10 +86,61 @@ pub fn run(
         "live view (instructor only): http://{shown}{VIEW_PATH}?token={}",
         server.instructor_token()
     );
+    if let Some(n) = on_roster {
+        println!("roster: only its {n} names may join");
+    }
+    if server.locked() {
+        println!("the class is locked: no new trainee joins (type l to unlock)");
+    }
     println!(
-        "Ctrl-C ends the class; `lost-order report {}` writes the debrief",
-        dir.display()
+        "type l then Enter to lock or unlock the class (no new trainees), c for a new code, q to end the class"
     );
-    server.wait();
+    println!("`lost-order report {dir}` writes the debrief at any time");
+    instructor_keys(&server);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The roster file's names.
+fn read_roster(path: &Path) -> anyhow::Result<Vec<String>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the roster {}", path.display()))?;
+    roster_labels(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// Reads the instructor's keys from standard input until `q` (returns, ending the class) or
+/// the end of the input (then serves until the process is stopped: a server started with no
+/// terminal, by a script or a service).
+fn instructor_keys(server: &ClassServer) {
+    let stdin = std::io::stdin();
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        match line.trim() {
+            "q" | "Q" => {
+                println!("class ended; the records are in the class folder");
+                return;
+            }
+            "l" | "L" => {
+                let lock = !server.locked();
+                match server.set_locked(lock) {
+                    Ok(()) if lock => {
+                        println!("locked: no new trainee joins; those in the class go on");
+                    }
+                    Ok(()) => println!("unlocked: trainees join with the code {}", server.code()),
+                    Err(e) => eprintln!("error: the register could not be written: {e}"),
+                }
+            }
+            "c" | "C" => match server.new_code() {
+                Ok(code) => {
+                    println!("new code: {code} (trainees already in the class go on with theirs)")
+                }
+                Err(e) => eprintln!("error: the register could not be written: {e}"),
+            },
+            "" => {}
+            other => println!("`{other}`: type l (lock or unlock), c (new code) or q (end)"),
+        }
+    }
+    // No more input: serve until stopped.
+    loop {
+        std::thread::park();
+    }
 }

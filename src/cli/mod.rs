@@ -242,6 +242,10 @@ enum ClassAction {
         /// The class code (default: fresh, or the one of the class already in DIR).
         #[arg(long)]
         code: Option<String>,
+        /// The roster: one trainee's name a line (UTF-8; a BOM and CRLF accepted); only
+        /// those names may join.
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
     },
 }
 
@@ -347,8 +351,16 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     scenario,
                     seed,
                     code,
+                    roster,
                 },
-        } => class::run(&dir, bind, scenario.as_deref(), seed, code),
+        } => class::run(&class::Serve {
+            dir,
+            bind,
+            scenario,
+            seed,
+            code,
+            roster,
+        }),
         Command::Replay { record, scenario } => records::replay(&record, scenario.as_deref()),
         Command::Report {
             inputs,

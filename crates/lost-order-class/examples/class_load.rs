@@ -29,6 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         scenario: scenario_source(Path::new("lost_order.ron"))?,
         seed: Some(7),
         code: None,
+        roster: None,
         limits: Limits::default(),
     })?;
     if hold > 0 {

@@ -164,6 +164,10 @@ pub enum Reason {
     TooFast,
     /// The class has as many trainees as the server takes (503).
     ClassFull,
+    /// The instructor gave a roster and the name is not on it (403).
+    NotOnRoster,
+    /// The instructor locked the class: no new trainee joins (403).
+    Locked,
     /// The server could not write the record (500).
     Disk,
 }
@@ -199,7 +203,11 @@ impl Refusal {
     /// The HTTP status the refusal is sent with.
     pub fn status(&self) -> u16 {
         match self.reason {
-            Reason::WrongCode | Reason::WrongDevice | Reason::NotInstructor => 403,
+            Reason::WrongCode
+            | Reason::WrongDevice
+            | Reason::NotInstructor
+            | Reason::NotOnRoster
+            | Reason::Locked => 403,
             Reason::BadName | Reason::Malformed => 400,
             Reason::NameTaken | Reason::OutOfOrder | Reason::Differs => 409,
             Reason::UnknownSession | Reason::NoSuchFile => 404,

@@ -108,6 +108,7 @@ fn torn_lines_left_by_a_crash_are_repaired_and_the_trainee_resumes() {
         scenario: common::flagship(),
         seed: Some(8),
         code: None,
+        roster: None,
         limits: Limits::default(),
     });
     assert!(

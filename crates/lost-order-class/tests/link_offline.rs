@@ -32,7 +32,7 @@ fn decisions_made_offline_are_kept_locally_counted_and_sent_on_reconnect() {
     let addr = server.addr();
     let credentials = Credentials {
         url: server.url(),
-        code: server.code().into(),
+        code: server.code(),
         name: "王芳".into(),
         device: "laptop-7".into(),
     };

@@ -69,7 +69,7 @@ fn the_live_view_needs_the_token_and_shows_each_trainee_as_they_play() {
         ClassLink::join(
             Credentials {
                 url: url.clone(),
-                code: server.code().into(),
+                code: server.code(),
                 name: name.into(),
                 device: format!("{name}-laptop"),
             },

@@ -29,7 +29,11 @@ pub(crate) struct Class {
     pub scenario: Arc<Scenario>,
     pub source: ScenarioSource,
     pub seed: u64,
-    pub code: String,
+    /// The code, the codes it replaced and whether the class is locked, as the register's
+    /// last class line holds them.
+    gate: Mutex<ClassLine>,
+    /// When the instructor gave a roster: the only names that may join.
+    roster: Option<Vec<String>>,
     pub instructor_token: String,
     pub dir: PathBuf,
     pub limits: Limits,
@@ -75,6 +79,7 @@ impl Class {
         source: ScenarioSource,
         seed: Option<u64>,
         code: Option<String>,
+        roster: Option<Vec<String>>,
         limits: Limits,
     ) -> Result<Opened, ServeError> {
         let io = |source| ServeError::Io {
@@ -94,9 +99,17 @@ impl Class {
                         ),
                     });
                 }
-                ClassLine {
-                    code: code.unwrap_or(old.code.clone()),
-                    ..old
+                match code {
+                    Some(code) if !code.eq_ignore_ascii_case(&old.code) => {
+                        let mut earlier = old.earlier_codes.clone();
+                        earlier.push(old.code.clone());
+                        ClassLine {
+                            code,
+                            earlier_codes: earlier,
+                            ..old
+                        }
+                    }
+                    _ => old,
                 }
             }
             None => ClassLine {
@@ -105,6 +118,8 @@ impl Class {
                 seed: seed.unwrap_or_else(lost_order_app::fresh_seed),
                 code: code.unwrap_or_else(tokens::class_code),
                 instructor_token: tokens::secret(),
+                earlier_codes: Vec::new(),
+                locked: false,
             },
         };
         let mut lines = vec![Line::Class(class_line.clone())];
@@ -133,8 +148,9 @@ impl Class {
                 scenario,
                 source,
                 seed: class_line.seed,
-                code: class_line.code,
-                instructor_token: class_line.instructor_token,
+                instructor_token: class_line.instructor_token.clone(),
+                gate: Mutex::new(class_line),
+                roster,
                 dir: dir.to_path_buf(),
                 limits,
                 roll: Mutex::new(Roll { by_id, by_name }),
@@ -154,10 +170,28 @@ impl Class {
     /// # Errors
     /// [`Reason::WrongCode`], [`Reason::BadName`], [`Reason::Malformed`] (a device token
     /// empty or longer than [`MAX_DEVICE_BYTES`]), [`Reason::NameTaken`] (the name joined from
-    /// another device), [`Reason::ClassFull`], [`Reason::Disk`].
+    /// another device), [`Reason::NotOnRoster`] (a roster was given and the name is not on
+    /// it), [`Reason::Locked`] (a new trainee while the class is locked),
+    /// [`Reason::ClassFull`], [`Reason::Disk`].
     pub fn join(&self, request: &JoinRequest) -> Result<Joined, Refusal> {
-        self.check_code(&request.code)?;
+        let locked = {
+            let gate = self.gate.lock().unwrap_or_else(|e| e.into_inner());
+            if !request.code.trim().eq_ignore_ascii_case(&gate.code) {
+                return Err(wrong_code());
+            }
+            gate.locked
+        };
         let name = check_name(&request.name)?;
+        if let Some(roster) = &self.roster
+            && !roster.iter().any(|label| label == name)
+        {
+            return Err(Refusal::new(
+                Reason::NotOnRoster,
+                format!(
+                    "`{name}` is not on this class's roster: join with your name exactly as the instructor listed it"
+                ),
+            ));
+        }
         let device = request.device.trim();
         if device.is_empty() || device.len() > MAX_DEVICE_BYTES {
             return Err(Refusal::new(
@@ -180,6 +214,12 @@ impl Class {
                 }
                 self.view.update(&t, 0, false);
                 return Ok(self.joined(&t.id, t.entries.len()));
+            }
+            if locked {
+                return Err(Refusal::new(
+                    Reason::Locked,
+                    "the class is locked: the instructor lets no new trainee in now (a trainee already in the class can join again)",
+                ));
             }
             if roll.by_id.len() >= self.limits.max_trainees {
                 return Err(Refusal::new(
@@ -298,15 +338,69 @@ impl Class {
         Ok(trainee)
     }
 
+    /// A code that lets a trainee already in the class post and read: the class's code or
+    /// one it replaced (their session id and device token say who they are; a new code keeps
+    /// newcomers out, not those already in).
     fn check_code(&self, code: &str) -> Result<(), Refusal> {
-        if code.trim().eq_ignore_ascii_case(&self.code) {
+        let gate = self.gate.lock().unwrap_or_else(|e| e.into_inner());
+        let code = code.trim();
+        if code.eq_ignore_ascii_case(&gate.code)
+            || gate
+                .earlier_codes
+                .iter()
+                .any(|c| code.eq_ignore_ascii_case(c))
+        {
             Ok(())
         } else {
-            Err(Refusal::new(
-                Reason::WrongCode,
-                "wrong class code: ask the instructor for the code of this class",
-            ))
+            Err(wrong_code())
         }
+    }
+
+    /// The code a new trainee joins with.
+    pub fn code(&self) -> String {
+        self.gate
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .code
+            .clone()
+    }
+
+    /// Whether the class lets no new trainee join.
+    pub fn locked(&self) -> bool {
+        self.gate.lock().unwrap_or_else(|e| e.into_inner()).locked
+    }
+
+    /// Locks the class (no new trainee joins; those in it go on and may join again) or
+    /// unlocks it; the register keeps it, so a restarted server is locked too.
+    ///
+    /// # Errors
+    /// Any I/O error of the register (the class is then left as it was).
+    pub fn set_locked(&self, locked: bool) -> std::io::Result<()> {
+        self.change_gate(|line| line.locked = locked)
+    }
+
+    /// Gives the class a fresh code for new trainees and returns it; the trainees already in
+    /// go on posting with the code they joined with. The register keeps it.
+    ///
+    /// # Errors
+    /// Any I/O error of the register (the code is then left as it was).
+    pub fn new_code(&self) -> std::io::Result<String> {
+        let code = tokens::class_code();
+        self.change_gate(|line| {
+            let old = std::mem::replace(&mut line.code, code.clone());
+            line.earlier_codes.push(old);
+        })?;
+        Ok(code)
+    }
+
+    fn change_gate(&self, change: impl FnOnce(&mut ClassLine)) -> std::io::Result<()> {
+        let mut register = self.register.lock().unwrap_or_else(|e| e.into_inner());
+        let mut gate = self.gate.lock().unwrap_or_else(|e| e.into_inner());
+        let mut line = gate.clone();
+        change(&mut line);
+        register.append(&Line::Class(line.clone()))?;
+        *gate = line;
+        Ok(())
     }
 
     /// How many trainees have joined.
@@ -319,13 +413,20 @@ impl Class {
     }
 }
 
+fn wrong_code() -> Refusal {
+    Refusal::new(
+        Reason::WrongCode,
+        "wrong class code: ask the instructor for the code of this class",
+    )
+}
+
 /// A name as joined: trimmed, 1 to [`MAX_NAME_CHARS`] characters, no path separator, no `..`
 /// and no control character (the record's file name is made file-safe anyway; a name that
 /// looks like a path is refused so nobody is surprised by what it became).
 ///
 /// # Errors
 /// [`Reason::BadName`] saying which rule it breaks.
-fn check_name(name: &str) -> Result<&str, Refusal> {
+pub(crate) fn check_name(name: &str) -> Result<&str, Refusal> {
     let name = name.trim();
     let bad = |why: &str| Err(Refusal::new(Reason::BadName, format!("not a name: {why}")));
     if name.is_empty() {

@@ -64,6 +64,9 @@ pub struct ClassOptions {
     pub seed: Option<u64>,
     /// The class code; a fresh one when `None` (or the one a class already in `dir` has).
     pub code: Option<String>,
+    /// The only names that may join (the instructor's roster, see [`roster_labels`]); anyone
+    /// when `None`.
+    pub roster: Option<Vec<String>>,
     /// What the server takes, per request and per trainee.
     pub limits: Limits,
 }
@@ -111,7 +114,7 @@ pub enum ServeError {
 #[derive(Debug)]
 pub struct ClassServer {
     addr: SocketAddr,
-    code: String,
+    class: Arc<class::Class>,
     instructor_token: String,
     seed: u64,
     trainees: usize,
@@ -141,6 +144,7 @@ pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
         options.scenario.clone(),
         options.seed,
         options.code.clone(),
+        options.roster.clone(),
         options.limits.clone(),
     )?;
     let class = Arc::new(opened.class);
@@ -148,9 +152,6 @@ pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
         addr: options.bind,
         source,
     };
-    let listener = std::net::TcpListener::bind(options.bind).map_err(bind_error)?;
-    listener.set_nonblocking(true).map_err(bind_error)?;
-    let addr = listener.local_addr().map_err(bind_error)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("class-server")
@@ -158,8 +159,9 @@ pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
         .map_err(bind_error)?;
     let listener = {
         let _entered = runtime.enter();
-        tokio::net::TcpListener::from_std(listener).map_err(bind_error)?
+        listen(options.bind).map_err(bind_error)?
     };
+    let addr = listener.local_addr().map_err(bind_error)?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let app = routes::router(class.clone());
     let thread = std::thread::Builder::new()
@@ -178,7 +180,7 @@ pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
         .map_err(bind_error)?;
     Ok(ClassServer {
         addr,
-        code: class.code.clone(),
+        class: class.clone(),
         instructor_token: class.instructor_token.clone(),
         seed: class.seed,
         trainees: class.trainees(),
@@ -186,6 +188,26 @@ pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
         stop: Some(stop),
         thread: Some(thread),
     })
+}
+
+/// Connections the system holds for the server before it accepts them. The standard
+/// library's 128 overflowed when a class of 1,000 joined at once: the dropped connections were
+/// tried again by the trainees' systems a second later, and p99 of the acknowledgements was
+/// 1.07 s (docs/performance.md). The system caps it (`net.core.somaxconn`, 4096 on Linux).
+const BACKLOG: u32 = 4096;
+
+/// A listener on `addr` (the address reused at once after a crash, as the standard library
+/// does) with a backlog of [`BACKLOG`]. Needs the runtime entered.
+fn listen(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
 }
 
 impl ClassServer {
@@ -199,9 +221,32 @@ impl ClassServer {
         format!("http://{}", self.addr)
     }
 
-    /// The class code trainees join with.
-    pub fn code(&self) -> &str {
-        &self.code
+    /// The class code new trainees join with.
+    pub fn code(&self) -> String {
+        self.class.code()
+    }
+
+    /// Whether the class is locked: no new trainee joins.
+    pub fn locked(&self) -> bool {
+        self.class.locked()
+    }
+
+    /// Locks the class (new trainees are refused with `locked`; those already in go on and
+    /// may join again) or unlocks it. The register keeps it across a restart.
+    ///
+    /// # Errors
+    /// Any I/O error of the register; the class is then left as it was.
+    pub fn set_locked(&self, locked: bool) -> std::io::Result<()> {
+        self.class.set_locked(locked)
+    }
+
+    /// Gives the class a fresh code for new trainees and returns it (the code leaked, say);
+    /// trainees already in go on with the code they joined with. The register keeps it.
+    ///
+    /// # Errors
+    /// Any I/O error of the register; the code is then left as it was.
+    pub fn new_code(&self) -> std::io::Result<String> {
+        self.class.new_code()
     }
 
     /// The instructor's token (for the live view).
@@ -253,6 +298,33 @@ impl Drop for ClassServer {
     fn drop(&mut self) {
         self.halt();
     }
+}
+
+/// The labels of a roster file's text: one a line, trimmed, blank lines skipped; a byte-order
+/// mark and Windows line ends (CRLF) are accepted, as a roster saved from a spreadsheet has
+/// them.
+///
+/// # Errors
+/// The first label that is not a name a trainee can join with (empty after trimming is
+/// skipped; too long, `/`, `\`, `..`, control characters), with its line number; a roster
+/// with no label.
+pub fn roster_labels(text: &str) -> Result<Vec<String>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut labels: Vec<String> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let label = line.trim();
+        if label.is_empty() {
+            continue;
+        }
+        class::check_name(label).map_err(|r| format!("line {}: {}", i + 1, r.message))?;
+        if !labels.iter().any(|l| l == label) {
+            labels.push(label.to_string());
+        }
+    }
+    if labels.is_empty() {
+        return Err("the roster holds no name".to_string());
+    }
+    Ok(labels)
 }
 
 /// The scenario source of `path` (a file read from disk), or of the shipped case of that file

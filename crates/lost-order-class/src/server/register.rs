@@ -20,6 +20,13 @@ pub(crate) struct ClassLine {
     pub seed: u64,
     pub code: String,
     pub instructor_token: String,
+    /// Codes the class had before (the instructor gave a new one): trainees who joined with
+    /// one still post with it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_codes: Vec<String>,
+    /// Whether the class lets no new trainee join.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub locked: bool,
 }
 
 /// A trainee as the register holds them.

@@ -163,9 +163,18 @@ async fn view_page(State(class): State<Arc<Class>>, Query(q): Query<Token>) -> R
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
         ],
-        PAGE,
+        page_with(&class.view.snapshot()),
     )
         .into_response()
+}
+
+/// The live view's page with `view` in it, shown before the first event arrives. In the
+/// script, `<` is written `\u003c` so no name can close the script element.
+fn page_with(view: &super::ClassView) -> String {
+    let json = serde_json::to_string(view)
+        .unwrap_or_else(|_| "null".to_string())
+        .replace('<', "\\u003c");
+    PAGE.replace("/*FIRST_VIEW*/null", &json)
 }
 
 async fn view_events(State(class): State<Arc<Class>>, Query(q): Query<Token>) -> Response {

@@ -38,6 +38,7 @@ pub fn class_server(dir: &Path, bind: SocketAddr, limits: Limits) -> ClassServer
         scenario: flagship(),
         seed: Some(7),
         code: None,
+        roster: None,
         limits,
     })
     .unwrap()
