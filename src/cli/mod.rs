@@ -305,15 +305,18 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     records::resume(&record, scenario.as_deref(), from_week, &dir, &player)?;
                 let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
                 let journal = match &join {
-                    Some(url) => {
-                        play_join::resumed(url, &code, &player, &folders, &session, writer)?
-                    }
+                    Some(url) => play_join::resumed(
+                        url, &code, &player, &folders, &session, writer, &lang,
+                    )?,
                     None => play_text::Journal::Local(writer),
                 };
                 return play_text::run(session, &lang, Some(journal));
             }
             if let Some(url) = &join {
-                let (session, journal) = play_join::start(url, &code, &player, &folders, &dir)?;
+                // Before the class's scenario is known, a refusal speaks the game's language.
+                let said = resolve(lang.as_deref(), &game_languages())?;
+                let (session, journal) =
+                    play_join::start(url, &code, &player, &folders, &dir, &said)?;
                 let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
                 return play_text::run(session, &lang, Some(journal));
             }

@@ -10,6 +10,7 @@ pub mod protocol;
 pub mod server;
 mod tokens;
 pub mod trainees;
+mod words;
 
 pub use link::{ClassLink, ClassRecord, Credentials, Failure, Faults, device_token};
 pub use protocol::{Joined, Reason, Refusal, ScenarioSource};
