@@ -305,9 +305,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     records::resume(&record, scenario.as_deref(), from_week, &dir, &player)?;
                 let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
                 let journal = match &join {
-                    Some(url) => play_join::resumed(
-                        url, &code, &player, &folders, &session, writer, &lang,
-                    )?,
+                    Some(url) => {
+                        play_join::resumed(url, &code, &player, &folders, &session, writer, &lang)?
+                    }
                     None => play_text::Journal::Local(writer),
                 };
                 return play_text::run(session, &lang, Some(journal));

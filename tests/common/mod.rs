@@ -2,6 +2,8 @@
 //! the golden scripts, and (in `game`) a headless game to click through.
 #![allow(dead_code, reason = "each test file uses a part of the fixtures")]
 
+#[cfg(unix)]
+pub mod browser;
 pub mod game;
 pub mod terminal;
 

@@ -136,15 +136,27 @@ mod tests {
                 zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                 "{reason:?}: {zh}"
             );
-            assert!(en.is_ascii() && en.ends_with(['.', '?', ')']), "{reason:?}: {en}");
-            assert!(seen.insert(zh) && seen.insert(en), "{reason:?} repeats words");
+            assert!(
+                en.is_ascii() && en.ends_with(['.', '?', ')']),
+                "{reason:?}: {en}"
+            );
+            assert!(
+                seen.insert(zh) && seen.insert(en),
+                "{reason:?} repeats words"
+            );
         }
     }
 
     #[test]
     fn a_failure_to_reach_the_server_names_its_address() {
         let f = Failure::Network("connection refused".into());
-        assert!(f.words("http://10.0.0.2:7878", "zh").contains("连不上 http://10.0.0.2:7878"));
-        assert!(f.words("http://10.0.0.2:7878", "en").contains("Cannot reach"));
+        assert!(
+            f.words("http://10.0.0.2:7878", "zh")
+                .contains("连不上 http://10.0.0.2:7878")
+        );
+        assert!(
+            f.words("http://10.0.0.2:7878", "en")
+                .contains("Cannot reach")
+        );
     }
 }

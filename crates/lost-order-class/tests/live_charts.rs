@@ -68,7 +68,11 @@ fn the_live_charts_count_what_the_report_over_the_folder_counts_as_trainees_play
     let class = dir.join("class");
     let server = common::class_server(&class, common::loopback(), Limits::default());
     let empty = server.live_charts();
-    assert!(empty.html.contains("id=\"chart-outcome\""), "{}", empty.html);
+    assert!(
+        empty.html.contains("id=\"chart-outcome\""),
+        "{}",
+        empty.html
+    );
 
     let mut kept = Vec::new();
     // Each step: a trainee joins or plays on; the live figures stay the report's.
@@ -162,10 +166,7 @@ fn stream(url: &str) -> std::sync::mpsc::Receiver<Said> {
 }
 
 /// The first thing said on `rx` that `wanted` picks, within 30 s.
-fn said_where<T>(
-    rx: &std::sync::mpsc::Receiver<Said>,
-    wanted: impl Fn(&Said) -> Option<T>,
-) -> T {
+fn said_where<T>(rx: &std::sync::mpsc::Receiver<Said>, wanted: impl Fn(&Said) -> Option<T>) -> T {
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     loop {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
@@ -198,8 +199,16 @@ fn the_charts_reach_the_page_as_events_when_an_outcome_arrives() {
     let (session, _record) = play(&server, &dir, "Zhang Wei", Policy::FullCoverage, usize::MAX);
     let tender = session.tender().unwrap();
     let scenario = common::flagship_scenario();
-    let e = scenario.endings.iter().find(|e| e.id == tender.ending).unwrap();
-    let counted = format!("<title>{} · {}：1</title>", e.title.get("zh"), e.title.get("en"));
+    let e = scenario
+        .endings
+        .iter()
+        .find(|e| e.id == tender.ending)
+        .unwrap();
+    let counted = format!(
+        "<title>{} · {}：1</title>",
+        e.title.get("zh"),
+        e.title.get("en")
+    );
     assert!(!first.html.contains(&counted));
     let later = said_where(&events, |s| match s {
         Said::Charts(c) if c.html.contains(&counted) => Some(c.clone()),
@@ -246,7 +255,10 @@ fn the_live_views_buttons_lock_the_class_and_give_a_new_code_with_the_token_by_p
             serde_json::json!({"token": bad, "locked": true}),
         );
         assert_eq!(status, 403, "{text}");
-        assert_eq!(refusal(&text).reason, lost_order_class::Reason::NotInstructor);
+        assert_eq!(
+            refusal(&text).reason,
+            lost_order_class::Reason::NotInstructor
+        );
         let (status, _) = post(&server, CODE_PATH, serde_json::json!({"token": bad}));
         assert_eq!(status, 403);
     }
@@ -275,10 +287,19 @@ fn the_live_views_buttons_lock_the_class_and_give_a_new_code_with_the_token_by_p
     );
     assert_eq!(status, 200, "{text}");
     let gate: Gate = serde_json::from_str(&text).unwrap();
-    assert_eq!(gate, Gate { code: code.clone(), locked: true });
+    assert_eq!(
+        gate,
+        Gate {
+            code: code.clone(),
+            locked: true
+        }
+    );
     assert!(server.locked());
     let (status, text) = join(&server, "Li Na", &code);
-    assert_eq!((status, refusal(&text).reason), (403, lost_order_class::Reason::Locked));
+    assert_eq!(
+        (status, refusal(&text).reason),
+        (403, lost_order_class::Reason::Locked)
+    );
     said_where(&events, |s| match s {
         Said::View(v) if v.locked => Some(()),
         _ => None,
@@ -304,7 +325,10 @@ fn the_live_views_buttons_lock_the_class_and_give_a_new_code_with_the_token_by_p
     );
     assert_eq!(status, 200);
     let (status, text) = join(&server, "Li Na", &code);
-    assert_eq!((status, refusal(&text).reason), (403, lost_order_class::Reason::WrongCode));
+    assert_eq!(
+        (status, refusal(&text).reason),
+        (403, lost_order_class::Reason::WrongCode)
+    );
     let (status, text) = join(&server, "Li Na", &gate.code);
     assert_eq!(status, 200, "{text}");
     let view = said_where(&events, |s| match s {

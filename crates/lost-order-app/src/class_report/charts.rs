@@ -123,7 +123,11 @@ pub fn render_charts(figures: &[(&str, &Figures)], weeks: u32) -> Result<String,
         chart("chart-endings", said("endings"), labelled(|f| &f.endings)),
         chart("chart-scores", said("scores"), labelled(|f| &f.scores)),
         chart("chart-roles", said("roles"), labelled(|f| &f.roles)),
-        chart("chart-mistakes", said("mistakes"), labelled(|f| &f.mistakes)),
+        chart(
+            "chart-mistakes",
+            said("mistakes"),
+            labelled(|f| &f.mistakes),
+        ),
         chart("chart-engaged", said("engaged"), engaged),
     ];
     let week_max = main

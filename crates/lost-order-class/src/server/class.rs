@@ -10,9 +10,9 @@ use lost_order_core::engine::Session;
 use lost_order_core::record::{Header, RecordWriter, file_name, read_record, replay};
 use lost_order_core::scenario::Scenario;
 
+use super::charts::{self, Charted};
 use super::register::{self, ClassLine, Enrolled, Line, Register};
 use super::trainee::Trainee;
-use super::charts::{self, Charted};
 use super::view::{ClassView, View};
 use super::{Limits, ServeError};
 use crate::protocol::{Gate, JoinRequest, Joined, Lines, Reason, Refusal, ScenarioSource};

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Json;
-use futures_util::StreamExt;
 use axum::Router;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
@@ -14,11 +13,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use futures_util::StreamExt;
 
 use super::class::Class;
 use crate::protocol::{
-    Acknowledged, CODE_HEADER, CODE_PATH, CodeRequest, DEVICE_HEADER, EVENTS_PATH,
-    JOIN_PATH, JoinRequest, LOCK_PATH, Lines, LockRequest, Reason, Refusal, VIEW_PATH,
+    Acknowledged, CODE_HEADER, CODE_PATH, CodeRequest, DEVICE_HEADER, EVENTS_PATH, JOIN_PATH,
+    JoinRequest, LOCK_PATH, Lines, LockRequest, Reason, Refusal, VIEW_PATH,
 };
 
 /// The live view's page: self-contained (no network but this server).
