@@ -669,13 +669,8 @@ fn the_live_view_in_a_browser_shows_the_trainees_and_charts_locks_and_links_the_
 fn chromium(url: &str, args: &[&str]) -> String {
     let profile = std::env::temp_dir().join(format!("lo-chromium-lan-{}", std::process::id()));
     let mut child = std::process::Command::new("chromium")
+        .args(common::HEADLESS_CHROMIUM)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
             "--hide-scrollbars",
             "--window-size=1280,800",
             // Stops loading after 3 s: the page's event stream never ends.

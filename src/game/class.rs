@@ -108,14 +108,7 @@ impl JoinError {
                 "Type your name: it is how the instructor knows you.",
             )
             .to_string(),
-            JoinError::Unreachable(address) => fill(
-                pick(
-                    lang,
-                    "连不上 {address} 的课堂服务器。请核对地址，并确认本机与讲师的电脑在同一网络中。",
-                    "Cannot reach the class server at {address}. Check the address, and that this computer is on the instructor's network.",
-                ),
-                &[("address", address)],
-            ),
+            JoinError::Unreachable(address) => lost_order_class::unreachable_words(address, lang),
             JoinError::Refused(reason, _) => reason.words(lang).to_string(),
             JoinError::Scenario(detail) => fill(
                 pick(

@@ -33,13 +33,8 @@ impl Browser {
         ));
         let mut command = Command::new("chromium");
         command
+            .args(super::HEADLESS_CHROMIUM)
             .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
                 "--hide-scrollbars",
                 "--remote-debugging-pipe",
                 &format!("--window-size={width},{height}"),

@@ -16,3 +16,4 @@ pub use link::{ClassLink, ClassRecord, Credentials, Failure, Faults, device_toke
 pub use protocol::{Joined, Reason, Refusal, ScenarioSource};
 pub use server::{ClassOptions, ClassServer, Limits, ServeError, default_bind, serve};
 pub use trainees::{Latency, Outcome, Simulation, simulate_class};
+pub use words::unreachable_words;

@@ -5,7 +5,8 @@
 //! POST /class/sessions/{id}/lines       Lines        -> 200 Acknowledged
 //! GET  /class/sessions/{id}/record      X-Class-Code, X-Device headers -> 200 the record's text
 //! GET  /class/view?token=T              the live view, a self-contained page
-//! GET  /class/view/events?token=T       the live view's server-sent events (ClassView JSON)
+//! GET  /class/view/events?token=T       the live view's server-sent events (ClassView JSON,
+//!                                       and `charts` events: LiveCharts JSON)
 //! GET  /class/report/{file}?token=T[&lang=L]  the class report (index.html, summary.json,
 //!                                       sessions.csv, decisions.csv), written from DIR
 //! POST /class/view/lock                 LockRequest   -> 200 Gate (the instructor's `l`)
@@ -22,7 +23,8 @@ pub const JOIN_PATH: &str = "/class/join";
 pub const VIEW_PATH: &str = "/class/view";
 
 /// The live view's server-sent events (`?token=`): the class view (`server::ClassView`) in JSON
-/// at each change, at most four a second, at least one a second.
+/// at each change, at most four a second, at least one a second; and, as events named
+/// `charts`, the class charts (`server::LiveCharts` in JSON) each time they are drawn anew.
 pub const EVENTS_PATH: &str = "/class/view/events";
 
 /// Where the live view locks or unlocks the class (POST, with the instructor's token).

@@ -89,16 +89,21 @@ impl Failure {
     pub fn words(&self, url: &str, lang: &str) -> String {
         match self {
             Failure::Refused(r) => r.reason.words(lang).to_string(),
-            Failure::Network(_) => fill(
-                pick(
-                    lang,
-                    "连不上 {url} 的课堂服务器。请核对地址，并确认本机与讲师的电脑在同一网络中。",
-                    "Cannot reach the class server at {url}. Check the address, and that this computer is on the instructor's network.",
-                ),
-                &[("url", url)],
-            ),
+            Failure::Network(_) => unreachable_words(url, lang),
         }
     }
+}
+
+/// The class server at `url` not reached, and what to check, in `lang`.
+pub fn unreachable_words(url: &str, lang: &str) -> String {
+    fill(
+        pick(
+            lang,
+            "连不上 {url} 的课堂服务器。请核对地址，并确认本机与讲师的电脑在同一网络中。",
+            "Cannot reach the class server at {url}. Check the address, and that this computer is on the instructor's network.",
+        ),
+        &[("url", url)],
+    )
 }
 
 #[cfg(test)]

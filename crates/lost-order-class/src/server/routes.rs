@@ -242,18 +242,12 @@ async fn lock(
     State(class): State<Arc<Class>>,
     body: Result<Json<LockRequest>, JsonRejection>,
 ) -> Response {
-    let request = match read(body, class.limits.max_body_bytes) {
-        Ok(r) => r,
-        Err(r) => return refused(r),
-    };
-    if !class.is_instructor(&request.token) {
-        return not_instructor();
+    match read(body, class.limits.max_body_bytes) {
+        Ok(LockRequest { token, locked }) => {
+            change_door(class, &token, move |c| c.set_locked(locked)).await
+        }
+        Err(r) => refused(r),
     }
-    blocking(move || {
-        class.set_locked(request.locked).map_err(register_error)?;
-        Ok(class.gate())
-    })
-    .await
 }
 
 /// The instructor's `c` from the live view: a new class code.
@@ -261,15 +255,24 @@ async fn new_code(
     State(class): State<Arc<Class>>,
     body: Result<Json<CodeRequest>, JsonRejection>,
 ) -> Response {
-    let request = match read(body, class.limits.max_body_bytes) {
-        Ok(r) => r,
-        Err(r) => return refused(r),
-    };
-    if !class.is_instructor(&request.token) {
+    match read(body, class.limits.max_body_bytes) {
+        Ok(CodeRequest { token }) => change_door(class, &token, |c| c.new_code().map(drop)).await,
+        Err(r) => refused(r),
+    }
+}
+
+/// Makes the instructor's `change` to the class's door (its code or lock, kept in the
+/// register) when `token` is theirs, and answers with the door as it then is.
+async fn change_door(
+    class: Arc<Class>,
+    token: &str,
+    change: impl FnOnce(&Class) -> std::io::Result<()> + Send + 'static,
+) -> Response {
+    if !class.is_instructor(token) {
         return not_instructor();
     }
     blocking(move || {
-        class.new_code().map_err(register_error)?;
+        change(&class).map_err(register_error)?;
         Ok(class.gate())
     })
     .await
