@@ -196,7 +196,7 @@ fn build(ctx: &Ctx, view: &ClassView, root: &mut ChildSpawnerCommands) {
                 .engagement
                 .iter()
                 .map(|e| Count {
-                    id: e.person.clone(),
+                    id: e.person.to_string(),
                     label: e.name.clone(),
                     count: e.trainees,
                 })

@@ -3,6 +3,7 @@
 mod actions;
 mod amount;
 mod grading;
+mod id;
 mod logic;
 mod people;
 mod rubric;
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use actions::{Action, ActionResult, Purpose, Requirement, Targets};
 pub use amount::Amount;
 pub use grading::{Account, Grade, GradeResources, Grading, Indicator};
+pub use id::Id;
 pub use logic::{Bound, Condition, Effect, WeekRule, Who};
 pub use people::{BuyingRole, Criterion, Fact, Layer, Person};
 pub use rubric::{Cap, Ending, Measure, RubricLine};
@@ -23,9 +25,6 @@ pub use tender::{
 };
 
 use crate::text::{Lang, Text};
-
-/// An identifier an author gives a person, action, scene, flag…
-pub type Id = String;
 
 /// A whole case.
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -339,7 +339,7 @@ fn add_to_counter(counters: &mut BTreeMap<Id, i64>, id: &str, by: i64) -> i64 {
             *value
         }
         None => {
-            counters.insert(id.to_string(), by);
+            counters.insert(id.into(), by);
             by
         }
     }
