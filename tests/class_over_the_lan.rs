@@ -603,6 +603,8 @@ fn the_live_view_in_a_browser_shows_the_trainees_and_charts_locks_and_links_the_
         "document.getElementById('lock-state').textContent.includes('Locked')",
         BOUND,
     );
+    // The server's window is told too.
+    served.line_with("locked from the live view");
     let home = dir("browser-home");
     let (ok, said) = join_only(&served, "王芳", "zh", &served.code, &home);
     assert!(!ok && said.contains("讲师已锁定课堂"), "{said}");
@@ -616,6 +618,8 @@ fn the_live_view_in_a_browser_shows_the_trainees_and_charts_locks_and_links_the_
     );
     let new_code = page.eval("document.getElementById('code').textContent");
     let new_code = new_code.as_str().unwrap();
+    let told = served.line_with("new code from the live view: ");
+    assert!(told.contains(new_code), "{told}");
     page.eval("document.getElementById('lock').click()");
     page.wait_for(
         "document.getElementById('lock-state').textContent.includes('Open')",
