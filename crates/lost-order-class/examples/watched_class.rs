@@ -24,15 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let think: u64 = args.get(1).map_or(Ok(100), |a| a.parse())?;
     let viewers: usize = args.get(2).map_or(Ok(1), |a| a.parse())?;
     let dir = std::env::temp_dir().join(format!("lo-watched-class-{}", std::process::id()));
-    let server = serve(ClassOptions {
-        dir: dir.join("class"),
-        bind: "127.0.0.1:0".parse()?,
-        scenario: scenario_source(Path::new("lost_order.ron"))?,
-        seed: Some(7),
-        code: None,
-        roster: None,
-        limits: Limits::default(),
-    })?;
+    let server = serve(flagship_class(&dir.join("class"))?)?;
     // Each viewer reads the stream as a page would, counting the charts it is sent.
     let done = Arc::new(AtomicBool::new(false));
     let drawn = Arc::new(AtomicUsize::new(0));
@@ -84,15 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The worst a refresh does: every trainee moved since the last. A server opened again
     // on the folder has counted nobody yet.
     drop(server);
-    let again = serve(ClassOptions {
-        dir: dir.join("class"),
-        bind: "127.0.0.1:0".parse()?,
-        scenario: scenario_source(Path::new("lost_order.ron"))?,
-        seed: Some(7),
-        code: None,
-        roster: None,
-        limits: Limits::default(),
-    })?;
+    let again = serve(flagship_class(&dir.join("class"))?)?;
     let start = Instant::now();
     let charts = again.live_charts();
     println!(
@@ -103,6 +87,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(again);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+/// A flagship class of seed 7 in `dir`, on a free port of loopback.
+fn flagship_class(dir: &Path) -> Result<ClassOptions, Box<dyn std::error::Error>> {
+    Ok(ClassOptions {
+        dir: dir.to_path_buf(),
+        bind: "127.0.0.1:0".parse()?,
+        scenario: scenario_source(Path::new("lost_order.ron"))?,
+        seed: Some(7),
+        code: None,
+        roster: None,
+        limits: Limits::default(),
+    })
 }
 
 fn ms(d: Duration) -> f64 {
