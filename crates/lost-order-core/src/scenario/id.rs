@@ -1,6 +1,8 @@
 //! `Id`: an author's identifier, shared rather than copied when cloned.
 
 use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -13,13 +15,35 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// (scenarios, records, settings and JSON hold the bare string), so a map keyed by `Id` is
 /// looked up with a `&str`. Cloning one shares the text (a reference count) instead of
 /// copying it: a session clones ids into its log, decisions and hidden timeline at every step.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Id(Arc<str>);
 
 impl Id {
+    /// Whether `other` is this very id (the same shared text), without comparing the texts:
+    /// true for ids read together (`sharing`) or cloned from one another.
+    pub(crate) fn is(&self, other: &Id) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+
     /// The text of the id.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// As the texts order; the same shared text is equal at once (a flag looked up in a set).
+impl Ord for Id {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        if self.is(other) {
+            return std::cmp::Ordering::Equal;
+        }
+        self.0.cmp(&other.0)
+    }
+}
+
+impl PartialOrd for Id {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -122,10 +146,43 @@ impl Serialize for Id {
     }
 }
 
+/// Reads the bare string; inside `sharing`, an id read before gives back its shared text.
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Id::from)
+        let text = String::deserialize(deserializer)?;
+        Ok(SHARED.with_borrow_mut(|shared| match shared {
+            Some(known) => match known.get(text.as_str()) {
+                Some(same) => Id(same.clone()),
+                None => {
+                    let id: Arc<str> = Arc::from(text);
+                    known.insert(id.clone());
+                    Id(id)
+                }
+            },
+            None => Id::from(text),
+        }))
     }
+}
+
+thread_local! {
+    /// The texts of the ids read so far inside `sharing` on this thread; `None` outside it.
+    static SHARED: RefCell<Option<HashSet<Arc<str>>>> = const { RefCell::new(None) };
+}
+
+/// Runs `read` so that every `Id` it deserializes with the same text shares one text: a
+/// scenario's ids then compare equal by address first (`Arc`'s equality does), which the
+/// engine's lookups at every step rely on for speed, never for correctness.
+pub(crate) fn sharing<T>(read: impl FnOnce() -> T) -> T {
+    /// Ends the sharing even if `read` panics, so that no later read keeps the texts.
+    struct Done;
+    impl Drop for Done {
+        fn drop(&mut self) {
+            SHARED.set(None);
+        }
+    }
+    SHARED.set(Some(HashSet::new()));
+    let _done = Done;
+    read()
 }
 
 #[cfg(test)]
@@ -159,7 +216,22 @@ mod tests {
         map.insert(Id::from("a"), 1);
         assert_eq!(map.get("a"), Some(&1));
         assert_eq!(map.keys().map(Id::as_str).collect::<Vec<_>>(), ["a", "b"]);
-        assert!(Id::from("ab") < Id::from("b"));
+        let (ab, b) = (Id::from("ab"), Id::from("b"));
+        assert!(ab < b);
+        assert_eq!(b.cmp(&b.clone()), std::cmp::Ordering::Equal);
         assert_eq!(String::from(Id::from("x")), "x");
+    }
+
+    #[test]
+    fn ids_read_together_share_their_text() {
+        let read = || ron::from_str::<Vec<Id>>(r#"["wang", "liu", "wang"]"#).unwrap();
+        let shared = sharing(read);
+        assert!(shared[0].is(&shared[2]));
+        assert!(!shared[0].is(&shared[1]));
+        // Outside `sharing`, equal texts are equal but not shared; nothing is kept between reads.
+        let apart = read();
+        assert!(!apart[0].is(&apart[2]));
+        assert_eq!(apart[0], apart[2]);
+        assert!(!sharing(read)[0].is(&shared[0]));
     }
 }

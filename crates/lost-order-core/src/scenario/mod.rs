@@ -5,6 +5,7 @@ mod amount;
 mod grading;
 mod id;
 mod logic;
+mod lookup;
 mod people;
 mod rubric;
 mod story;
@@ -16,6 +17,7 @@ pub use actions::{Action, ActionResult, Purpose, Requirement, Targets};
 pub use amount::Amount;
 pub use grading::{Account, Grade, GradeResources, Grading, Indicator};
 pub use id::Id;
+pub(crate) use id::sharing;
 pub use logic::{Bound, Condition, Effect, WeekRule, Who};
 pub use people::{BuyingRole, Criterion, Fact, Layer, Person};
 pub use rubric::{Cap, Ending, Measure, RubricLine};
@@ -63,6 +65,9 @@ pub struct Scenario {
     /// BLAKE3 of the source text, set when loading; session records carry it.
     #[serde(skip)]
     pub hash: String,
+    /// Tables the engine derives on first use (`lookup.rs`).
+    #[serde(skip)]
+    pub(crate) lookup: lookup::Lookup,
 }
 
 /// Who wrote the case and what it teaches.

@@ -295,7 +295,11 @@ impl Session {
             reason
                 .map(|reason| Happening::Disqualified { reason })
                 .into_iter()
-                .chain(t.stages.iter().cloned().map(Happening::Stage))
+                .chain(
+                    t.stages
+                        .iter()
+                        .map(|v| Happening::Stage(Box::new(v.clone()))),
+                )
         }));
         let ending = self.choose_ending();
         let won = self.tender.as_ref().is_some_and(|t| t.won);
