@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Policy;
+use super::reading::first_friend;
 use crate::engine::{Bid, Dice, Session};
 use crate::scenario::{BidOption, Id, Layer};
 
@@ -23,7 +24,8 @@ pub fn compose_bid(policy: Policy, s: &Session, dice: &mut Dice) -> Bid {
         },
         Policy::Liao | Policy::LiaoDinners => {
             // Liao addresses only what her one friend cares about, at the lowest price.
-            let mut bid = addressing(s, |i| s.scenario().people[i].id == first_friend(s));
+            let friend = first_friend(s);
+            let mut bid = addressing(s, |i| s.scenario().people[i].id == friend);
             bid.price = cheapest;
             bid
         }
@@ -61,17 +63,6 @@ pub fn compose_bid(policy: Policy, s: &Session, dice: &mut Dice) -> Bid {
             }
         }
     }
-}
-
-/// The person the player starts out closest to: Liao's VP Liu in the flagship.
-pub(super) fn first_friend(s: &Session) -> &str {
-    s.scenario()
-        .people
-        .iter()
-        .zip(s.beliefs())
-        .filter(|(_, b)| b.identified == Some(0))
-        .max_by_key(|(_, b)| b.stance.as_ref().map_or(i32::MIN, |x| x.value))
-        .map_or("", |(p, _)| p.id.as_str())
 }
 
 /// The price level that addresses `price`-like criteria most: the largest total strength.

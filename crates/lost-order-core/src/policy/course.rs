@@ -2,8 +2,7 @@
 //! and a coach-first opening. Judged only on what the player sees, and on the scenario's
 //! actions as any player reads them (purposes, targets, what their results may reveal).
 
-use super::bid::first_friend;
-use super::reading::{Attempts, Seen, favours_any};
+use super::reading::{Seen, Step, favours_any};
 use crate::engine::Session;
 use crate::scenario::{Action, BuyingRole, Condition, Effect, Fact, Layer, Purpose, Targets, Who};
 
@@ -30,15 +29,15 @@ const LATE: u32 = 5;
 const MID: u32 = 4;
 
 /// How the middle-of-the-road plan, with `moves`, rates an option now; 0 or less: not worth it.
-pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening, tally: &Attempts) -> i32 {
+pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening, step: &Step) -> i32 {
     let (action, Some(i)) = (&s.scenario().actions[o.0], o.1) else {
         return 0;
     };
     let target = s.scenario().people[i].id.as_str();
     let v = Seen::of(s, i);
-    let (tries, successes) = tally.at(o.0, i);
+    let (tries, successes) = step.attempts.at(o.0, i);
     let week = s.week();
-    let friend = first_friend(s);
+    let friend = step.friend;
     let is_friend = target == friend;
     let decision_maker = v.layer == Layer::Decision && !is_friend;
     let technical = is_technical(&v);
@@ -138,7 +137,7 @@ pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening, tally: &Attemp
 /// The coach-first opening: through the friend's introductions down to the execution layer,
 /// warm someone there up and ask them to be the coach; `None` once a coach is developed (or
 /// the opening is over), when the professional plan takes over.
-pub(super) fn coach_first_worth(s: &Session, o: Opening, tally: &Attempts) -> Option<i32> {
+pub(super) fn coach_first_worth(s: &Session, o: Opening, step: &Step) -> Option<i32> {
     if s.beliefs().iter().any(|b| b.coach) || s.week() > 3 {
         return None;
     }
@@ -146,8 +145,8 @@ pub(super) fn coach_first_worth(s: &Session, o: Opening, tally: &Attempts) -> Op
     let i = o.1?;
     let target = s.scenario().people[i].id.as_str();
     let v = Seen::of(s, i);
-    let (tries, successes) = tally.at(o.0, i);
-    let is_friend = target == first_friend(s);
+    let (tries, successes) = step.attempts.at(o.0, i);
+    let is_friend = target == step.friend;
     let kind = Kind::of(s, action);
     let w = match kind {
         Kind::Introduction if is_friend && successes == 0 && tries < 2 => 100,

@@ -1,9 +1,8 @@
 //! How each policy spends its week and answers scenes, judged only on the player's beliefs.
 
 use super::Policy;
-use super::bid::first_friend;
 use super::course::{self, Kind, Moves, Opening, Prospect};
-use super::reading::{Attempts, Seen, favours_any};
+use super::reading::{Seen, Step, favours_any};
 use crate::engine::{Decision, Dice, Session};
 use crate::scenario::{Action, Fact, Layer, Purpose};
 
@@ -27,11 +26,11 @@ pub(super) fn plan(policy: Policy, s: &Session, dice: &mut Dice) -> Option<Decis
         Policy::Random => random_action(s, dice),
         _ => {
             // Options are weighed by index; only the best one's ids are cloned.
-            let tally = Attempts::of(s);
+            let step = Step::of(s);
             let best = s
                 .open_actions()
                 .into_iter()
-                .map(|o| (worth(policy, s, o, &tally), o))
+                .map(|o| (worth(policy, s, o, &step), o))
                 .filter(|(w, _)| *w > 0)
                 .max_by_key(|(w, _)| *w)
                 .map(|(_, o)| o)?;
@@ -62,16 +61,16 @@ fn act(s: &Session, (a, target): Opening) -> Decision {
 }
 
 /// What a policy thinks an option is worth now; 0 or less means "not worth doing".
-fn worth(policy: Policy, s: &Session, o: Opening, tally: &Attempts) -> i32 {
+fn worth(policy: Policy, s: &Session, o: Opening, step: &Step) -> i32 {
     let (action, Some(i)) = (&s.scenario().actions[o.0], o.1) else {
         return 0;
     };
     let target = s.scenario().people[i].id.as_str();
     let view = Seen::of(s, i);
-    let (tries, successes) = tally.at(o.0, i);
+    let (tries, successes) = step.attempts.at(o.0, i);
     match policy {
         Policy::Liao => {
-            if target != first_friend(s) {
+            if target != step.friend {
                 return 0;
             }
             match action.purpose {
@@ -89,10 +88,10 @@ fn worth(policy: Policy, s: &Session, o: Opening, tally: &Attempts) -> i32 {
         Policy::FullCoverage | Policy::FullCoverageLowest => {
             professional(s, action, target, &view, tries, successes)
         }
-        Policy::CoachFirst => course::coach_first_worth(s, o, tally)
+        Policy::CoachFirst => course::coach_first_worth(s, o, step)
             .unwrap_or_else(|| professional(s, action, target, &view, tries, successes)),
         Policy::LiaoDinners => {
-            if target != first_friend(s) {
+            if target != step.friend {
                 return 0;
             }
             match (action.purpose, Kind::of(s, action)) {
@@ -102,7 +101,7 @@ fn worth(policy: Policy, s: &Session, o: Opening, tally: &Attempts) -> i32 {
                 _ => 0,
             }
         }
-        Policy::Middle => course::middle_worth(Moves::default(), s, o, tally),
+        Policy::Middle => course::middle_worth(Moves::default(), s, o, step),
         Policy::MiddleCoach => course::middle_worth(
             Moves {
                 coach: true,
@@ -110,7 +109,7 @@ fn worth(policy: Policy, s: &Session, o: Opening, tally: &Attempts) -> i32 {
             },
             s,
             o,
-            tally,
+            step,
         ),
         Policy::MiddleWang => course::middle_worth(
             Moves {
@@ -119,7 +118,7 @@ fn worth(policy: Policy, s: &Session, o: Opening, tally: &Attempts) -> i32 {
             },
             s,
             o,
-            tally,
+            step,
         ),
         Policy::MiddleValue => course::middle_worth(
             Moves {
@@ -128,7 +127,7 @@ fn worth(policy: Policy, s: &Session, o: Opening, tally: &Attempts) -> i32 {
             },
             s,
             o,
-            tally,
+            step,
         ),
         Policy::MiddleRoles => course::middle_worth(
             Moves {
@@ -137,7 +136,7 @@ fn worth(policy: Policy, s: &Session, o: Opening, tally: &Attempts) -> i32 {
             },
             s,
             o,
-            tally,
+            step,
         ),
         Policy::Greedy => {
             let gain = match action.purpose {

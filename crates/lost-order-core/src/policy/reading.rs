@@ -59,6 +59,35 @@ impl Attempts {
     }
 }
 
+/// The person the player starts out closest to: Liao's VP Liu in the flagship.
+pub(super) fn first_friend(s: &Session) -> &str {
+    s.scenario()
+        .people
+        .iter()
+        .zip(s.beliefs())
+        .filter(|(_, b)| b.identified == Some(0))
+        .max_by_key(|(_, b)| b.stance.as_ref().map_or(i32::MIN, |x| x.value))
+        .map_or("", |(p, _)| p.id.as_str())
+}
+
+/// What the options of one step are weighed against, read once for all of them (a policy
+/// weighs every open option at every step).
+pub(super) struct Step<'s> {
+    /// How often each action was tried on each person, and worked.
+    pub attempts: Attempts,
+    /// The player's first friend (`first_friend`).
+    pub friend: &'s str,
+}
+
+impl<'s> Step<'s> {
+    pub(super) fn of(s: &'s Session) -> Step<'s> {
+        Step {
+            attempts: Attempts::of(s),
+            friend: first_friend(s),
+        }
+    }
+}
+
 /// What the player believes of a person, with guesses where nothing is known; borrowed from
 /// the session.
 pub(super) struct Seen<'s> {
