@@ -127,7 +127,7 @@ fn typing(
 
 /// Puts a typed key into `text` (Backspace takes the last character off); returns whether
 /// the key was used.
-fn type_into(text: &mut String, key: &Key, limit: usize) -> bool {
+pub(super) fn type_into(text: &mut String, key: &Key, limit: usize) -> bool {
     match key {
         Key::Backspace => text.pop().is_some(),
         Key::Character(s) if text.chars().count() < limit && !s.chars().any(char::is_control) => {
