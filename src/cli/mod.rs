@@ -306,8 +306,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
                 // A session played in a class goes on in that class (a "what if" does not).
                 let noted = match (&join, from_week) {
-                    (None, None) => lost_order_class::Enrolment::of(&record)
-                        .map_err(anyhow::Error::msg)?,
+                    (None, None) => {
+                        lost_order_class::Enrolment::of(&record).map_err(anyhow::Error::msg)?
+                    }
                     _ => None,
                 };
                 let journal = match (&join, noted) {

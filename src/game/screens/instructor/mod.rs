@@ -57,7 +57,7 @@ pub(super) fn plugin(app: &mut App) {
             .or_eager(resource_changed::<folder::FolderReport>)
             .or_eager(resource_changed::<LiveClass>)
             .or_eager(resource_changed::<InstructorField>)
-            .or_eager(resource_changed::<Source>),
+            .or_eager(resource_exists_and_changed::<Source>),
     );
     route::<InstructorAction>(app);
     app.configure_sets(Update, live::Typing.before(Rebuild));
