@@ -3,6 +3,7 @@
 #![allow(dead_code, reason = "each test file uses a part of the fixtures")]
 
 pub mod game;
+pub mod window;
 pub mod terminal;
 
 use std::path::{Path, PathBuf};
