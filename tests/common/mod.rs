@@ -3,8 +3,8 @@
 #![allow(dead_code, reason = "each test file uses a part of the fixtures")]
 
 pub mod game;
-pub mod window;
 pub mod terminal;
+pub mod window;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -158,7 +158,6 @@ pub fn server_record(dir: &Path, decisions: usize, secs: u64) -> (PathBuf, Recor
     }
 }
 
-
 /// A class server of the tutorial with `seed`, its folder `dir`, listening on `bind`
 /// (`127.0.0.1:0` for any free port).
 pub fn tutorial_class(dir: &Path, bind: &str, seed: u64) -> lost_order_class::ClassServer {

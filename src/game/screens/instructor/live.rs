@@ -273,7 +273,7 @@ pub(super) fn build(
         for (which, title, shown, typed, example) in fields {
             c.spawn(row(GAP_M)).with_children(|r| {
                 r.spawn(Node {
-                    width: px(150.0 * k),
+                    width: px(180.0 * k),
                     ..default()
                 })
                 .with_child(body(title, k));
@@ -470,9 +470,7 @@ fn cells(ctx: &Ctx, t: &TraineeRow) -> Vec<(String, Color)> {
                 ctx.tr("输", "lost").to_string()
             }];
             parts.extend(score.map(|s| format!("{s}/100")));
-            if !t.ending_titles.is_empty() {
-                parts.push(t.ending_titles.join(" / "));
-            }
+            parts.extend(title_in(ctx.lang, &t.ending_titles));
             parts.join(" · ")
         }
         (None, _) => "–".to_string(),
@@ -486,6 +484,22 @@ fn cells(ctx: &Ctx, t: &TraineeRow) -> Vec<(String, Color)> {
         (ago, palette::INK),
         (outcome, palette::INK),
     ]
+}
+
+/// The ending's title in the player's language, from its titles in the scenario's languages
+/// (the server sends no language tags): the one written in Chinese characters or the one
+/// not, by the language; all of them when none or several fit.
+fn title_in(lang: &str, titles: &[String]) -> Option<String> {
+    let chinese = |t: &&String| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let fitting: Vec<&String> = titles
+        .iter()
+        .filter(|t| chinese(t) == (lang == "zh"))
+        .collect();
+    match fitting.as_slice() {
+        [one] => Some((*one).clone()),
+        _ if titles.is_empty() => None,
+        _ => Some(titles.join(" / ")),
+    }
 }
 
 /// One row of the table: the cells at the widths of [`COLUMNS`], the last taking the rest.
@@ -522,6 +536,16 @@ fn table_row(c: &mut ChildSpawnerCommands, k: f32, cells: Vec<(String, Color)>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_endings_title_is_shown_in_the_players_language() {
+        let titles = vec!["拿下订单".to_string(), "Order won".to_string()];
+        assert_eq!(title_in("zh", &titles).as_deref(), Some("拿下订单"));
+        assert_eq!(title_in("en", &titles).as_deref(), Some("Order won"));
+        let english_only = vec!["Order won".to_string()];
+        assert_eq!(title_in("zh", &english_only).as_deref(), Some("Order won"));
+        assert_eq!(title_in("en", &[]), None);
+    }
 
     #[test]
     fn the_live_views_whole_address_gives_the_server_and_the_token() {
