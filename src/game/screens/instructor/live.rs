@@ -289,21 +289,19 @@ pub(super) fn build(
             });
         }
         c.spawn(row(GAP_M)).with_children(|r| {
-            let (text, action, look) = if live.watch.is_some() {
-                (
-                    ctx.tr("重新连接", "Connect again"),
-                    InstructorAction::Connect,
-                    ButtonLook::Secondary,
-                )
+            // A refused watch has stopped: there is nothing to disconnect.
+            let watching = live.watch.is_some()
+                && !live
+                    .seen
+                    .as_ref()
+                    .is_some_and(|s| matches!(s.status, WatchStatus::Refused(_)));
+            let (text, look) = if watching {
+                (ctx.tr("重新连接", "Connect again"), ButtonLook::Secondary)
             } else {
-                (
-                    ctx.tr("连接", "Connect"),
-                    InstructorAction::Connect,
-                    ButtonLook::Primary,
-                )
+                (ctx.tr("连接", "Connect"), ButtonLook::Primary)
             };
-            r.spawn(button(text, action, look, k));
-            if live.watch.is_some() {
+            r.spawn(button(text, InstructorAction::Connect, look, k));
+            if watching {
                 r.spawn(button(
                     ctx.tr("断开", "Disconnect"),
                     InstructorAction::Disconnect,
