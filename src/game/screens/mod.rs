@@ -7,6 +7,7 @@ mod board;
 mod briefing;
 mod class_line;
 mod debrief;
+mod fields;
 mod grading;
 mod instructor;
 mod join;

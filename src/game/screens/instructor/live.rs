@@ -4,8 +4,7 @@
 //! a second, so that the window never waits for the network. The server's address and the
 //! instructor's token are typed like the join screen's fields and kept in the settings.
 
-use bevy::input::ButtonState;
-use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 use lost_order_class::server::{ClassView, Standing, TraineeRow};
 use lost_order_class::{ClassWatch, Reason, WatchStatus, Watched};
@@ -13,9 +12,9 @@ use lost_order_core::text::fill;
 
 use super::InstructorAction;
 use crate::game::class::{POLL, server_url};
-use crate::game::prefs::{Home, Prefs};
-use crate::game::screens::settings::text_field;
-use crate::game::screens::{Ctx, Screen, join::type_into};
+use crate::game::prefs::Prefs;
+use crate::game::screens::fields::{FieldChoice, text_field, type_into, typing};
+use crate::game::screens::{Ctx, Screen};
 use crate::game::theme::{GAP_M, GAP_S, Type, palette};
 use crate::game::wake::Waker;
 use crate::game::widgets::{ButtonLook, body, button, card, label, row};
@@ -27,6 +26,19 @@ pub enum InstructorField {
     Nothing,
     Address,
     Token,
+}
+
+impl FieldChoice for InstructorField {
+    const NOTHING: Self = InstructorField::Nothing;
+
+    fn apply(self, ev: &KeyboardInput, prefs: &mut Prefs) -> bool {
+        let text = match self {
+            InstructorField::Address => &mut prefs.instructor_address,
+            InstructorField::Token => &mut prefs.instructor_token,
+            InstructorField::Nothing => return false,
+        };
+        type_into(text, &ev.logical_key, self.limit())
+    }
 }
 
 impl InstructorField {
@@ -91,7 +103,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<InstructorField>()
         .add_systems(
             Update,
-            (typing, look)
+            (typing::<InstructorField>, look)
                 .in_set(Typing)
                 .run_if(in_state(Screen::Instructor)),
         );
@@ -178,44 +190,6 @@ fn look(mut live: ResMut<LiveClass>) {
         .is_none_or(|s| s.events != now.events || s.status != now.status);
     if changed {
         live.seen = Some(now);
-    }
-}
-
-/// Keys while a field is edited: characters go into it, Enter or Esc ends the editing.
-/// Otherwise Esc goes back to the title.
-fn typing(
-    mut events: MessageReader<KeyboardInput>,
-    mut editing: ResMut<InstructorField>,
-    mut prefs: ResMut<Prefs>,
-    home: Res<Home>,
-    mut next: ResMut<NextState<Screen>>,
-) {
-    let just_started = editing.is_changed();
-    for ev in events.read() {
-        if ev.state != ButtonState::Pressed {
-            continue;
-        }
-        if *editing == InstructorField::Nothing {
-            if ev.key_code == KeyCode::Escape {
-                next.set(Screen::Title);
-            }
-            continue;
-        }
-        // The Enter that started the editing arrives here too; it must not end it.
-        if matches!(ev.logical_key, Key::Enter | Key::Escape) && !just_started {
-            *editing = InstructorField::Nothing;
-            continue;
-        }
-        let p = prefs.bypass_change_detection();
-        let text = match *editing {
-            InstructorField::Address => &mut p.instructor_address,
-            InstructorField::Token => &mut p.instructor_token,
-            InstructorField::Nothing => continue,
-        };
-        if type_into(text, &ev.logical_key, editing.limit()) {
-            prefs.set_changed();
-            prefs.save(&home);
-        }
     }
 }
 
