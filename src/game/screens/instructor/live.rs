@@ -208,25 +208,25 @@ pub(super) fn build(
             "选中后按回车，输入，再按回车",
             "Press Enter on it, type, Enter again",
         );
-        let token = prefs.instructor_token.trim();
-        // The token is not for the trainees' eyes: only its end shows on the projector.
-        let masked = match token.chars().count() {
-            0 => ctx.tr("（未填写）", "(not set)").to_string(),
-            n => format!(
-                "••••{}",
-                token.chars().skip(n.saturating_sub(4)).collect::<String>()
-            ),
-        };
         let address = prefs.instructor_address.trim();
+        let token = prefs.instructor_token.trim();
+        let shown_token = if !token.is_empty() {
+            masked(token)
+        } else if address.contains("token=") {
+            ctx.tr("（在地址中）", "(in the address)").to_string()
+        } else {
+            ctx.tr("（未填写）", "(not set)").to_string()
+        };
+        let shown_address = if address.is_empty() {
+            ctx.tr("（未填写）", "(not set)").to_string()
+        } else {
+            masked_in_address(address)
+        };
         let fields = [
             (
                 InstructorField::Address,
                 ctx.tr("课堂服务器地址", "Class server address"),
-                if address.is_empty() {
-                    ctx.tr("（未填写）", "(not set)").to_string()
-                } else {
-                    address.to_string()
-                },
+                shown_address,
                 prefs.instructor_address.clone(),
                 ctx.tr(
                     "class serve 打印的地址，如 192.168.1.20:7878，或讲师视图的完整地址",
@@ -236,7 +236,7 @@ pub(super) fn build(
             (
                 InstructorField::Token,
                 ctx.tr("讲师口令", "Instructor token"),
-                masked,
+                shown_token,
                 prefs.instructor_token.clone(),
                 ctx.tr(
                     "class serve 启动时打印的 token=… 部分",
@@ -292,6 +292,30 @@ pub(super) fn build(
         return;
     };
     class(ctx, view, p);
+}
+
+/// A token as the projector shows it: its last four characters (`••••83fa`); the token is not
+/// for the trainees' eyes.
+fn masked(token: &str) -> String {
+    let n = token.chars().count();
+    format!(
+        "••••{}",
+        token.chars().skip(n.saturating_sub(4)).collect::<String>()
+    )
+}
+
+/// A typed address with the token in it (a live view's whole address) masked.
+fn masked_in_address(address: &str) -> String {
+    match address.split_once("token=") {
+        Some((before, after)) => {
+            let (token, rest) = after
+                .split_once('&')
+                .map_or((after, None), |(t, r)| (t, Some(r)));
+            let rest = rest.map(|r| format!("&{r}")).unwrap_or_default();
+            format!("{before}token={}{rest}", masked(token))
+        }
+        None => address.to_string(),
+    }
 }
 
 /// How the watch stands, in words, and their colour.
@@ -517,6 +541,16 @@ mod tests {
         let english_only = vec!["Order won".to_string()];
         assert_eq!(title_in("zh", &english_only).as_deref(), Some("Order won"));
         assert_eq!(title_in("en", &[]), None);
+    }
+
+    #[test]
+    fn the_token_is_masked_on_the_projector() {
+        assert_eq!(masked("34acbff8"), "••••bff8");
+        assert_eq!(
+            masked_in_address("http://192.168.1.20:7878/class/view?token=34acbff8&lang=en"),
+            "http://192.168.1.20:7878/class/view?token=••••bff8&lang=en"
+        );
+        assert_eq!(masked_in_address("192.168.1.20:7878"), "192.168.1.20:7878");
     }
 
     #[test]
