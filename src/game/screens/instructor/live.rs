@@ -357,16 +357,22 @@ fn standing_words(ctx: &Ctx, live: &LiveClass) -> Option<(String, Color)> {
             ),
             palette::ACCENT,
         ),
-        WatchStatus::Unreachable(_) => (
-            fill(
+        WatchStatus::Unreachable(_) => {
+            let mut words = fill(
                 ctx.tr(
                     "连不上 {address} 的课堂服务器，每秒重试一次。请核对地址，并确认本机与服务器在同一网络中。",
                     "Cannot reach the class server at {address}; trying again every second. Check the address, and that this computer is on the server's network.",
                 ),
                 &address,
-            ),
-            palette::LOST,
-        ),
+            );
+            if seen.view.is_some() {
+                words.push_str(ctx.tr(
+                    "下面是最后一次看到的课堂。",
+                    " Below: the class as last seen.",
+                ));
+            }
+            (words, palette::LOST)
+        }
         WatchStatus::Refused(r) if r.reason == Reason::NotInstructor => (
             ctx.tr(
                 "讲师口令不对：请核对 class serve 启动时打印的口令，改好后再连接。",
