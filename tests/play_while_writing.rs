@@ -19,7 +19,7 @@ use lost_order::game::prefs::{Home, Prefs};
 use lost_order::game::screens::{BriefingAction, SceneAction, Screen};
 use lost_order_app::Folders;
 use lost_order_core::engine::{Decision, Phase, Session};
-use lost_order_core::scenario::Scenario;
+use lost_order_core::scenario::{Id, Scenario};
 
 const TUTORIAL: &str = include_str!("../scenarios/tutorial.ron");
 
@@ -39,7 +39,7 @@ fn scenario(source: &str) -> Arc<Scenario> {
 
 /// The scene open at the start of a session of `source` with `seed`, and its first choice
 /// that can be taken and its last.
-fn opening_scene(source: &str, seed: u64) -> (String, String, String) {
+fn opening_scene(source: &str, seed: u64) -> (Id, Id, Id) {
     let s = Session::new(scenario(source), seed);
     let Phase::Scene(scene) = s.phase().clone() else {
         panic!("the tutorial opens on a scene, not {:?}", s.phase());
@@ -86,7 +86,7 @@ fn a_session_whose_decision_the_new_version_refuses_is_offered_a_restart() {
         en.starts_with("Decision 1 of 1 (week 1) is refused by the new version: "),
         "{en}"
     );
-    assert!(en.contains(&first), "{en}");
+    assert!(en.contains(first.as_str()), "{en}");
     let zh = d.text("zh");
     assert!(
         zh.starts_with("第 1 个决定（共 1 个，第 1 周）在新版本里不成立："),

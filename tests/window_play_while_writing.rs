@@ -18,6 +18,7 @@ use lost_order::game::authoring::AuthoringAction;
 use lost_order::game::screens::{BriefingAction, SceneAction};
 use lost_order::game::widgets::ButtonKey;
 use lost_order_core::engine::{Phase, Session};
+use lost_order_core::scenario::Id;
 
 /// One window at a time: the tests share the display and the pointer.
 static DISPLAY: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -147,7 +148,7 @@ fn has_overlay_edge(img: &image::RgbImage, width: u32) -> bool {
 }
 
 /// The scene the tutorial opens on with seed 7, its first choice that can be taken and its last.
-fn opening_scene(source: &str) -> (String, String, String) {
+fn opening_scene(source: &str) -> (Id, Id, Id) {
     let checked = lost_order_core::load::check_source("t.ron", source);
     let s = Session::new(Arc::new(checked.into_scenario().unwrap()), 7);
     let Phase::Scene(scene) = s.phase().clone() else {

@@ -12,6 +12,7 @@ use common::terminal::{play_text, typed_input};
 use common::{flagship, golden_script, run_ok, temp_dir};
 use lost_order::game::demo::{Step, pass};
 use lost_order_core::policy::Policy;
+use lost_order_core::scenario::Id;
 
 /// Han characters, CJK punctuation and full-width forms.
 fn is_cjk(c: char) -> bool {
@@ -30,7 +31,7 @@ const NOT_OUR_WORDS_ZH: &[&str] = &["新会话", "技术把关人", "会话"];
 const NOT_OUR_WORDS_EN: &[&str] = &["technical evaluator", "buying center", "(s)"];
 
 /// The ids of the shipped cases' endings, which a reader must never see.
-fn ending_ids() -> BTreeSet<String> {
+fn ending_ids() -> BTreeSet<Id> {
     let mut ids = BTreeSet::new();
     for file in ["scenarios/lost_order.ron", "scenarios/tutorial.ron"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
@@ -65,7 +66,7 @@ fn without_paths_and_echoes(line: &str) -> String {
 }
 
 /// What is wrong with one line of Chinese text.
-fn zh_faults(line: &str, ids: &BTreeSet<String>) -> Vec<String> {
+fn zh_faults(line: &str, ids: &BTreeSet<Id>) -> Vec<String> {
     let mut out = Vec::new();
     let chars: Vec<char> = line.chars().collect();
     for (i, c) in chars.iter().enumerate() {
@@ -156,7 +157,7 @@ fn faults<'a>(
     source: &str,
     lang: &str,
     lines: impl IntoIterator<Item = &'a str>,
-    ids: &BTreeSet<String>,
+    ids: &BTreeSet<Id>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use lost_order_core::engine::{ActionOption, Bid, Blocked, Decision, Happening, Phase, Session};
 use lost_order_core::narrate;
-use lost_order_core::scenario::BidOption;
+use lost_order_core::scenario::{BidOption, Id};
 use lost_order_core::text::fill;
 
 use super::screen::{self, colon, t};
@@ -437,12 +437,12 @@ fn act(
         .filter(|o| o.action == action)
         .collect();
     let decide = |o: &ActionOption| Decision::Act {
-        action: action.to_string(),
+        action: action.into(),
         target: o.target.clone(),
     };
     let refused = |o: &ActionOption, b: &Blocked| {
         let e = lost_order_core::engine::SessionError::Blocked {
-            action: action.to_string(),
+            action: action.into(),
             target: o.target.clone(),
             reason: b.clone(),
         };
@@ -707,7 +707,7 @@ fn pick(
     note: &dyn Fn(&BidOption) -> Option<String>,
     lang: &str,
     input: &mut impl BufRead,
-) -> anyhow::Result<Option<Vec<String>>> {
+) -> anyhow::Result<Option<Vec<Id>>> {
     let how = if one {
         t(lang, "选一项", "pick one").to_string()
     } else {
@@ -744,7 +744,7 @@ fn pick(
         let Some(line) = ask("", input)? else {
             return Ok(None);
         };
-        let picked: Option<Vec<String>> = line
+        let picked: Option<Vec<Id>> = line
             .split_whitespace()
             .map(|w| {
                 w.parse::<usize>()

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use lost_order_core::policy::Policy;
-use lost_order_core::scenario::Scenario;
+use lost_order_core::scenario::{Id, Scenario};
 use lost_order_core::simulate::simulate;
 
 pub fn run(
@@ -116,7 +116,7 @@ pub fn run_all(
         eprintln!();
     }
     let endings = |s: &lost_order_core::simulate::Summary| {
-        let mut e: Vec<(&String, &u64)> = s.endings.iter().collect();
+        let mut e: Vec<(&Id, &u64)> = s.endings.iter().collect();
         e.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         e.iter()
             .map(|(k, v)| format!("{k} {v}"))

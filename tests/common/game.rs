@@ -107,7 +107,10 @@ pub fn run_steps(app: &mut App, steps: Vec<Step>) {
 /// Grades every account as the course would (its true grade) and hands the grades in, when
 /// the session opens on customer grading; does nothing otherwise.
 pub fn grade_truly(app: &mut App) {
-    let accounts: Vec<(String, lost_order_core::scenario::Grade)> = app
+    let accounts: Vec<(
+        lost_order_core::scenario::Id,
+        lost_order_core::scenario::Grade,
+    )> = app
         .world()
         .resource::<Play>()
         .session

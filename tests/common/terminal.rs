@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use lost_order_core::engine::{Decision, Happening, Session};
-use lost_order_core::scenario::{Layer, Scenario};
+use lost_order_core::scenario::{Id, Layer, Scenario};
 
 /// The letter of each person on the map, as the terminal promises them (docs/scripts.md):
 /// those on the map from the start in map order (layer, then the scenario's order), then the
@@ -43,7 +43,7 @@ pub fn person_keys(s: &Session) -> Vec<(usize, char)> {
 pub fn typed_input(scenario: Arc<Scenario>, seed: u64, decisions: &[Decision]) -> String {
     let mut s = Session::new(scenario.clone(), seed);
     let mut out = String::new();
-    let number = |ids: &[String], id: &str| ids.iter().position(|x| x == id).unwrap() + 1;
+    let number = |ids: &[Id], id: &str| ids.iter().position(|x| x == id).unwrap() + 1;
     for d in decisions {
         match d {
             Decision::Act { action, target } => {
@@ -79,7 +79,7 @@ pub fn typed_input(scenario: Arc<Scenario>, seed: u64, decisions: &[Decision]) -
                 out += &format!("{}\n", letters.join(" "));
             }
             Decision::Choose(c) => {
-                let ids: Vec<String> = s.choices().into_iter().map(|c| c.choice).collect();
+                let ids: Vec<Id> = s.choices().into_iter().map(|c| c.choice).collect();
                 out += &format!("{}\n", number(&ids, c));
             }
             Decision::Bid(b) => {
@@ -87,7 +87,7 @@ pub fn typed_input(scenario: Arc<Scenario>, seed: u64, decisions: &[Decision]) -
                 let ids = |o: &[lost_order_core::scenario::BidOption]| {
                     o.iter().map(|x| x.id.clone()).collect::<Vec<_>>()
                 };
-                let numbers = |opts: &[lost_order_core::scenario::BidOption], picked: &[String]| {
+                let numbers = |opts: &[lost_order_core::scenario::BidOption], picked: &[Id]| {
                     picked
                         .iter()
                         .map(|p| number(&ids(opts), p).to_string())

@@ -271,8 +271,8 @@ impl Catalog {
             if fit == Fit::OtherScenario {
                 return Err(CatalogError::OtherScenario {
                     given: origin.to_string(),
-                    found: scenario.meta.id.clone(),
-                    wanted: header.scenario.clone(),
+                    found: scenario.meta.id.to_string(),
+                    wanted: header.scenario.to_string(),
                 });
             }
             return Ok(Located {
@@ -292,7 +292,7 @@ impl Catalog {
             .all()
             .filter(|e| rank(e) < 3)
             .min_by_key(rank)
-            .ok_or_else(|| CatalogError::UnknownId(header.scenario.clone()))?;
+            .ok_or_else(|| CatalogError::UnknownId(header.scenario.to_string()))?;
         Ok(Located {
             scenario: best.scenario.clone(),
             key: self

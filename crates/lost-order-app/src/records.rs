@@ -9,7 +9,7 @@ use lost_order_core::engine::Session;
 use lost_order_core::record::{
     Divergence, Header, Record, RecordError, RecordWriter, read_record, replay,
 };
-use lost_order_core::scenario::Scenario;
+use lost_order_core::scenario::{Id, Scenario};
 
 use crate::catalog::{Catalog, CatalogError};
 
@@ -249,8 +249,7 @@ pub fn scenario_of_class(
     files: &[PathBuf],
     catalog: &Catalog,
 ) -> Result<Arc<Scenario>, RecordsError> {
-    let mut counts: std::collections::BTreeMap<(String, String), (usize, Header)> =
-        Default::default();
+    let mut counts: std::collections::BTreeMap<(Id, String), (usize, Header)> = Default::default();
     for f in files {
         if let Ok(r) = read_record(f) {
             let key = (r.header.scenario.clone(), r.header.scenario_hash.clone());

@@ -6,13 +6,13 @@
 use std::sync::Arc;
 
 use crate::engine::{Bid, Phase, Session};
-use crate::scenario::Scenario;
+use crate::scenario::{Id, Scenario};
 use crate::testkit::{tiny_diagnostics, tiny_with};
 
 pub(crate) fn bid(price: &str, emphases: &[&str]) -> Bid {
     Bid {
         price: price.into(),
-        emphases: emphases.iter().map(|s| s.to_string()).collect(),
+        emphases: emphases.iter().map(|&s| s.into()).collect(),
         commitments: Vec::new(),
     }
 }
@@ -475,7 +475,7 @@ fn a_coach_blunts_the_competitors_moves_in_their_department() {
             1,
             "only week 1's call, before the coach"
         );
-        let moves: Vec<(u32, bool, Option<String>)> = b
+        let moves: Vec<(u32, bool, Option<Id>)> = b
             .hidden_timeline()
             .iter()
             .filter_map(|e| match &e.what {
@@ -504,7 +504,7 @@ const PLANNING: (&str, &str) = (
 /// A bid stressing whatever answers the criteria the coach named, at the standard price.
 fn bid_from_known(s: &Session) -> Bid {
     let t = &s.scenario().tender;
-    let wanted: Vec<&String> = s
+    let wanted: Vec<&Id> = s
         .known_tender()
         .map(|k| k.stages.iter().flat_map(|st| &st.criteria).collect())
         .unwrap_or_default();
@@ -534,7 +534,7 @@ fn a_coachs_planning_tells_the_tender_and_changes_the_bid() {
     let mut b = coached_session(&with, 4, false);
     let told = b.known_tender().unwrap().clone();
     assert_eq!((told.week, told.by.as_deref()), (1, Some("boss")));
-    let stages: Vec<(&str, StageRule, &str, Vec<String>)> = told
+    let stages: Vec<(&str, StageRule, &str, Vec<Id>)> = told
         .stages
         .iter()
         .map(|k| {
@@ -553,13 +553,13 @@ fn a_coachs_planning_tells_the_tender_and_changes_the_bid() {
                 "check",
                 StageRule::Veto(1),
                 "tech",
-                vec!["quality".to_string()]
+                vec![Id::from("quality")]
             ),
             (
                 "decide",
                 StageRule::Decide(2),
                 "boss",
-                vec!["price".to_string()]
+                vec![Id::from("price")]
             ),
         ]
     );

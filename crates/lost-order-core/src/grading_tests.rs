@@ -7,7 +7,7 @@ use crate::engine::{
 };
 use crate::narrate;
 use crate::record::{Header, RecordWriter, read_record, replay};
-use crate::scenario::{Grade, Scenario};
+use crate::scenario::{Grade, Id, Scenario};
 use crate::testkit::{tiny, tiny_diagnostics, tiny_with};
 
 /// Three accounts; `mill` is the case's customer and truly an A. A grants 4 points a week and
@@ -50,7 +50,7 @@ fn graded_tiny() -> Arc<Scenario> {
     tiny_with(&[(r#"flags: ["promised"],"#, GRADING), RUBRIC])
 }
 
-fn grades(mill: Grade, shop: Grade, plant: Grade) -> Vec<(String, Grade)> {
+fn grades(mill: Grade, shop: Grade, plant: Grade) -> Vec<(Id, Grade)> {
     vec![
         ("mill".into(), mill),
         ("shop".into(), shop),
@@ -226,7 +226,7 @@ fn a_refused_grading_names_the_account_and_changes_nothing() {
 
 #[test]
 fn the_rubric_scores_the_share_graded_right_and_a_condition_tests_a_grade() {
-    let score_of = |g: Vec<(String, Grade)>| {
+    let score_of = |g: Vec<(Id, Grade)>| {
         let mut s = Session::new(graded_tiny(), 3);
         s.grade(&g).unwrap();
         finish(&mut s);

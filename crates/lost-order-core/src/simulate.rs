@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::engine::{Decision, Dice, Phase, Session, SessionError};
 use crate::policy::Policy;
-use crate::scenario::Scenario;
+use crate::scenario::{Id, Scenario};
 
 /// A session can never need more decisions than this; more means a policy is stuck.
 const MAX_DECISIONS: usize = 10_000;
@@ -76,7 +76,7 @@ pub struct Summary {
     pub wins: u64,
     pub win_rate: f64,
     pub score: ScoreStats,
-    pub endings: BTreeMap<String, u64>,
+    pub endings: BTreeMap<Id, u64>,
 }
 
 /// Runs `runs` sessions with seeds `seed, seed+1, …` on all cores; `each` sees every finished run.
@@ -87,7 +87,7 @@ pub fn simulate(
     seed: u64,
     each: &(dyn Fn(&Run) + Sync),
 ) -> Result<Summary, SessionError> {
-    let results: Vec<(bool, u32, String)> = (0..runs)
+    let results: Vec<(bool, u32, Id)> = (0..runs)
         .into_par_iter()
         .map(|i| {
             let run = play(scenario.clone(), policy, seed.wrapping_add(i))?;

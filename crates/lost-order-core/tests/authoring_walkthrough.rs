@@ -11,7 +11,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use lost_order_core::engine::{Happening, Session, StageVerdict, parse_script};
 use lost_order_core::load::check_source;
 use lost_order_core::policy::Policy;
-use lost_order_core::scenario::Scenario;
+use lost_order_core::scenario::{Id, Scenario};
 use lost_order_core::simulate::{Summary, simulate};
 
 /// The first line of the complete case's code block in docs/authoring.md.
@@ -72,7 +72,7 @@ static CASE: LazyLock<Arc<Scenario>> = LazyLock::new(|| {
 });
 
 /// Every policy over seeds 1–200, with the scenes each opened.
-static TABLE: LazyLock<BTreeMap<Policy, (Summary, BTreeSet<String>)>> = LazyLock::new(|| {
+static TABLE: LazyLock<BTreeMap<Policy, (Summary, BTreeSet<Id>)>> = LazyLock::new(|| {
     let mut table = BTreeMap::new();
     for policy in Policy::ALL {
         let scenes = Mutex::new(BTreeSet::new());
@@ -157,8 +157,8 @@ fn every_scene_and_every_ending_is_reached() {
         scenes.extend(opened.iter().cloned());
         endings.extend(summary.endings.keys().cloned());
     }
-    let all_scenes: BTreeSet<String> = CASE.scenes.iter().map(|s| s.id.clone()).collect();
-    let all_endings: BTreeSet<String> = CASE.endings.iter().map(|e| e.id.clone()).collect();
+    let all_scenes: BTreeSet<Id> = CASE.scenes.iter().map(|s| s.id.clone()).collect();
+    let all_endings: BTreeSet<Id> = CASE.endings.iter().map(|e| e.id.clone()).collect();
     assert_eq!(scenes, all_scenes);
     assert_eq!(endings, all_endings);
 }

@@ -4,13 +4,14 @@
 mod common;
 
 use lost_order_core::policy::Policy;
+use lost_order_core::scenario::Id;
 use lost_order_core::simulate::play;
 
 #[test]
 #[ignore = "a tuning aid, prints only"]
 fn probe() {
     let scenario = common::flagship();
-    let names: Vec<String> = scenario.people.iter().map(|p| p.id.clone()).collect();
+    let names: Vec<Id> = scenario.people.iter().map(|p| p.id.clone()).collect();
     let list =
         std::env::var("POLICIES").unwrap_or_else(|_| "middle,middle-wang,full-coverage".into());
     for name in list.split(',') {

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::sync::{LazyLock, Mutex};
 
 use lost_order_core::policy::Policy;
+use lost_order_core::scenario::Id;
 use lost_order_core::simulate::{Summary, simulate};
 
 const RUNS: u64 = 500;
@@ -74,7 +75,7 @@ fn prints_the_policy_table() {
     println!("| policy | win rate | score mean | min | max | endings |\n|---|---|---|---|---|---|");
     for policy in POLICIES {
         let s = row(policy);
-        let mut endings: Vec<(&String, &u64)> = s.endings.iter().collect();
+        let mut endings: Vec<(&Id, &u64)> = s.endings.iter().collect();
         endings.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let endings: Vec<String> = endings.iter().map(|(id, n)| format!("{id} {n}")).collect();
         println!(

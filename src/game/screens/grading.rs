@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use bevy::prelude::*;
 use lost_order_core::engine::{Decision, Session};
 use lost_order_core::narrate::{grade_label, grading_title, indicator_name};
-use lost_order_core::scenario::{Grade, Grading, Indicator};
+use lost_order_core::scenario::{Grade, Grading, Id, Indicator};
 use lost_order_core::text::fill;
 
 use super::{Ctx, Screen, ScreenAction, ScreenUi, build_screen, route};
@@ -22,7 +22,7 @@ use crate::game::widgets::{
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
 pub enum GradingAction {
     /// Give this account (by id) this grade.
-    Set { account: String, grade: Grade },
+    Set { account: Id, grade: Grade },
     /// Hand in the grades of every account.
     Submit,
 }
@@ -30,7 +30,7 @@ pub enum GradingAction {
 /// The grades given so far, by account id, and the last refusal.
 #[derive(Resource, Clone, Debug, Default)]
 struct GradeDraft {
-    grades: BTreeMap<String, Grade>,
+    grades: BTreeMap<Id, Grade>,
     refused: Option<String>,
 }
 

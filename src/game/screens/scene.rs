@@ -3,6 +3,7 @@
 use bevy::input_focus::tab_navigation::TabGroup;
 use bevy::prelude::*;
 use lost_order_core::engine::Session;
+use lost_order_core::scenario::Id;
 
 use super::{Ctx, InModal, ScreenAction, route};
 use crate::game::play;
@@ -15,7 +16,7 @@ use crate::game::widgets::{
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
 pub enum SceneAction {
     /// Pick the choice with this id in the open scene.
-    Choose(String),
+    Choose(Id),
 }
 
 pub(super) fn plugin(app: &mut App) {

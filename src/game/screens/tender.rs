@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 use lost_order_core::engine::{Bid, Decision, Session};
 use lost_order_core::narrate;
-use lost_order_core::scenario::BidOption;
+use lost_order_core::scenario::{BidOption, Id};
 
 use super::{Ctx, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::icons::Icon;
@@ -18,11 +18,11 @@ use crate::game::widgets::{
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
 pub enum TenderAction {
     /// Pick the price level with this id.
-    Price(String),
+    Price(Id),
     /// Add or remove an emphasis (up to the scenario's `max_emphases`).
-    ToggleEmphasis(String),
+    ToggleEmphasis(Id),
     /// Add or remove a commitment (up to the scenario's `max_commitments`).
-    ToggleCommitment(String),
+    ToggleCommitment(Id),
     SubmitBid,
 }
 
@@ -64,7 +64,7 @@ impl ScreenAction for TenderAction {
 }
 
 /// Adds or removes an option of the draft, keeping within the scenario's maximum.
-fn toggle(world: &mut World, id: String, emphasis: bool) {
+fn toggle(world: &mut World, id: Id, emphasis: bool) {
     let Some(max) = world.get_resource::<Play>().map(|p| {
         let t = &p.session.scenario().tender;
         if emphasis {
@@ -246,7 +246,7 @@ fn up_to(ctx: &Ctx, what: &str, max: u32) -> String {
 }
 
 /// Criteria the draft bid addresses, as the core will judge them.
-fn addressed(s: &Session, bid: &Bid) -> Vec<String> {
+fn addressed(s: &Session, bid: &Bid) -> Vec<Id> {
     s.addresses(bid)
         .into_iter()
         .filter(|(_, strength)| *strength > 0)

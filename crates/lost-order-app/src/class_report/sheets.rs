@@ -132,14 +132,16 @@ fn path_text(s: &SessionRow, lang: &str) -> String {
 pub fn decisions(sheet: &mut Sheet, s: &SessionRow) -> Result<(), csv::Error> {
     for (i, m) in s.decisions.iter().enumerate() {
         let (kind, id, target) = match &m.decision {
-            Decision::Act { action, target } => {
-                ("act", action.clone(), target.clone().unwrap_or_default())
-            }
+            Decision::Act { action, target } => (
+                "act",
+                action.to_string(),
+                target.as_deref().unwrap_or_default().to_string(),
+            ),
             Decision::EndWeek => ("end_week", String::new(), String::new()),
-            Decision::Choose(c) => ("choose", c.clone(), String::new()),
+            Decision::Choose(c) => ("choose", c.to_string(), String::new()),
             Decision::Bid(b) => (
                 "bid",
-                b.price.clone(),
+                b.price.to_string(),
                 [b.emphases.join(";"), b.commitments.join(";")].join(" + "),
             ),
             Decision::Grade(grades) => (
@@ -160,7 +162,7 @@ pub fn decisions(sheet: &mut Sheet, s: &SessionRow) -> Result<(), csv::Error> {
             kind.to_string(),
             id,
             target,
-            m.result.clone().unwrap_or_default(),
+            m.result.as_deref().unwrap_or_default().to_string(),
         ];
         sheet.row(cells.iter().map(String::as_str))?;
     }

@@ -113,7 +113,7 @@ impl Class {
                 }
             }
             None => ClassLine {
-                scenario_id: scenario.meta.id.clone(),
+                scenario_id: scenario.meta.id.to_string(),
                 scenario_hash: scenario.hash.clone(),
                 seed: seed.unwrap_or_else(lost_order_app::fresh_seed),
                 code: code.unwrap_or_else(tokens::class_code),
@@ -139,7 +139,7 @@ impl Class {
             }
         }
         let register = Register::rewrite(dir, &lines).map_err(io)?;
-        let view = View::new(scenario.meta.id.clone(), class_line.seed);
+        let view = View::new(scenario.meta.id.to_string(), class_line.seed);
         for t in by_id.values() {
             view.update(&t.lock().unwrap_or_else(|e| e.into_inner()), 0, false);
         }
@@ -278,7 +278,7 @@ impl Class {
     fn joined(&self, id: &str, lines: usize) -> Joined {
         Joined {
             session: id.to_string(),
-            scenario_id: self.scenario.meta.id.clone(),
+            scenario_id: self.scenario.meta.id.to_string(),
             scenario_hash: self.scenario.hash.clone(),
             scenario: self.source.clone(),
             seed: self.seed,

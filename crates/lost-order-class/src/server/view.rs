@@ -140,7 +140,7 @@ impl View {
             Outcome {
                 won: r.won,
                 score: r.score.total,
-                ending: r.ending.clone(),
+                ending: r.ending.to_string(),
                 titles,
             }
         });

@@ -56,8 +56,9 @@ pub enum Happening {
     TenderOpened,
     /// The bid was disqualified before any stage read it, for this reason.
     Disqualified { reason: Text },
-    /// One stage of the tender decided, with its reasons.
-    Stage(StageVerdict),
+    /// One stage of the tender decided, with its reasons (boxed: the other happenings are
+    /// small, and the log moves many of them).
+    Stage(Box<StageVerdict>),
     /// The tender is over: won or lost, and the ending it led to.
     Ended { won: bool, ending: Id },
 }

@@ -5,7 +5,7 @@ use super::count::Explorer;
 use super::tally::Stuck;
 use super::walk::{Decider, sweep_bids};
 use crate::engine::{Decision, Dice, Phase, Session};
-use crate::scenario::Scenario;
+use crate::scenario::{Id, Scenario};
 
 /// A session never needs more decisions than this; more means it cannot end.
 const MAX_DECISIONS: usize = 10_000;
@@ -75,7 +75,7 @@ impl Explorer<'_> {
         }
         let scene = match s.phase() {
             Phase::Scene(id) => id.clone(),
-            _ => String::new(),
+            _ => Id::default(),
         };
         self.stuck(&s, &decider, scene, true);
     }
@@ -162,7 +162,7 @@ impl Explorer<'_> {
     }
 
     /// Keeps a session that cannot go on: a scene with no open choice, or an endless loop.
-    fn stuck(&mut self, s: &Session, decider: &Decider, scene: String, endless: bool) {
+    fn stuck(&mut self, s: &Session, decider: &Decider, scene: Id, endless: bool) {
         let repro = Repro {
             seed: s.seed(),
             decisions: s.decisions().iter().map(|m| m.decision.clone()).collect(),

@@ -169,8 +169,8 @@ impl Sites {
         if let Some(&i) = self.flag_index.get(f) {
             return i;
         }
-        self.flags.push(f.to_string());
-        self.flag_index.insert(f.to_string(), self.flags.len() - 1);
+        self.flags.push(f.into());
+        self.flag_index.insert(f.into(), self.flags.len() - 1);
         self.flags.len() - 1
     }
 

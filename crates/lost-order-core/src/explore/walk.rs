@@ -2,7 +2,7 @@
 
 use crate::engine::{Bid, Decision, Dice, Phase, Session};
 use crate::policy::Policy;
-use crate::scenario::{Grade, Tender};
+use crate::scenario::{Grade, Id, Tender};
 
 /// Who makes the decisions of one explored session.
 #[derive(Clone, Debug)]
@@ -78,10 +78,10 @@ pub(super) fn random_bid(t: &Tender, dice: &mut Dice) -> Bid {
         n => t.price_levels[dice.index(n)].id.clone(),
     };
     let mut pick = |options: &[crate::scenario::BidOption], max: u32| {
-        let mut left: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+        let mut left: Vec<&Id> = options.iter().map(|o| &o.id).collect();
         let n = dice.index(left.len().min(max as usize) + 1);
         (0..n)
-            .map(|_| left.remove(dice.index(left.len())).to_string())
+            .map(|_| left.remove(dice.index(left.len())).clone())
             .collect::<Vec<_>>()
     };
     let emphases = pick(&t.emphases, t.max_emphases);
@@ -99,7 +99,7 @@ pub(super) fn sweep_bids(t: &Tender, limit: usize, dice: &mut Dice) -> Vec<Bid> 
     let emphases = subsets(t.emphases.len(), t.max_emphases as usize);
     let commitments = subsets(t.commitments.len(), t.max_commitments as usize);
     let total = t.price_levels.len() * emphases.len() * commitments.len();
-    let ids = |options: &[crate::scenario::BidOption], set: &[usize]| -> Vec<String> {
+    let ids = |options: &[crate::scenario::BidOption], set: &[usize]| -> Vec<Id> {
         set.iter().map(|&i| options[i].id.clone()).collect()
     };
     if total <= limit {

@@ -3,7 +3,7 @@
 use ron::error::{Error as RonError, SpannedError};
 
 use super::diagnostic::{Diagnostic, did_you_mean, offset_of};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, sharing};
 
 /// Files larger than this are refused before parsing.
 pub const MAX_SCENARIO_BYTES: usize = 4 * 1024 * 1024;
@@ -28,11 +28,14 @@ pub fn parse(source: &str) -> Result<Scenario, Diagnostic> {
     // An older format's `when: [..]` would fail below with a bare "expected"; say what changed.
     super::format::check(source)?;
     // `implicit_some` lets authors write `next: "scene"` as well as `next: Some("scene")`.
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(RECURSION_LIMIT)
-        .from_str(source)
-        .map_err(|e| spanned_to_diagnostic(source, &e))
+    // Ids with the same text share it, so that the engine's lookups compare addresses first.
+    sharing(|| {
+        ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .with_recursion_limit(RECURSION_LIMIT)
+            .from_str(source)
+    })
+    .map_err(|e| spanned_to_diagnostic(source, &e))
 }
 
 fn spanned_to_diagnostic(source: &str, e: &SpannedError) -> Diagnostic {

@@ -4,7 +4,7 @@
 use super::{plain, role_name, signed, week_label};
 use crate::debrief::{SmallestChange, TurningPoint};
 use crate::engine::{Decision, Hidden, HiddenEntry, Session, StageVerdict};
-use crate::scenario::{BuyingRole, Effect, Scenario, StageRule, Who};
+use crate::scenario::{BuyingRole, Effect, Id, Scenario, StageRule, Who};
 use crate::text::{fill, is_chinese, pick};
 
 /// The debrief's causal story, in parts a front end can head and lay out; [`DebriefCause::lines`]
@@ -276,7 +276,7 @@ pub fn turning_point(s: &Session, tp: Option<&TurningPoint>, lang: &str) -> Opti
     let sep = pick(lang, "、", ", ");
     // Whom the run met earlier than the player did (or at all), in the order it met them.
     let first_met = |session: &Session| {
-        let mut out: Vec<(String, u32)> = Vec::new();
+        let mut out: Vec<(Id, u32)> = Vec::new();
         for m in session.decisions() {
             if let Decision::Act {
                 target: Some(p), ..
@@ -295,7 +295,7 @@ pub fn turning_point(s: &Session, tp: Option<&TurningPoint>, lang: &str) -> Opti
         Some(BuyingRole::Technical) => 1,
         _ => 2,
     };
-    let mut met: Vec<(String, u32)> = first_met(alt)
+    let mut met: Vec<(Id, u32)> = first_met(alt)
         .into_iter()
         .filter(|(p, w)| {
             *w >= tp.week && ours.iter().find(|(q, _)| q == p).is_none_or(|(_, v)| v > w)

@@ -2,7 +2,7 @@
 
 use super::{plain, signed};
 use crate::engine::{Session, StageVerdict};
-use crate::scenario::{Scenario, StageRule};
+use crate::scenario::{Id, Scenario, StageRule};
 use crate::text::{fill, pick};
 
 /// The tender's causal chain in plain words, stage by stage, then the outcome.
@@ -132,7 +132,7 @@ pub fn stage_reason(s: &Session, v: &StageVerdict, lang: &str) -> String {
         .unwrap_or(&v.stage);
     let judge = sc.person_name(&v.judge, lang);
     let sep = pick(lang, "、", ", ");
-    let names = |ids: &[String]| {
+    let names = |ids: &[Id]| {
         ids.iter()
             .map(|c| sc.criterion_name(c, lang))
             .collect::<Vec<_>>()

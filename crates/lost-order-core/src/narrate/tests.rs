@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::engine::{BidPart, BidProblem, Blocked, Phase, Session, SessionError};
+use crate::scenario::Id;
 use crate::testkit::tiny;
 use crate::text::Text;
 
@@ -25,7 +26,7 @@ fn too_few_points_reads_as_a_sentence_in_both_languages() {
 fn every_error() -> Vec<SessionError> {
     let blocked = |target: Option<&str>, reason| SessionError::Blocked {
         action: "pitch".into(),
-        target: target.map(str::to_string),
+        target: target.map(Id::from),
         reason,
     };
     let reason = Text::same(&["zh", "en"], "x");

@@ -3,7 +3,7 @@
 //! A leaf that every policy module may use.
 
 use crate::engine::Session;
-use crate::scenario::{Action, BuyingRole, Condition, Layer, Who};
+use crate::scenario::{Action, BuyingRole, Condition, Id, Layer, Who};
 
 /// Calls `each` with every criterion a requirement's condition asks the target to care about.
 pub(super) fn cares_in(c: &Condition, each: &mut impl FnMut(&str)) {
@@ -16,7 +16,7 @@ pub(super) fn cares_in(c: &Condition, each: &mut impl FnMut(&str)) {
 
 /// Whether an action's results favour a criterion among `criteria`; `None` when they favour
 /// no criterion at all.
-pub(super) fn favours_any(action: &Action, criteria: &[String]) -> Option<bool> {
+pub(super) fn favours_any(action: &Action, criteria: &[Id]) -> Option<bool> {
     let (mut wanted, mut fits) = (false, false);
     for c in action.results.iter().filter_map(|r| r.when.as_ref()) {
         cares_in(c, &mut |crit| {
@@ -68,7 +68,7 @@ pub(super) struct Seen<'s> {
     pub influence: i32,
     pub knows_influence: bool,
     pub knows_criteria: bool,
-    pub criteria: &'s [String],
+    pub criteria: &'s [Id],
     pub coach: bool,
     /// Their role as observed (an assumed role does not count).
     pub role: Option<BuyingRole>,

@@ -91,7 +91,7 @@ fn differing_claim(claimed: &Finished, t: &TenderResult) -> Option<String> {
         return says("the order", word(claimed.won), word(t.won));
     }
     if claimed.ending != t.ending {
-        return says("ending", claimed.ending.clone(), t.ending.clone());
+        return says("ending", claimed.ending.to_string(), t.ending.to_string());
     }
     if claimed.margin != t.margin {
         return says("margin", claimed.margin.to_string(), t.margin.to_string());

@@ -146,7 +146,7 @@ impl Tally {
             .endings
             .iter()
             .zip(&self.endings)
-            .map(|(e, n)| count(e.id.clone(), e.title.get(lang).to_string(), *n))
+            .map(|(e, n)| count(e.id.to_string(), e.title.get(lang).to_string(), *n))
             .collect();
         let scores = self
             .scores
@@ -181,7 +181,7 @@ impl Tally {
             .iter()
             .zip(&self.mistakes)
             .filter(|(_, n)| **n > 0)
-            .map(|(l, n)| count(l.id.clone(), l.missed_label(lang), *n))
+            .map(|(l, n)| count(l.id.to_string(), l.missed_label(lang), *n))
             .collect();
         mistakes.sort_by(|a, b| b.count.cmp(&a.count).then(a.id.cmp(&b.id)));
         Figures {

@@ -3,7 +3,9 @@
 mod actions;
 mod amount;
 mod grading;
+mod id;
 mod logic;
+mod lookup;
 mod people;
 mod rubric;
 mod story;
@@ -14,6 +16,8 @@ use serde::{Deserialize, Serialize};
 pub use actions::{Action, ActionResult, Purpose, Requirement, Targets};
 pub use amount::Amount;
 pub use grading::{Account, Grade, GradeResources, Grading, Indicator};
+pub use id::Id;
+pub(crate) use id::sharing;
 pub use logic::{Bound, Condition, Effect, WeekRule, Who};
 pub use people::{BuyingRole, Criterion, Fact, Layer, Person};
 pub use rubric::{Cap, Ending, Measure, RubricLine};
@@ -23,9 +27,6 @@ pub use tender::{
 };
 
 use crate::text::{Lang, Text};
-
-/// An identifier an author gives a person, action, scene, flag…
-pub type Id = String;
 
 /// A whole case.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -64,6 +65,9 @@ pub struct Scenario {
     /// BLAKE3 of the source text, set when loading; session records carry it.
     #[serde(skip)]
     pub hash: String,
+    /// Tables the engine derives on first use (`lookup.rs`).
+    #[serde(skip)]
+    pub(crate) lookup: lookup::Lookup,
 }
 
 /// Who wrote the case and what it teaches.

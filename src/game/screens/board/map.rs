@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use lost_order_core::engine::{Belief, Session};
 use lost_order_core::narrate::{belief_text, layer_name};
-use lost_order_core::scenario::{Layer, Person};
+use lost_order_core::scenario::{Id, Layer, Person};
 
 use super::super::report_lines;
 use super::{BoardAction, BoardUi};
@@ -23,7 +23,7 @@ pub(super) fn buying_center(
     ctx: &Ctx,
     board: &BoardUi,
     s: &Session,
-    moved: &BTreeSet<String>,
+    moved: &BTreeSet<Id>,
     map: &mut ChildSpawnerCommands,
 ) {
     let sc = s.scenario();

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use bevy::prelude::*;
 use lost_order_core::engine::{Decision, Phase, Session};
+use lost_order_core::scenario::Id;
 
 use super::{Ctx, Rebuild, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::icons::Icon;
@@ -23,13 +24,13 @@ use crate::game::widgets::{ButtonLook, body, heading, icon_button, icon_label, l
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
 pub enum BoardAction {
     /// Show this person (by id) in the side panel.
-    SelectPerson(String),
+    SelectPerson(Id),
     ShowNotebook,
     ShowLog,
     /// Take an action, aimed at a person or at nobody.
     Act {
-        action: String,
-        target: Option<String>,
+        action: Id,
+        target: Option<Id>,
     },
     EndWeek,
 }
@@ -38,7 +39,7 @@ pub enum BoardAction {
 #[derive(Resource, Clone, Debug, Default, PartialEq, Eq)]
 pub struct BoardUi {
     /// The person shown in the side panel.
-    pub selected: Option<String>,
+    pub selected: Option<Id>,
     /// The log instead of the notebook (when nobody is selected).
     pub show_log: bool,
     /// The last thing that happened, shown under the top bar.
@@ -112,13 +113,13 @@ struct LastShown {
     decisions: usize,
     week: u32,
     /// The believed stance of each person on the map, by id.
-    stances: BTreeMap<String, i32>,
+    stances: BTreeMap<Id, i32>,
 }
 
 /// What changed since the board was last built.
 struct Changes {
     /// People whose believed stance moved.
-    moved: BTreeSet<String>,
+    moved: BTreeSet<Id>,
     /// A new week began (or a new session).
     new_week: bool,
 }
@@ -127,7 +128,7 @@ impl LastShown {
     /// Compares `s` with what was shown, then remembers `s`.
     fn update(&mut self, s: &Session) -> Changes {
         let same_session = self.seed == s.seed() && s.decisions().len() >= self.decisions;
-        let stances: BTreeMap<String, i32> = s
+        let stances: BTreeMap<Id, i32> = s
             .scenario()
             .people
             .iter()

@@ -153,7 +153,7 @@ pub(super) fn build(ctx: &Ctx, view: &FolderReport, p: &mut ChildSpawnerCommands
             .engagement
             .iter()
             .map(|e| Count {
-                id: e.person.clone(),
+                id: e.person.to_string(),
                 label: e.name.clone(),
                 count: e.trainees,
             })

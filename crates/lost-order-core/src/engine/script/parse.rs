@@ -117,8 +117,8 @@ pub fn parse_script(text: &str) -> Result<Script, ScriptError> {
                     )));
                 }
                 ScriptStep::OnScene {
-                    scene: scene.to_string(),
-                    choice: choice.to_string(),
+                    scene: Id::from(*scene),
+                    choice: Id::from(*choice),
                 }
             }
             ["on", ..] => {
@@ -141,15 +141,15 @@ pub fn parse_script(text: &str) -> Result<Script, ScriptError> {
 fn decision(words: &[&str], line: &str) -> Result<Decision, String> {
     Ok(match words {
         ["act", action] => Decision::Act {
-            action: action.to_string(),
+            action: Id::from(*action),
             target: None,
         },
         ["act", action, target] => Decision::Act {
-            action: action.to_string(),
-            target: Some(target.to_string()),
+            action: Id::from(*action),
+            target: Some(Id::from(*target)),
         },
         ["end"] => Decision::EndWeek,
-        ["choose", choice] => Decision::Choose(choice.to_string()),
+        ["choose", choice] => Decision::Choose(Id::from(*choice)),
         ["bid", price, rest @ ..] => Decision::Bid(parse_bid(price, rest)?),
         ["grade", rest @ ..] => Decision::Grade(parse_grades(rest)?),
         _ => {
@@ -163,17 +163,14 @@ fn decision(words: &[&str], line: &str) -> Result<Decision, String> {
 
 fn parse_bid(price: &str, rest: &[&str]) -> Result<Bid, String> {
     let mut bid = Bid {
-        price: price.to_string(),
+        price: Id::from(price),
         ..Bid::default()
     };
     for word in rest {
         let (key, list) = word
             .split_once('=')
             .ok_or_else(|| format!("`{}`: expected `emphasis=…` or `commit=…`", quoted(word)))?;
-        let ids = list
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string);
+        let ids = list.split(',').filter(|s| !s.is_empty()).map(Id::from);
         match key {
             "emphasis" => bid.emphases.extend(ids),
             "commit" => bid.commitments.extend(ids),
@@ -208,7 +205,7 @@ fn parse_grades(words: &[&str]) -> Result<Vec<(Id, Grade)>, String> {
                 })?;
             let grade = Grade::from_letter(letter)
                 .ok_or_else(|| format!("`{}`: a grade is `A`, `B` or `C`", quoted(letter)))?;
-            Ok((account.to_string(), grade))
+            Ok((Id::from(account), grade))
         })
         .collect()
 }

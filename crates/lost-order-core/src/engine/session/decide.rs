@@ -125,7 +125,7 @@ impl Session {
         action_id: &str,
         target: Option<&str>,
     ) -> Result<Vec<Happening>, SessionError> {
-        self.handing_back(|s| s.take_action(action_id.to_string(), target.map(str::to_string)))
+        self.handing_back(|s| s.take_action(action_id.into(), target.map(Id::from)))
     }
 
     fn take_action(&mut self, action_id: Id, target_id: Option<Id>) -> Result<(), SessionError> {
@@ -233,7 +233,7 @@ impl Session {
     /// `WrongPhase` when no scene is open; `UnknownChoice` for an id the scene lacks;
     /// `ChoiceBlocked` (with the author's reason, if any) when its condition fails.
     pub fn choose(&mut self, choice_id: &str) -> Result<Vec<Happening>, SessionError> {
-        self.handing_back(|s| s.take_choice(choice_id.to_string()))
+        self.handing_back(|s| s.take_choice(choice_id.into()))
     }
 
     fn take_choice(&mut self, choice_id: Id) -> Result<(), SessionError> {
@@ -295,7 +295,11 @@ impl Session {
             reason
                 .map(|reason| Happening::Disqualified { reason })
                 .into_iter()
-                .chain(t.stages.iter().cloned().map(Happening::Stage))
+                .chain(
+                    t.stages
+                        .iter()
+                        .map(|v| Happening::Stage(Box::new(v.clone()))),
+                )
         }));
         let ending = self.choose_ending();
         let won = self.tender.as_ref().is_some_and(|t| t.won);

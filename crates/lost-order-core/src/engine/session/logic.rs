@@ -2,117 +2,19 @@
 
 use std::collections::BTreeMap;
 
+use super::facts::who_index;
 use super::{Scope, Session};
 use crate::engine::happening::{Happening, Learned};
 use crate::engine::hidden::Hidden;
-use crate::engine::outcome::StageVerdict;
 use crate::engine::state::{
     INFLUENCE_RANGE, KnownStage, KnownTender, PersonTruth, SUPPORT_RANGE, Seen,
 };
-use crate::scenario::{Condition, Effect, Fact, Id, Stage, Who};
+use crate::scenario::{Effect, Fact, Id, Stage, Who};
 
 impl Session {
+    /// The index of `who` in the scenario's `people`, for an effect.
     pub(super) fn who(&self, who: &Who, scope: Scope) -> Option<usize> {
-        match who {
-            Who::Target => scope.target,
-            Who::Person(id) => self.scenario.person_index(id),
-        }
-    }
-
-    /// Evaluates `c`. `roll` supplies the numbers for `Chance`.
-    pub(super) fn holds(&self, c: &Condition, scope: Scope, roll: &mut dyn FnMut() -> f64) -> bool {
-        let person = |w: &Who| self.who(w, scope).map(|i| &self.world.people[i]);
-        let belief = |w: &Who| self.who(w, scope).map(|i| &self.beliefs[i]);
-        match c {
-            Condition::Flag(f) => self.world.flags.contains(f),
-            Condition::NotFlag(f) => !self.world.flags.contains(f),
-            Condition::Counter(id, b) => b.holds(self.world.counters.get(id).copied().unwrap_or(0)),
-            Condition::Week(b) => b.holds(i64::from(self.week)),
-            Condition::Budget(b) => b.holds(self.budget),
-            Condition::Points(b) => b.holds(i64::from(self.points)),
-            Condition::Support(w, b) => person(w).is_some_and(|p| b.holds(i64::from(p.support))),
-            Condition::RivalSupport(w, b) => {
-                person(w).is_some_and(|p| b.holds(i64::from(p.rival_support)))
-            }
-            Condition::Influence(w, b) => {
-                person(w).is_some_and(|p| b.holds(i64::from(p.influence)))
-            }
-            Condition::Role(w, r) => person(w).is_some_and(|p| p.role == *r),
-            Condition::Layer(w, l) => self
-                .who(w, scope)
-                .is_some_and(|i| self.scenario.people[i].layer == *l),
-            Condition::Met(w) => person(w).is_some_and(|p| p.met),
-            Condition::Known(w, fact) => belief(w).is_some_and(|b| match fact {
-                Fact::Identity => b.on_map(),
-                Fact::Role => b.role.as_ref().is_some_and(|r| !r.assumed),
-                Fact::Stance => b.stance.is_some(),
-                Fact::Influence => b.influence.is_some(),
-                Fact::Criteria => b.criteria.is_some(),
-            }),
-            Condition::Coach(w) => person(w).is_some_and(|p| p.coach),
-            Condition::AnyCoach => self.world.people.iter().any(|p| p.coach),
-            Condition::Coachable(w) => self
-                .who(w, scope)
-                .is_some_and(|i| self.scenario.people[i].coachable),
-            Condition::Cares(w, c) => person(w).is_some_and(|p| p.criteria.contains(c)),
-            Condition::TargetIs(id) => scope
-                .target
-                .is_some_and(|i| &self.scenario.people[i].id == id),
-            Condition::Chance(p) => roll() < *p,
-            Condition::Disqualified => self
-                .tender
-                .as_ref()
-                .is_some_and(|t| t.disqualified.is_some()),
-            Condition::Won => self.tender.as_ref().is_some_and(|t| t.won),
-            Condition::Lost => self.tender.as_ref().is_some_and(|t| !t.won),
-            Condition::Eliminated(stage) => self
-                .tender
-                .as_ref()
-                .is_some_and(|t| t.eliminated_at.as_deref() == Some(stage.as_str())),
-            Condition::Price(id) => self.tender.as_ref().is_some_and(|t| &t.bid.price == id),
-            Condition::BidIncludes(id) => self
-                .tender
-                .as_ref()
-                .is_some_and(|t| t.bid.emphases.contains(id) || t.bid.commitments.contains(id)),
-            Condition::StagePassed(id) => self.stage_read(id).is_some_and(|v| v.we_pass),
-            Condition::StageFailed(id) => self.stage_read(id).is_some_and(|v| !v.we_pass),
-            Condition::StageAhead(id) => self.stage_read(id).is_some_and(|v| match v.center {
-                Some((ours, rival)) => ours > rival,
-                None => v.ours.total() > v.rival.total(),
-            }),
-            Condition::Margin(b) => self
-                .tender
-                .as_ref()
-                .is_some_and(|t| b.holds(i64::from(t.margin))),
-            Condition::GradedAs(account, grade) => self
-                .graded
-                .iter()
-                .any(|g| &g.account == account && g.given == *grade),
-            Condition::All(cs) => cs.iter().all(|c| self.holds(c, scope, roll)),
-            Condition::Any(cs) => cs.iter().any(|c| self.holds(c, scope, roll)),
-            Condition::Not(c) => !self.holds(c, scope, roll),
-        }
-    }
-
-    /// The verdict of tender stage `id` on our bid, if that stage has read it (so far).
-    fn stage_read(&self, id: &str) -> Option<&StageVerdict> {
-        self.tender.as_ref()?.stages.iter().find(|v| v.stage == id)
-    }
-
-    /// Evaluates with the session's dice, for conditions that really happen.
-    pub(super) fn holds_now(&mut self, c: &Condition, scope: Scope) -> bool {
-        if !c.draws() {
-            return self.could_hold(c, scope); // Nothing to draw: no need to borrow the dice.
-        }
-        let mut dice = self.dice.clone();
-        let result = self.holds(c, scope, &mut || dice.unit());
-        self.dice = dice;
-        result
-    }
-
-    /// Evaluates without drawing: a `Chance` counts as possible (for showing what is available).
-    pub(super) fn could_hold(&self, c: &Condition, scope: Scope) -> bool {
-        self.holds(c, scope, &mut || 0.0)
+        who_index(&self.scenario, who, scope)
     }
 
     pub(super) fn apply_all(&mut self, effects: &[Effect], scope: Scope, out: &mut Vec<Happening>) {
@@ -339,7 +241,7 @@ fn add_to_counter(counters: &mut BTreeMap<Id, i64>, id: &str, by: i64) -> i64 {
             *value
         }
         None => {
-            counters.insert(id.to_string(), by);
+            counters.insert(id.into(), by);
             by
         }
     }

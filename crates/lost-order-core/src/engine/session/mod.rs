@@ -6,16 +6,18 @@
 //! depend on each other one way only, by imports and by method calls alike:
 //!
 //! ```text
-//! what_if ──→ decide ──→ options ──────────────────→ logic
+//! what_if ──→ decide ──→ options ──────────────────→ logic ──→ facts
 //!    │          ├──────→ week, tender, scoring ─────→ logic
 //!    │          └──────→ bid ──→ error
 //!    └────────────────────────→ error    (options and decide use error too)
 //! probe ──→ options, logic               (read-only, for the deep check)
+//! options, week, tender, scoring ──→ facts   (conditions are read through `Facts`)
 //! ```
 
 mod bid;
 mod decide;
 mod error;
+mod facts;
 mod logic;
 mod options;
 mod probe;
@@ -166,29 +168,16 @@ impl Session {
                 met: false,
             })
             .collect();
-        let triggers: Vec<(&Id, WeekRule)> = scenario
-            .competitor
-            .rules
-            .iter()
-            .map(|r| (&r.id, r.trigger.week))
-            .chain(scenario.events.iter().map(|e| (&e.id, e.trigger.week)))
-            .collect();
-        let slots: Arc<[usize]> = triggers
-            .iter()
-            .map(|(id, _)| {
-                triggers
-                    .iter()
-                    .position(|(other, _)| other == id)
-                    .unwrap_or(0)
-            })
-            .collect();
-        let mut drawn_weeks = vec![None; triggers.len()];
-        for (&slot, (_, rule)) in slots.iter().zip(&triggers) {
-            if let WeekRule::Drawn(lo, hi) = *rule {
+        let weeks_of = (scenario.competitor.rules.iter().map(|r| r.trigger.week))
+            .chain(scenario.events.iter().map(|e| e.trigger.week));
+        let slots = scenario.trigger_slots();
+        let mut drawn_weeks = vec![None; slots.len()];
+        for (&slot, rule) in slots.iter().zip(weeks_of) {
+            if let WeekRule::Drawn(lo, hi) = rule {
                 drawn_weeks[slot] = Some(dice.between(i64::from(lo), i64::from(hi)) as u32);
             }
         }
-        let fired = vec![false; triggers.len()];
+        let fired = vec![false; slots.len()];
         let world = World {
             people,
             flags: BTreeSet::new(),

@@ -5,8 +5,9 @@ use std::ops::ControlFlow;
 use serde::Serialize;
 
 use super::error::Blocked;
+use super::facts::Facts;
 use super::{Phase, Scope, Session};
-use crate::scenario::{Action, Choice, Id, Targets};
+use crate::scenario::{Action, Choice, Id, Person, Targets};
 use crate::text::Text;
 
 /// Why an action cannot be taken now, with the author's reason borrowed from the scenario:
@@ -71,7 +72,9 @@ impl Session {
     /// in the scenario's `actions`, the target's in its `people`. For the simulator's
     /// policies, which look at every option at every step: nothing is cloned.
     pub(crate) fn open_actions(&self) -> Vec<(usize, Option<usize>)> {
-        let mut out = Vec::with_capacity(64);
+        // Room for every pair a usual case can have, so that the list never grows.
+        let pairs = self.scenario.actions.len() * (self.scenario.people.len() + 1);
+        let mut out = Vec::with_capacity(pairs.min(256));
         let _ = self.each_open_action(|a, target| {
             out.push((a, target));
             ControlFlow::<()>::Continue(())
@@ -90,19 +93,25 @@ impl Session {
         &self,
         mut each: impl FnMut(usize, Option<usize>) -> ControlFlow<B>,
     ) -> ControlFlow<B> {
+        // Read once for all options: who is on the map (early in a case, few are) and what
+        // the requirements read.
+        let on_map: Vec<(usize, &Person)> = (self.scenario.people.iter().enumerate())
+            .filter(|&(i, _)| self.beliefs[i].on_map())
+            .collect();
+        let facts = self.facts();
         for (a, action) in self.scenario.actions.iter().enumerate() {
             if action.points > self.points || action.cost > self.budget {
                 continue; // Blocked for every target alike.
             }
             if action.targets == Targets::Nobody {
-                if self.target_hindrance(a, action, None).is_none() {
+                if self.target_hindrance(&facts, a, action, None).is_none() {
                     each(a, None)?;
                 }
                 continue;
             }
-            for i in 0..self.scenario.people.len() {
-                if self.aims_at(&action.targets, i)
-                    && self.target_hindrance(a, action, Some(i)).is_none()
+            for &(i, person) in &on_map {
+                if targets_include(&action.targets, person)
+                    && self.target_hindrance(&facts, a, action, Some(i)).is_none()
                 {
                     each(a, Some(i))?;
                 }
@@ -124,14 +133,7 @@ impl Session {
     /// Whether an action with these targets may be aimed at person `i` now: they are on the
     /// map and among the targets (never with `Targets::Nobody`).
     pub(super) fn aims_at(&self, targets: &Targets, i: usize) -> bool {
-        let person = &self.scenario.people[i];
-        self.beliefs[i].on_map()
-            && match targets {
-                Targets::Anyone => true,
-                Targets::Nobody => false,
-                Targets::Layers(layers) => layers.contains(&person.layer),
-                Targets::Only(ids) => ids.contains(&person.id),
-            }
+        self.beliefs[i].on_map() && targets_include(targets, &self.scenario.people[i])
     }
 
     /// Why action number `a` (in the scenario's `actions`) cannot be taken with target
@@ -150,13 +152,14 @@ impl Session {
                 have: self.budget,
             }));
         }
-        self.target_hindrance(a, action, target)
+        self.target_hindrance(&self.facts(), a, action, target)
     }
 
     /// The checks of `hindrance` that depend on the target: done with it this week, then the
     /// requirements. `action` is action number `a`.
     fn target_hindrance<'s>(
         &'s self,
+        facts: &Facts,
         a: usize,
         action: &'s Action,
         target: Option<usize>,
@@ -168,7 +171,7 @@ impl Session {
         action
             .requires
             .iter()
-            .find(|r| !self.could_hold(&r.when, scope))
+            .find(|r| !facts.could_hold(&r.when, scope))
             .map(|r| Hindrance::Requirement(&r.reason))
     }
 
@@ -221,5 +224,15 @@ impl Session {
             .when
             .as_ref()
             .is_none_or(|w| self.could_hold(w, Scope::default()))
+    }
+}
+
+/// Whether `targets` names `person`, on the map or not (never with `Targets::Nobody`).
+fn targets_include(targets: &Targets, person: &Person) -> bool {
+    match targets {
+        Targets::Anyone => true,
+        Targets::Nobody => false,
+        Targets::Layers(layers) => layers.contains(&person.layer),
+        Targets::Only(ids) => ids.contains(&person.id),
     }
 }

@@ -84,7 +84,7 @@ impl Session {
             eliminated_at: None,
             disqualified: None,
             rival_eliminated: false,
-            ending: Id::new(),
+            ending: Id::default(),
             score: Score::default(),
         });
         // A disqualified bid is never read by any stage.

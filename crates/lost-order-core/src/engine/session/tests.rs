@@ -23,8 +23,8 @@ fn to_bidding(s: &mut Session) {
 fn bid(price: &str, emphases: &[&str], commitments: &[&str]) -> Bid {
     Bid {
         price: price.into(),
-        emphases: emphases.iter().map(|s| s.to_string()).collect(),
-        commitments: commitments.iter().map(|s| s.to_string()).collect(),
+        emphases: emphases.iter().map(|&s| s.into()).collect(),
+        commitments: commitments.iter().map(|&s| s.into()).collect(),
     }
 }
 

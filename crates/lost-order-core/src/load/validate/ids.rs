@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Checker;
-use crate::scenario::{Measure, Targets};
+use crate::scenario::{Id, Measure, Targets};
 
 impl<'a> Checker<'a> {
     pub(super) fn check_ids(&mut self) {
@@ -83,7 +83,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn unique_names(&mut self, kind: &str, section: &str, names: &[String]) {
+    fn unique_names(&mut self, kind: &str, section: &str, names: &[Id]) {
         let start = self.locator.section(section);
         for (i, name) in names.iter().enumerate() {
             if names[..i].contains(name) {

@@ -4,7 +4,7 @@ use super::bounds::{
     BUDGET_CHANGE, COUNTER_CHANGE, INFLUENCE_CHANGE, POINTS_CHANGE, STANCE_CHANGE, STRENGTH,
 };
 use super::{Checker, Place};
-use crate::scenario::{Bound, Condition, Effect, Measure, Who};
+use crate::scenario::{Bound, Condition, Effect, Id, Measure, Who};
 
 impl<'a> Checker<'a> {
     pub(super) fn check_logic(&mut self) {
@@ -145,7 +145,7 @@ impl<'a> Checker<'a> {
     }
 
     fn flag(&mut self, id: &str, place: Place) {
-        self.reference("flag", id, self.s.flags.iter().map(String::as_str), place);
+        self.reference("flag", id, self.s.flags.iter().map(Id::as_str), place);
     }
 
     fn bound(&mut self, what: &str, b: Bound, lo: i64, hi: i64, place: Place) {
@@ -177,12 +177,9 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            Condition::Counter(id, _) => self.reference(
-                "counter",
-                id,
-                self.s.counters.iter().map(String::as_str),
-                place,
-            ),
+            Condition::Counter(id, _) => {
+                self.reference("counter", id, self.s.counters.iter().map(Id::as_str), place)
+            }
             Condition::Week(b) => self.bound("Week", *b, 1, weeks + 1, place),
             Condition::Support(w, b) => {
                 self.who(w, place);
@@ -330,12 +327,9 @@ impl<'a> Checker<'a> {
             | Effect::Introduce(w)
             | Effect::MakeCoach(w) => self.who(w, place),
             Effect::SetFlag(f) | Effect::ClearFlag(f) => self.flag(f, place),
-            Effect::AddCounter(id, _) => self.reference(
-                "counter",
-                id,
-                self.s.counters.iter().map(String::as_str),
-                place,
-            ),
+            Effect::AddCounter(id, _) => {
+                self.reference("counter", id, self.s.counters.iter().map(Id::as_str), place)
+            }
             Effect::RivalAddresses(c, _) => {
                 let criteria = self.s.criteria.iter().map(|c| c.id.as_str());
                 self.reference("criterion", c, criteria, place);
@@ -353,7 +347,7 @@ impl<'a> Checker<'a> {
                 self.reference(
                     "counter",
                     counter,
-                    self.s.counters.iter().map(String::as_str),
+                    self.s.counters.iter().map(Id::as_str),
                     place,
                 );
                 self.flag(flag, place);
