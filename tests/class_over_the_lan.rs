@@ -159,12 +159,22 @@ fn simulate(
 
 /// A `play --text --join` process for the golden player, its standard input kept open.
 fn play_joined(served: &Served, home: &Path, records: &Path, more: &[&str]) -> Child {
-    play_as("Liao Min", &served.url, &served.code, home, records, more)
+    play_as(
+        "Liao Min",
+        "en",
+        &served.url,
+        &served.code,
+        home,
+        records,
+        more,
+    )
 }
 
-/// A `play --text --join URL --code CODE` process for `player`, its standard input kept open.
+/// A `play --text --lang LANG --join URL --code CODE` process for `player`, its standard
+/// input kept open.
 fn play_as(
     player: &str,
+    lang: &str,
     url: &str,
     code: &str,
     home: &Path,
@@ -174,7 +184,7 @@ fn play_as(
     lost_order()
         .env("LOST_ORDER_HOME", home)
         .args([
-            "play", "--text", "--lang", "en", "--player", player, "--join",
+            "play", "--text", "--lang", lang, "--player", player, "--join",
         ])
         .arg(url)
         .args(["--code", code, "--records"])
@@ -425,11 +435,12 @@ fn the_server_killed_mid_class_loses_nothing_acknowledged() {
     }
 }
 
-/// Joins as `player` with `code` and types nothing more: what the join printed on stderr, and
-/// whether the process succeeded.
-fn join_only(served: &Served, player: &str, code: &str, home: &Path) -> (bool, String) {
+/// Joins as `player` with `code` in `lang` and types nothing more: what the join printed on
+/// stderr, and whether the process succeeded.
+fn join_only(served: &Served, player: &str, lang: &str, code: &str, home: &Path) -> (bool, String) {
     let mut child = play_as(
         player,
+        lang,
         &served.url,
         code,
         home,
@@ -460,9 +471,14 @@ fn a_roster_keeps_others_out_and_the_instructor_locks_the_class_and_changes_the_
     let home = dir("roster-home");
     let first_code = served.code.clone();
 
-    // Not on the roster: refused, with the reason.
-    let (ok, said) = join_only(&served, "Zhang San", &first_code, &home);
-    assert!(!ok && said.contains("not on this class's roster"), "{said}");
+    // Not on the roster: refused, with the reason, in the trainee's language.
+    let (ok, said) = join_only(&served, "Zhang San", "en", &first_code, &home);
+    assert!(
+        !ok && said.contains("This name is not on the instructor's roster"),
+        "{said}"
+    );
+    let (ok, said) = join_only(&served, "Zhang San", "zh", &first_code, &home);
+    assert!(!ok && said.contains("这个名字不在讲师的名单上"), "{said}");
     assert!(records_in(&class).is_empty());
 
     // Liao plays a third of the golden path, then the instructor gives a new code: Liao,
@@ -505,14 +521,24 @@ fn a_roster_keeps_others_out_and_the_instructor_locks_the_class_and_changes_the_
     // Locked: Wang Fang (on the roster, with the new code) cannot join.
     served.type_keys("l");
     served.line_with("locked: no new trainee joins");
-    let (ok, said) = join_only(&served, "王芳", &new_code, &home);
-    assert!(!ok && said.contains("the class is locked"), "{said}");
+    let (ok, said) = join_only(&served, "王芳", "en", &new_code, &home);
+    assert!(
+        !ok && said.contains("The instructor has locked the class"),
+        "{said}"
+    );
+    let (ok, said) = join_only(&served, "王芳", "zh", &new_code, &home);
+    assert!(!ok && said.contains("讲师已锁定课堂"), "{said}");
     // Unlocked: the old code no longer lets a newcomer in; the new one does.
     served.type_keys("l");
     served.line_with("unlocked");
-    let (ok, said) = join_only(&served, "王芳", &first_code, &home);
-    assert!(!ok && said.contains("wrong class code"), "{said}");
-    let (_, said) = join_only(&served, "王芳", &new_code, &home);
+    let (ok, said) = join_only(&served, "王芳", "en", &first_code, &home);
+    assert!(
+        !ok && said.contains("That is not this class's code"),
+        "{said}"
+    );
+    let (ok, said) = join_only(&served, "王芳", "zh", &first_code, &home);
+    assert!(!ok && said.contains("课堂代码不对"), "{said}");
+    let (_, said) = join_only(&served, "王芳", "en", &new_code, &home);
     assert!(said.contains("joined the class"), "{said}");
     assert_eq!(records_in(&class).len(), 2);
 
@@ -537,10 +563,12 @@ fn a_roster_keeps_others_out_and_the_instructor_locks_the_class_and_changes_the_
 }
 
 /// With `LOST_ORDER_BROWSER_TESTS=1` (set by .ci/run): the live view in headless Chromium
-/// while simulated trainees play shows them (a screenshot is left in the temporary folder to
-/// look at), and after the last bid the report link gives the class report.
+/// while simulated trainees play shows them and the class charts, which change as outcomes
+/// arrive; its Lock button locks the class (a newcomer is refused, in their language) and its
+/// New code button gives a new code; after the last bid the report link gives the class
+/// report. Screenshots of the whole page are left in the temporary folder to look at.
 #[test]
-fn the_live_view_in_a_browser_shows_the_trainees_and_links_the_report() {
+fn the_live_view_in_a_browser_shows_the_trainees_and_charts_locks_and_links_the_report() {
     if std::env::var("LOST_ORDER_BROWSER_TESTS").as_deref() != Ok("1") {
         eprintln!("browser check skipped: set LOST_ORDER_BROWSER_TESTS=1 with chromium installed");
         return;
@@ -564,20 +592,81 @@ fn the_live_view_in_a_browser_shows_the_trainees_and_links_the_report() {
         .spawn()
         .unwrap();
     wait_until("every trainee joins", || records_in(&class).len() == 12);
-    let shot =
-        std::env::temp_dir().join(format!("lost-order-live-view-{}.png", std::process::id()));
-    chromium(&served.view, &[&format!("--screenshot={}", shot.display())]);
-    assert!(
-        std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
-        "a screenshot"
+    let shot = |name: &str| {
+        std::env::temp_dir().join(format!(
+            "lost-order-live-view-{name}-{}.png",
+            std::process::id()
+        ))
+    };
+    let mut page = common::browser::Browser::open(&served.view, 1280, 800);
+    page.wait_for("document.querySelectorAll('#rows tr').length === 12", BOUND);
+    let rows = page.eval(
+        "[...document.querySelectorAll('#rows td:first-child')].filter(td => td.textContent.startsWith('sim-random-')).length",
     );
-    eprintln!("live view screenshot: {}", shot.display());
-    let dom = chromium(&served.view, &["--dump-dom"]);
-    let rows = dom.matches("<td>sim-random-").count();
-    assert_eq!(rows, 12, "every trainee's row:\n{dom}");
+    assert_eq!(rows, 12, "every trainee's row");
+    // The class charts, as the report draws them: the outcome's bars say how many are
+    // unfinished.
+    let outcome = "[...document.querySelectorAll('#chart-outcome title')].map(t => t.textContent).join(' | ')";
+    page.wait_for("document.querySelector('#chart-scores') !== null", BOUND);
+    let during = page.eval(outcome).as_str().unwrap().to_string();
+    assert!(during.contains("未完成 · Unfinished："), "{during}");
+    assert!(!during.contains("未完成 · Unfinished：0"), "{during}");
+    page.screenshot(&shot("playing"));
+
+    // The Lock button: the page says locked, and a newcomer is refused in their language.
+    page.eval("document.getElementById('lock').click()");
+    page.wait_for(
+        "document.getElementById('lock-state').textContent.includes('Locked')",
+        BOUND,
+    );
+    // The server's window is told too.
+    served.line_with("locked from the live view");
+    let home = dir("browser-home");
+    let (ok, said) = join_only(&served, "王芳", "zh", &served.code, &home);
+    assert!(!ok && said.contains("讲师已锁定课堂"), "{said}");
+    page.screenshot(&shot("locked"));
+    // New code (the confirmation answered yes): shown at once, and it is the class's.
+    page.eval("window.confirm = () => true; document.getElementById('new-code').click()");
+    let old = served.code.clone();
+    page.wait_for(
+        &format!("document.getElementById('code').textContent.length === 6 && document.getElementById('code').textContent !== '{old}'"),
+        BOUND,
+    );
+    let new_code = page.eval("document.getElementById('code').textContent");
+    let new_code = new_code.as_str().unwrap();
+    let told = served.line_with("new code from the live view: ");
+    assert!(told.contains(new_code), "{told}");
+    page.eval("document.getElementById('lock').click()");
+    page.wait_for(
+        "document.getElementById('lock-state').textContent.includes('Open')",
+        BOUND,
+    );
+    let (ok, said) = join_only(&served, "王芳", "en", &old, &home);
+    assert!(
+        !ok && said.contains("That is not this class's code"),
+        "{said}"
+    );
+    let (ok, said) = join_only(&served, "王芳", "en", new_code, &home);
+    assert!(ok && said.contains("joined the class"), "{said}");
 
     let out = trainees.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", stdout(&out));
+    // The charts moved on as the outcomes arrived: nobody of the twelve is unfinished now
+    // (王芳 joined and made no decision).
+    page.wait_for(
+        "[...document.querySelectorAll('#chart-outcome title')].some(t => t.textContent === '未完成 · Unfinished：1')",
+        BOUND,
+    );
+    let after = page.eval(outcome).as_str().unwrap().to_string();
+    assert_ne!(after, during);
+    let finished = page.eval("document.getElementById('finished').textContent");
+    assert_eq!(finished, "12");
+    page.screenshot(&shot("finished"));
+    for name in ["playing", "locked", "finished"] {
+        eprintln!("live view screenshot: {}", shot(name).display());
+    }
+    drop(page);
+
     // After the last bid: the report the page links to.
     let token = served.view.split("token=").nth(1).unwrap();
     let dom = chromium(&served.view, &["--dump-dom"]);
@@ -600,13 +689,8 @@ fn the_live_view_in_a_browser_shows_the_trainees_and_links_the_report() {
 fn chromium(url: &str, args: &[&str]) -> String {
     let profile = std::env::temp_dir().join(format!("lo-chromium-lan-{}", std::process::id()));
     let mut child = std::process::Command::new("chromium")
+        .args(common::HEADLESS_CHROMIUM)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
             "--hide-scrollbars",
             "--window-size=1280,800",
             // Stops loading after 3 s: the page's event stream never ends.

@@ -217,15 +217,8 @@ fn browser_check(page: &Path, trainees: usize) {
     }
     let profile = std::env::temp_dir().join(format!("lo-chromium-{}", std::process::id()));
     let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--dump-dom",
-        ])
+        .args(common::HEADLESS_CHROMIUM)
+        .arg("--dump-dom")
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("file://{}", page.display()))
         .output()

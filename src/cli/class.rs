@@ -4,6 +4,9 @@ use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use anyhow::Context;
 use lost_order_app::catalog::{FLAGSHIP, shipped_source};
@@ -96,8 +99,44 @@ pub fn run(args: &Serve) -> anyhow::Result<ExitCode> {
         "type l then Enter to lock or unlock the class (no new trainees), c for a new code, q to end the class"
     );
     println!("`lost-order report {dir}` writes the debrief at any time");
-    instructor_keys(&server);
+    // What this window last said of the door (the code, the lock): the live view's buttons
+    // change it too, and are told here.
+    let said = Mutex::new((server.code(), server.locked()));
+    let ended = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| tell_door_changes(&server, &said, &ended));
+        instructor_keys(&server, &said);
+        ended.store(true, Ordering::Relaxed);
+    });
     Ok(ExitCode::SUCCESS)
+}
+
+/// How often the window looks for changes the live view's buttons made.
+const DOOR_LOOK: Duration = Duration::from_millis(250);
+
+/// Says in the window what the live view's Lock and New code buttons changed, until `ended`,
+/// so that what the instructor's window last said stays true.
+fn tell_door_changes(server: &ClassServer, said: &Mutex<(String, bool)>, ended: &AtomicBool) {
+    while !ended.load(Ordering::Relaxed) {
+        std::thread::sleep(DOOR_LOOK);
+        let (code, locked) = (server.code(), server.locked());
+        let mut last = said.lock().unwrap_or_else(|e| e.into_inner());
+        if locked != last.1 {
+            if locked {
+                println!(
+                    "locked from the live view: no new trainee joins; those in the class go on"
+                );
+            } else {
+                println!("unlocked from the live view: trainees join with the code {code}");
+            }
+        }
+        if code != last.0 {
+            println!(
+                "new code from the live view: {code} (trainees already in the class go on with theirs)"
+            );
+        }
+        *last = (code, locked);
+    }
 }
 
 /// The roster file's names.
@@ -110,10 +149,12 @@ fn read_roster(path: &Path) -> anyhow::Result<Vec<String>> {
 /// Reads the instructor's keys from standard input until `q` (returns, ending the class) or
 /// the end of the input (then serves until the process is stopped: a server started with no
 /// terminal, by a script or a service).
-fn instructor_keys(server: &ClassServer) {
+fn instructor_keys(server: &ClassServer, said: &Mutex<(String, bool)>) {
     let stdin = std::io::stdin();
     for line in stdin.lock().lines() {
         let Ok(line) = line else { break };
+        // Held while a key changes the door, so that the change is told once, here.
+        let mut last = said.lock().unwrap_or_else(|e| e.into_inner());
         match line.trim() {
             "q" | "Q" => {
                 println!("class ended; the records are in the class folder");
@@ -138,6 +179,7 @@ fn instructor_keys(server: &ClassServer) {
             "" => {}
             other => println!("`{other}`: type l (lock or unlock), c (new code) or q (end)"),
         }
+        *last = (server.code(), server.locked());
     }
     // No more input: serve until stopped.
     loop {

@@ -313,7 +313,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 };
                 let journal = match (&join, noted) {
                     (Some(url), _) => {
-                        play_join::resumed(url, &code, &player, &folders, &session, writer)?
+                        play_join::resumed(url, &code, &player, &folders, &session, writer, &lang)?
                     }
                     (None, Some(note)) => {
                         eprintln!(
@@ -321,7 +321,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                             note.url
                         );
                         play_join::resumed(
-                            &note.url, &note.code, &note.name, &folders, &session, writer,
+                            &note.url, &note.code, &note.name, &folders, &session, writer, &lang,
                         )
                         .map_err(|e| {
                             e.context(format!(
@@ -336,7 +336,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 return play_text::run(session, &lang, Some(journal));
             }
             if let Some(url) = &join {
-                let (session, journal) = play_join::start(url, &code, &player, &folders, &dir)?;
+                // Before the class's scenario is known, a refusal speaks the game's language.
+                let said = resolve(lang.as_deref(), &game_languages())?;
+                let (session, journal) =
+                    play_join::start(url, &code, &player, &folders, &dir, &said)?;
                 let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
                 return play_text::run(session, &lang, Some(journal));
             }

@@ -10,7 +10,7 @@ use lost_order_core::record::RecordWriter;
 use super::play_text::Journal;
 
 /// Joins the class at `url` as `player` and starts a new session of its scenario and seed,
-/// recorded in `dir`.
+/// recorded in `dir`; a refusal or an unreachable server is said in `lang`.
 ///
 /// # Errors
 /// No name; the server not reached or refusing the join; a class scenario that does not load;
@@ -22,8 +22,9 @@ pub fn start(
     player: &str,
     folders: &Folders,
     dir: &std::path::Path,
+    lang: &str,
 ) -> anyhow::Result<(Session, Journal)> {
-    let (link, joined) = join(url, code, player, folders)?;
+    let (link, joined) = join(url, code, player, folders, lang)?;
     if joined.lines > 0 {
         anyhow::bail!(
             "the class already holds {} decisions of `{player}` from this computer: continue that session with --continue (or --resume RECORD) and --join",
@@ -41,7 +42,8 @@ pub fn start(
 }
 
 /// Joins the class at `url` as `player` to go on with `session`, resumed from its local
-/// record: the server takes the decisions it does not hold yet.
+/// record: the server takes the decisions it does not hold yet. A refusal or an unreachable
+/// server is said in `lang`.
 ///
 /// # Errors
 /// No name; the server not reached or refusing the join; a session of another scenario or
@@ -53,8 +55,9 @@ pub fn resumed(
     folders: &Folders,
     session: &Session,
     writer: RecordWriter,
+    lang: &str,
 ) -> anyhow::Result<Journal> {
-    let (link, joined) = join(url, code, player, folders)?;
+    let (link, joined) = join(url, code, player, folders, lang)?;
     if joined.scenario_hash != session.scenario().hash || joined.seed != session.seed() {
         anyhow::bail!(
             "{} is not a session of this class (its scenario or seed differs)",
@@ -73,6 +76,7 @@ fn join(
     code: &str,
     player: &str,
     folders: &Folders,
+    lang: &str,
 ) -> anyhow::Result<(ClassLink, Joined)> {
     if player.trim().is_empty() {
         anyhow::bail!("a class needs your name: --player NAME (or your name in the settings)");
@@ -84,9 +88,7 @@ fn join(
         name: player.to_string(),
         device,
     };
-    Ok(ClassLink::join(
-        credentials,
-        None,
-        lost_order_app::fresh_seed(),
-    )?)
+    let url = credentials.url.clone();
+    ClassLink::join(credentials, None, lost_order_app::fresh_seed())
+        .map_err(|f| anyhow::anyhow!("{}", f.words(&url, lang)))
 }

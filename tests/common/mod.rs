@@ -2,6 +2,8 @@
 //! the golden scripts, and (in `game`) a headless game to click through.
 #![allow(dead_code, reason = "each test file uses a part of the fixtures")]
 
+#[cfg(unix)]
+pub mod browser;
 pub mod game;
 pub mod terminal;
 pub mod window;
@@ -10,6 +12,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use lost_order_core::engine::{Decision, parse_script};
+
+/// Headless Chromium's flags for a test: no sandbox (in a container), no GPU, nothing fetched
+/// from the network but the page, no first-run screens.
+pub const HEADLESS_CHROMIUM: [&str; 6] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+];
 
 /// The `lost-order` binary this test build made.
 pub const BIN: &str = env!("CARGO_BIN_EXE_lost-order");

@@ -11,6 +11,7 @@ pub mod server;
 mod tokens;
 pub mod trainees;
 pub mod watch;
+mod words;
 
 pub use link::{
     ClassLink, ClassRecord, Credentials, Enrolment, Failure, Faults, device_token, enrolment_path,
@@ -19,3 +20,4 @@ pub use protocol::{Joined, Reason, Refusal, ScenarioSource};
 pub use server::{ClassOptions, ClassServer, Limits, ServeError, default_bind, serve};
 pub use trainees::{Latency, Outcome, Simulation, simulate_class};
 pub use watch::{ClassWatch, WatchStatus, Watched};
+pub use words::unreachable_words;

@@ -5,9 +5,12 @@
 //! POST /class/sessions/{id}/lines       Lines        -> 200 Acknowledged
 //! GET  /class/sessions/{id}/record      X-Class-Code, X-Device headers -> 200 the record's text
 //! GET  /class/view?token=T              the live view, a self-contained page
-//! GET  /class/view/events?token=T       the live view's server-sent events (ClassView JSON)
+//! GET  /class/view/events?token=T       the live view's server-sent events (ClassView JSON,
+//!                                       and `charts` events: LiveCharts JSON)
 //! GET  /class/report/{file}?token=T[&lang=L]  the class report (index.html, summary.json,
 //!                                       sessions.csv, decisions.csv), written from DIR
+//! POST /class/view/lock                 LockRequest   -> 200 Gate (the instructor's `l`)
+//! POST /class/view/code                 CodeRequest   -> 200 Gate (the instructor's `c`)
 //! any refusal                           -> 4xx/5xx Refusal
 //! ```
 
@@ -20,8 +23,15 @@ pub const JOIN_PATH: &str = "/class/join";
 pub const VIEW_PATH: &str = "/class/view";
 
 /// The live view's server-sent events (`?token=`): the class view (`server::ClassView`) in JSON
-/// at each change, at most four a second, at least one a second.
+/// at each change, at most four a second, at least one a second; and, as events named
+/// `charts`, the class charts (`server::LiveCharts` in JSON) each time they are drawn anew.
 pub const EVENTS_PATH: &str = "/class/view/events";
+
+/// Where the live view locks or unlocks the class (POST, with the instructor's token).
+pub const LOCK_PATH: &str = "/class/view/lock";
+
+/// Where the live view gives the class a new code (POST, with the instructor's token).
+pub const CODE_PATH: &str = "/class/view/code";
 
 /// The header carrying the class code on a GET.
 pub const CODE_HEADER: &str = "x-class-code";
@@ -126,6 +136,32 @@ pub struct Lines {
 pub struct Acknowledged {
     /// Lines held after the header.
     pub lines: usize,
+}
+
+/// The instructor locking the class (no new trainee joins) or unlocking it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LockRequest {
+    /// The instructor's token.
+    pub token: String,
+    /// Locked or not, whatever it was (two pages clicking at once agree).
+    pub locked: bool,
+}
+
+/// The instructor asking for a new class code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeRequest {
+    /// The instructor's token.
+    pub token: String,
+}
+
+/// The class's door after the instructor's change: the code a new trainee joins with, and
+/// whether the class is locked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gate {
+    /// The code a new trainee joins with.
+    pub code: String,
+    /// Whether no new trainee joins.
+    pub locked: bool,
 }
 
 /// Why the server refused a request, a stable word a front end can put in its own language.

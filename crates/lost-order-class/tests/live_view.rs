@@ -12,14 +12,22 @@ use lost_order_class::{ClassLink, ClassRecord, Credentials, Limits};
 use lost_order_core::engine::{Dice, Phase, Session};
 use lost_order_core::policy::Policy;
 
-/// The first event of the live view's stream at `url` whose view satisfies `wanted`.
+/// The first view the live view's stream at `url` sends that satisfies `wanted`.
 fn event_where(url: &str, wanted: impl Fn(&ClassView) -> bool) -> ClassView {
     let response = common::agent().get(url).call().unwrap();
     assert_eq!(response.status().as_u16(), 200);
     let reader = BufReader::new(response.into_body().into_reader());
+    // Other events (the class charts) are passed over.
+    let mut other = false;
     for line in reader.lines() {
         let line = line.unwrap();
-        if let Some(data) = line.strip_prefix("data:") {
+        if line.starts_with("event:") {
+            other = true;
+        } else if line.is_empty() {
+            other = false;
+        } else if let Some(data) = line.strip_prefix("data:")
+            && !other
+        {
             let view: ClassView = serde_json::from_str(data.trim()).unwrap();
             if wanted(&view) {
                 return view;

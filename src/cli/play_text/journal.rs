@@ -41,7 +41,7 @@ impl Journal {
                             "课堂服务器拒收：",
                             "the class server refused a decision: "
                         ),
-                        refusal
+                        refusal.reason.words(lang)
                     );
                 } else if !link.connected() {
                     println!(

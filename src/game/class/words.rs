@@ -56,15 +56,8 @@ impl JoinError {
                 "Type your name: it is how the instructor knows you.",
             )
             .to_string(),
-            JoinError::Unreachable(address) => fill(
-                pick(
-                    lang,
-                    "连不上 {address} 的课堂服务器。请核对地址，并确认本机与讲师的电脑在同一网络中。",
-                    "Cannot reach the class server at {address}. Check the address, and that this computer is on the instructor's network.",
-                ),
-                &[("address", address)],
-            ),
-            JoinError::Refused(reason, message) => refusal_words(*reason, message, lang),
+            JoinError::Unreachable(address) => lost_order_class::unreachable_words(address, lang),
+            JoinError::Refused(reason, _) => reason.words(lang).to_string(),
             JoinError::Scenario(detail) => fill(
                 pick(
                     lang,
@@ -105,38 +98,4 @@ impl JoinError {
             ),
         }
     }
-}
-
-/// A refusal of the join in the player's language.
-fn refusal_words(reason: Reason, message: &str, lang: &str) -> String {
-    let (zh, en) = match reason {
-        Reason::WrongCode => (
-            "课堂代码不对，请向讲师核对。",
-            "That is not this class's code: check it with the instructor.",
-        ),
-        Reason::NameTaken => (
-            "这个名字已在另一台电脑上加入了课堂。请换一个名字，或回到原来的电脑。",
-            "This name already plays in the class on another computer. Use another name, or that computer.",
-        ),
-        Reason::BadName => (
-            "这个名字不能用：不能为空、不能超过 64 个字符，也不能含有 /、\\ 或 ..。",
-            "This name cannot be used: it must not be empty, longer than 64 characters, or hold /, \\ or ..",
-        ),
-        Reason::ClassFull => ("课堂已满。", "The class is full."),
-        Reason::TooFast => (
-            "请求太频繁，请稍等片刻再试。",
-            "Too many requests: wait a moment and try again.",
-        ),
-        _ => {
-            return fill(
-                pick(
-                    lang,
-                    "课堂服务器拒绝加入：{message}",
-                    "The class server refused: {message}",
-                ),
-                &[("message", message)],
-            );
-        }
-    };
-    pick(lang, zh, en).to_string()
 }

@@ -10,11 +10,12 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use lost_order_core::narrate::week_label;
-use lost_order_core::report::{ClassSink, ClassSummary, Count, SeedGroup, SessionRow};
+use lost_order_core::report::{ClassSink, ClassSummary, SeedGroup, SessionRow};
 use minijinja::{Environment, context};
 use serde::Serialize;
 
 use super::ReportError;
+use super::charts::render_charts;
 use super::sheets::{self, Sheet};
 use super::when::Clock;
 use super::words::words;
@@ -166,23 +167,6 @@ impl ReportFiles {
     fn write_page(&mut self, summary: &ClassSummary) -> Result<(), ReportError> {
         let r = summary;
         let w = &self.words;
-        let count = |id: &str, label: &str, count: usize| Count {
-            id: id.to_string(),
-            label: label.to_string(),
-            count,
-        };
-        let outcome = vec![
-            count("won", w["won"], r.figures.won),
-            count("lost", w["lost"], r.figures.lost),
-            count("unfinished", w["unfinished"], r.figures.unfinished),
-        ];
-        let engaged: Vec<Count> = r
-            .figures
-            .engagement
-            .iter()
-            .map(|e| count(&e.person, &e.name, e.trainees))
-            .collect();
-        let max = |items: &[Count]| items.iter().map(|c| c.count).max().unwrap_or(0);
         let dates = r.started.map(|(first, last)| {
             let (a, b) = (self.clock.date(first), self.clock.date(last));
             if a == b {
@@ -191,27 +175,12 @@ impl ReportFiles {
                 format!("{a}{}{b}", w["to"])
             }
         });
-        let week_max = r
-            .figures
-            .engagement
-            .iter()
-            .flat_map(|e| e.by_week.iter().copied())
-            .max()
-            .unwrap_or(0);
+        let charts = render_charts(&[(self.lang.as_str(), &r.figures)], self.weeks.len() as u32)?;
         let html = self.env.get_template("page.html")?.render(context! {
             r => r,
             t => w,
             dates => dates,
-            outcome_max => max(&outcome),
-            outcome => outcome,
-            endings_max => max(&r.figures.endings),
-            scores_max => max(&r.figures.scores),
-            roles_max => max(&r.figures.roles),
-            mistakes_max => max(&r.figures.mistakes),
-            engaged_max => max(&engaged),
-            engaged => engaged,
-            weeks => self.weeks,
-            week_max => week_max,
+            charts => minijinja::Value::from_safe_string(charts),
         })?;
         let (before, after) = html.split_once(ROWS).unwrap_or((&html, ""));
         let mut out = Final::create(self.out.join("index.html"))?;

@@ -2,10 +2,12 @@
 //! decisions.csv. Used by `lost-order report` (streaming a class of any size) and by the
 //! game's export (a report in memory).
 //!
-//! The charts are SVG written by the page's template from the report's counts. A chart crate
+//! The charts are SVG written by a template of their own from the report's counts
+//! (`render_charts`, which the class server's live view uses too). A chart crate
 //! was considered (plotters), but its text layout needs system fonts for CJK labels, and the
 //! page must work offline in any browser and print well; plain SVG bars from the template do.
 
+mod charts;
 mod files;
 mod sheets;
 mod when;
@@ -15,6 +17,7 @@ use std::path::Path;
 
 use lost_order_core::report::{ClassReport, ClassSink, ClassSummary, Roster, stream};
 
+pub use charts::render_charts;
 pub use files::ReportFiles;
 pub use sheets::{BOM, cell};
 pub use when::Clock;

@@ -10,11 +10,12 @@ use lost_order_core::engine::Session;
 use lost_order_core::record::{Header, RecordWriter, file_name, read_record, replay};
 use lost_order_core::scenario::Scenario;
 
+use super::charts::{self, Charted};
 use super::register::{self, ClassLine, Enrolled, Line, Register};
 use super::trainee::Trainee;
-use super::view::View;
+use super::view::{ClassView, View};
 use super::{Limits, ServeError};
-use crate::protocol::{JoinRequest, Joined, Lines, Reason, Refusal, ScenarioSource};
+use crate::protocol::{Gate, JoinRequest, Joined, Lines, Reason, Refusal, ScenarioSource};
 use crate::tokens;
 
 /// The longest name or roster label, in characters.
@@ -49,6 +50,8 @@ pub(crate) struct Class {
     pub join_gate: tokio::sync::Mutex<()>,
     /// Held while the report is written or read, so two pages never write it at once.
     pub report_lock: Mutex<()>,
+    /// The class charts of the live view (see [`Class::charts`]).
+    pub(crate) charted: Mutex<Charted>,
 }
 
 /// The trainees, by session id and by name.
@@ -145,6 +148,7 @@ impl Class {
         }
         Ok(Opened {
             class: Class {
+                charted: charts::charted(&scenario),
                 scenario,
                 source,
                 seed: class_line.seed,
@@ -320,6 +324,18 @@ impl Class {
             .map_err(|e| Refusal::new(Reason::Disk, format!("the record could not be read: {e}")))
     }
 
+    /// The trainee of session `id`, if the class holds them.
+    pub(crate) fn trainee_by_id(&self, id: &str) -> Option<Arc<Mutex<Trainee>>> {
+        let roll = self.roll.lock().unwrap_or_else(|e| e.into_inner());
+        roll.by_id.get(id).cloned()
+    }
+
+    /// The live view as the class stands: its rows, the code and the lock.
+    pub fn snapshot(&self) -> ClassView {
+        let Gate { code, locked } = self.gate();
+        self.view.snapshot(code, locked)
+    }
+
     fn trainee(&self, session: &str, device: &str) -> Result<Arc<Mutex<Trainee>>, Refusal> {
         let roll = self.roll.lock().unwrap_or_else(|e| e.into_inner());
         let trainee = roll.by_id.get(session).cloned().ok_or_else(|| {
@@ -365,6 +381,15 @@ impl Class {
             .clone()
     }
 
+    /// The code a new trainee joins with and whether the class is locked.
+    pub fn gate(&self) -> Gate {
+        let gate = self.gate.lock().unwrap_or_else(|e| e.into_inner());
+        Gate {
+            code: gate.code.clone(),
+            locked: gate.locked,
+        }
+    }
+
     /// Whether the class lets no new trainee join.
     pub fn locked(&self) -> bool {
         self.gate.lock().unwrap_or_else(|e| e.into_inner()).locked
@@ -400,6 +425,8 @@ impl Class {
         change(&mut line);
         register.append(&Line::Class(line.clone()))?;
         *gate = line;
+        drop(gate);
+        self.view.touch();
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! it is stopped.
 
 mod bind;
+mod charts;
 mod class;
 mod register;
 mod report;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use lost_order_core::load::check_source;
 
 pub use bind::{DEFAULT_PORT, default_bind};
+pub use charts::LiveCharts;
 pub use class::{MAX_DEVICE_BYTES, MAX_NAME_CHARS};
 pub use register::REGISTER_FILE;
 pub use report::{REPORT_DIR, REPORT_FILES};
@@ -247,6 +249,24 @@ impl ClassServer {
     /// Any I/O error of the register; the code is then left as it was.
     pub fn new_code(&self) -> std::io::Result<String> {
         self.class.new_code()
+    }
+
+    /// The live view's class charts, brought up to date first (the report's charts drawn
+    /// from counts kept as trainees play).
+    pub fn live_charts(&self) -> LiveCharts {
+        self.class.charts(std::time::Duration::ZERO)
+    }
+
+    /// The class's figures as the live view's charts count them, brought up to date first,
+    /// in `lang` (the scenario's first language when it has not that one): the figures the
+    /// report over the class folder gives.
+    pub fn chart_figures(&self, lang: &str) -> lost_order_core::report::Figures {
+        self.class.chart_figures(lang)
+    }
+
+    /// The live view as the class stands now.
+    pub fn view(&self) -> ClassView {
+        self.class.snapshot()
     }
 
     /// The instructor's token (for the live view).

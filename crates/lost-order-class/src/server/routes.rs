@@ -13,11 +13,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use futures_util::StreamExt;
 
 use super::class::Class;
 use crate::protocol::{
-    Acknowledged, CODE_HEADER, DEVICE_HEADER, EVENTS_PATH, JOIN_PATH, JoinRequest, Lines, Reason,
-    Refusal, VIEW_PATH,
+    Acknowledged, CODE_HEADER, CODE_PATH, CodeRequest, DEVICE_HEADER, EVENTS_PATH, JOIN_PATH,
+    JoinRequest, LOCK_PATH, Lines, LockRequest, Reason, Refusal, VIEW_PATH,
 };
 
 /// The live view's page: self-contained (no network but this server).
@@ -29,6 +30,12 @@ const EVENT_GAP: Duration = Duration::from_millis(250);
 /// The slowest: an event at least this often, so "seconds since" stays true.
 const EVENT_REFRESH: Duration = Duration::from_secs(1);
 
+/// The class charts are brought up to date at most this often, whatever the number of pages.
+const CHART_GAP: Duration = Duration::from_secs(1);
+
+/// Where the class charts go in the page.
+const CHARTS_SLOT: &str = "<!--CHARTS-->";
+
 /// The routes of `class`, with its request body limit.
 pub(super) fn router(class: Arc<Class>) -> Router {
     let limit = class.limits.max_body_bytes;
@@ -39,6 +46,8 @@ pub(super) fn router(class: Arc<Class>) -> Router {
         .route(VIEW_PATH, get(view_page))
         .route(EVENTS_PATH, get(view_events))
         .route("/class/report/{file}", get(report))
+        .route(LOCK_PATH, post(lock))
+        .route(CODE_PATH, post(new_code))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(class)
 }
@@ -158,23 +167,36 @@ async fn view_page(State(class): State<Arc<Class>>, Query(q): Query<Token>) -> R
     if !class.is_instructor(&q.token) {
         return not_instructor();
     }
-    (
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        page_with(&class.view.snapshot()),
-    )
-        .into_response()
+    let page = tokio::task::spawn_blocking(move || {
+        let charts = class.charts(CHART_GAP);
+        page_with(&class.snapshot(), &charts.html)
+    })
+    .await;
+    match page {
+        Ok(page) => (
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            page,
+        )
+            .into_response(),
+        Err(e) => refused(Refusal::new(
+            Reason::Disk,
+            format!("the server failed: {e}"),
+        )),
+    }
 }
 
-/// The live view's page with `view` in it, shown before the first event arrives. In the
-/// script, `<` is written `\u003c` so no name can close the script element.
-fn page_with(view: &super::ClassView) -> String {
+/// The live view's page with `view` and the class `charts` in it, shown before the first
+/// event arrives. In the script, `<` is written `\u003c` so no name can close the script
+/// element; the charts are HTML the report's template escaped.
+fn page_with(view: &super::ClassView, charts: &str) -> String {
     let json = serde_json::to_string(view)
         .unwrap_or_else(|_| "null".to_string())
         .replace('<', "\\u003c");
     PAGE.replace("/*FIRST_VIEW*/null", &json)
+        .replacen(CHARTS_SLOT, charts, 1)
 }
 
 async fn view_events(State(class): State<Arc<Class>>, Query(q): Query<Token>) -> Response {
@@ -182,22 +204,85 @@ async fn view_events(State(class): State<Arc<Class>>, Query(q): Query<Token>) ->
         return not_instructor();
     }
     let changes = class.view.subscribe();
+    // Each turn: the view, and the charts when they were drawn anew since this stream last
+    // sent them (as a `charts` event).
     let stream = futures_util::stream::unfold(
-        (class, changes, true),
-        |(class, mut changes, first)| async move {
+        (class, changes, true, 0u64),
+        |(class, mut changes, first, sent)| async move {
             if !first {
                 let _ = tokio::time::timeout(EVENT_REFRESH, changes.changed()).await;
                 tokio::time::sleep(EVENT_GAP).await;
             }
             changes.borrow_and_update();
-            let view = serde_json::to_string(&class.view.snapshot()).unwrap_or_default();
-            let event = Ok::<_, Infallible>(Event::default().data(view));
-            Some((event, (class, changes, false)))
+            let view = serde_json::to_string(&class.snapshot()).unwrap_or_default();
+            let mut events = vec![Ok::<_, Infallible>(Event::default().data(view))];
+            let drawing = class.clone();
+            let mut sent = sent;
+            if let Ok(charts) = tokio::task::spawn_blocking(move || drawing.charts(CHART_GAP)).await
+                && charts.version != sent
+            {
+                sent = charts.version;
+                let data = serde_json::to_string(&charts).unwrap_or_default();
+                events.push(Ok(Event::default().event("charts").data(data)));
+            }
+            Some((
+                futures_util::stream::iter(events),
+                (class, changes, false, sent),
+            ))
         },
-    );
+    )
+    .flatten();
     Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response()
+}
+
+/// The instructor's `l` from the live view: locks or unlocks the class.
+async fn lock(
+    State(class): State<Arc<Class>>,
+    body: Result<Json<LockRequest>, JsonRejection>,
+) -> Response {
+    match read(body, class.limits.max_body_bytes) {
+        Ok(LockRequest { token, locked }) => {
+            change_door(class, &token, move |c| c.set_locked(locked)).await
+        }
+        Err(r) => refused(r),
+    }
+}
+
+/// The instructor's `c` from the live view: a new class code.
+async fn new_code(
+    State(class): State<Arc<Class>>,
+    body: Result<Json<CodeRequest>, JsonRejection>,
+) -> Response {
+    match read(body, class.limits.max_body_bytes) {
+        Ok(CodeRequest { token }) => change_door(class, &token, |c| c.new_code().map(drop)).await,
+        Err(r) => refused(r),
+    }
+}
+
+/// Makes the instructor's `change` to the class's door (its code or lock, kept in the
+/// register) when `token` is theirs, and answers with the door as it then is.
+async fn change_door(
+    class: Arc<Class>,
+    token: &str,
+    change: impl FnOnce(&Class) -> std::io::Result<()> + Send + 'static,
+) -> Response {
+    if !class.is_instructor(token) {
+        return not_instructor();
+    }
+    blocking(move || {
+        change(&class).map_err(register_error)?;
+        Ok(class.gate())
+    })
+    .await
+}
+
+fn register_error(e: std::io::Error) -> Refusal {
+    Refusal::new(
+        Reason::Disk,
+        format!("the register could not be written: {e}"),
+    )
 }
 
 async fn report(

@@ -2,7 +2,7 @@
 //! instructor's page reads these rows, never the records, so watching never slows a
 //! trainee's request), and a version that tells the page's event stream something changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -25,6 +25,12 @@ pub struct ClassView {
     pub scenario: String,
     /// The class seed.
     pub seed: u64,
+    /// The code a new trainee joins with (the view is the instructor's only).
+    #[serde(default)]
+    pub code: String,
+    /// Whether the class is locked: no new trainee joins.
+    #[serde(default)]
+    pub locked: bool,
     /// Trainees who joined.
     pub joined: usize,
     /// Trainees whose tender is decided.
@@ -104,6 +110,9 @@ pub(crate) struct View {
     scenario: String,
     seed: u64,
     rows: Mutex<BTreeMap<String, Row>>,
+    /// The session ids of the trainees whose session moved since the class charts last
+    /// counted them.
+    to_chart: Mutex<HashSet<String>>,
     version: watch::Sender<u64>,
 }
 
@@ -113,6 +122,7 @@ impl View {
             scenario,
             seed,
             rows: Mutex::new(BTreeMap::new()),
+            to_chart: Mutex::new(HashSet::new()),
             version: watch::channel(0).0,
         }
     }
@@ -163,7 +173,21 @@ impl View {
         row.unsent = unsent;
         row.outcome = outcome;
         drop(rows);
+        self.to_chart
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(t.id.clone());
+        self.touch();
+    }
+
+    /// Tells the event streams something changed (the code or the lock).
+    pub fn touch(&self) {
         self.version.send_modify(|v| *v += 1);
+    }
+
+    /// The session ids of the trainees whose session moved since the last call (each once).
+    pub fn take_to_chart(&self) -> HashSet<String> {
+        std::mem::take(&mut *self.to_chart.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// A receiver told of every change.
@@ -171,8 +195,8 @@ impl View {
         self.version.subscribe()
     }
 
-    /// The class as it stands, rows by name.
-    pub fn snapshot(&self) -> ClassView {
+    /// The class as it stands, rows by name, with its `code` and whether it is `locked`.
+    pub fn snapshot(&self, code: String, locked: bool) -> ClassView {
         let now = Instant::now();
         let rows = self.rows.lock().unwrap_or_else(|e| e.into_inner());
         let mut trainees: Vec<TraineeRow> = rows
@@ -214,6 +238,8 @@ impl View {
         ClassView {
             scenario: self.scenario.clone(),
             seed: self.seed,
+            code,
+            locked,
             joined: trainees.len(),
             finished: scores.len(),
             won: trainees.iter().filter(|t| t.won == Some(true)).count(),

@@ -79,7 +79,24 @@ impl Tally {
 
     /// Counts one trainee's row (a row of `scenario`).
     pub fn add(&mut self, scenario: &Scenario, row: &SessionRow) {
-        self.sessions += 1;
+        self.count(scenario, row, true);
+    }
+
+    /// Takes back a row added before (a trainee's row replaced by a newer one, as a live
+    /// class plays on): the counts are as if it had never been added. A row never added
+    /// leaves counts at zero rather than below.
+    pub fn remove(&mut self, scenario: &Scenario, row: &SessionRow) {
+        self.count(scenario, row, false);
+    }
+
+    /// Adds `row` to the counts (`add`) or takes it back.
+    fn count(&mut self, scenario: &Scenario, row: &SessionRow, add: bool) {
+        let step = |n: &mut usize, by: bool| {
+            if by {
+                *n = if add { *n + 1 } else { n.saturating_sub(1) };
+            }
+        };
+        step(&mut self.sessions, true);
         let weeks = scenario.settings.weeks as usize;
         for (p, (trainees, by_week)) in scenario.people.iter().zip(&mut self.engaged) {
             let mut seen = vec![false; weeks];
@@ -91,31 +108,35 @@ impl Tally {
                 }
             }
             for (n, s) in by_week.iter_mut().zip(&seen) {
-                *n += usize::from(*s);
+                step(n, *s);
             }
-            *trainees += usize::from(seen.contains(&true));
+            step(trainees, seen.contains(&true));
         }
         if !row.finished {
             return;
         }
-        self.finished += 1;
-        self.won += usize::from(row.won == Some(true));
+        step(&mut self.finished, true);
+        step(&mut self.won, row.won == Some(true));
         if let Some(score) = row.score {
-            self.score_sum += u64::from(score);
-            self.scores[(score as usize / 10).min(9)] += 1;
+            self.score_sum = if add {
+                self.score_sum + u64::from(score)
+            } else {
+                self.score_sum.saturating_sub(u64::from(score))
+            };
+            step(&mut self.scores[(score as usize / 10).min(9)], true);
         }
         if let Some(i) = scenario
             .endings
             .iter()
             .position(|e| Some(&e.id) == row.ending.as_ref())
         {
-            self.endings[i] += 1;
+            step(&mut self.endings[i], true);
         }
         for (n, role) in self.roles.iter_mut().zip(BuyingRole::FOUR) {
-            *n += usize::from(row.covered.contains(&role));
+            step(n, row.covered.contains(&role));
         }
         for (n, line) in self.mistakes.iter_mut().zip(&scenario.rubric) {
-            *n += usize::from(row.mistakes.contains(&line.id));
+            step(n, row.mistakes.contains(&line.id));
         }
     }
 

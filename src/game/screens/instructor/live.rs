@@ -384,10 +384,10 @@ fn standing_words(ctx: &Ctx, live: &LiveClass) -> Option<(String, Color)> {
         WatchStatus::Refused(r) => (
             fill(
                 ctx.tr(
-                    "{address} 拒绝了讲师视图（这里可能不是课堂服务器）：{message}",
-                    "{address} refused the live view (it may not be a class server): {message}",
+                    "{address} 拒绝了讲师视图（这里可能不是课堂服务器）：{why}",
+                    "{address} refused the live view (it may not be a class server): {why}",
                 ),
-                &[("address", live.url.as_str()), ("message", &r.message)],
+                &[("address", live.url.as_str()), ("why", r.reason.words(ctx.lang))],
             ),
             palette::LOST,
         ),
