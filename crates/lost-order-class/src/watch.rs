@@ -1,6 +1,7 @@
 //! The instructor's watch on a class from another program (the game's Instructor view): the
 //! live view's server-sent events read on a thread of its own, the latest class view kept for
-//! the front end to look at whenever it likes, so that watching never blocks it.
+//! the front end to look at whenever it likes, so that watching never blocks it (the events
+//! named `charts` are passed over).
 
 use std::io::{BufRead, BufReader};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -138,6 +139,9 @@ fn watch(shared: &Shared, events: &str, token: &str) {
 /// stopped (`None`).
 fn read_events(shared: &Shared, body: ureq::Body) -> Option<String> {
     let reader = BufReader::new(body.into_reader());
+    // The event's name: unnamed events carry the class view; others (the charts) are passed
+    // over. A blank line ends an event.
+    let mut named = false;
     for line in reader.lines() {
         if stopped(shared) {
             return None;
@@ -146,7 +150,15 @@ fn read_events(shared: &Shared, body: ureq::Body) -> Option<String> {
             Ok(l) => l,
             Err(e) => return Some(e.to_string()),
         };
-        let Some(data) = line.strip_prefix("data:") else {
+        if line.is_empty() {
+            named = false;
+            continue;
+        }
+        if let Some(name) = line.strip_prefix("event:") {
+            named = name.trim() != "message";
+            continue;
+        }
+        let Some(data) = line.strip_prefix("data:").filter(|_| !named) else {
             continue;
         };
         match serde_json::from_str::<ClassView>(data.trim()) {
