@@ -326,8 +326,19 @@ fn a_terminal_trainee_killed_mid_session_continues_and_the_server_takes_the_rest
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--continue"), "{}", stderr(&out));
 
-    // --continue goes on with the same session; the server takes the rest.
-    let mut resumed = play_joined(&served, &home, &local, &["--continue"]);
+    // A plain --continue (no --join: the class is noted beside the record) goes on with
+    // the same session in the same class; the server takes the rest.
+    let mut resumed = lost_order()
+        .env("LOST_ORDER_HOME", &home)
+        .args(["play", "--text", "--lang", "en", "--player", "Liao Min"])
+        .arg("--records")
+        .arg(&local)
+        .arg("--continue")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
     resumed
         .stdin
         .take()
@@ -338,6 +349,11 @@ fn a_terminal_trainee_killed_mid_session_continues_and_the_server_takes_the_rest
     let text = stdout(&out);
     assert!(out.status.success(), "{text}\n{}", stderr(&out));
     assert!(text.contains("Every decision reached the class."), "{text}");
+    assert!(
+        stderr(&out).contains("joining it again"),
+        "{}",
+        stderr(&out)
+    );
 
     let locals = records_in(&local);
     assert_eq!(locals.len(), 1, "one local record: {locals:?}");

@@ -11,176 +11,26 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::window::{
+    DISPLAY, Game, click_at, screenshot, server_record, tutorial_class, window_tests, xdotool,
+};
 use lost_order::game::screens::{BoardAction, JoinAction, JoinField, SceneAction};
-use lost_order::game::widgets::ButtonKey;
-use lost_order_class::server::scenario_source;
-use lost_order_class::{ClassOptions, Limits, serve};
 use lost_order_core::engine::{Phase, Session};
 use lost_order_core::record::{Record, read_record, replay};
 
-/// One window at a time: the tests share the display and the pointer.
-static DISPLAY: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
 /// The tutorial's class seed: it opens on a scene.
 const SEED: u64 = 7;
-
-fn window_tests() -> bool {
-    let on = std::env::var("LOST_ORDER_WINDOW_TESTS").as_deref() == Ok("1")
-        && std::env::var_os("DISPLAY").is_some();
-    if !on {
-        eprintln!("window test skipped: set LOST_ORDER_WINDOW_TESTS=1 and DISPLAY (see .ci/run)");
-    }
-    on
-}
-
-/// The game with `LOST_ORDER_TRACE=1`; its stderr goes to `log`.
-struct Game {
-    child: Child,
-    log: PathBuf,
-}
-
-impl Game {
-    fn start(home: &Path, lang: &str, size: &str, address: &str, code: &str) -> Game {
-        let log = home.join("game.log");
-        let child = Command::new(common::BIN)
-            .current_dir(home)
-            .env("LOST_ORDER_HOME", home)
-            .env("LOST_ORDER_TRACE", "1")
-            .args(["--lang", lang, "--window-size", size])
-            .args(["--join", address, "--code", code, "--player", "王芳"])
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .unwrap();
-        Game { child, log }
-    }
-
-    fn lines(&self) -> Vec<String> {
-        std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .lines()
-            .map(str::to_string)
-            .collect()
-    }
-
-    fn mark(&self) -> usize {
-        self.lines().len()
-    }
-
-    /// Waits (at most `secs`) for a line after `mark` that starts with `prefix`.
-    fn wait_after(&self, mark: usize, prefix: &str, secs: u64) {
-        let deadline = Instant::now() + Duration::from_secs(secs);
-        while Instant::now() < deadline {
-            if self
-                .lines()
-                .iter()
-                .skip(mark)
-                .any(|l| l.starts_with(prefix))
-            {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!(
-            "no `{prefix}` within {secs} s; the log:\n{}",
-            self.lines().join("\n")
-        );
-    }
-
-    /// Waits for the button carrying `action` to be reported after `mark`; where it is.
-    fn button_after<A: std::fmt::Debug + 'static>(
-        &self,
-        mark: usize,
-        action: &A,
-        secs: u64,
-    ) -> (i32, i32) {
-        let prefix = format!("trace: button {} ", ButtonKey::of(action).as_str());
-        self.wait_after(mark, &prefix, secs);
-        let line = self
-            .lines()
-            .iter()
-            .rev()
-            .find_map(|l| l.strip_prefix(&prefix).map(str::to_string))
-            .unwrap();
-        let mut xy = line.split(' ').map(|v| v.parse::<f32>().unwrap() as i32);
-        (xy.next().unwrap(), xy.next().unwrap())
-    }
-}
-
-impl Drop for Game {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn xdotool(args: &[&str]) {
-    let ok = Command::new("xdotool")
-        .args(args)
-        .status()
-        .expect("xdotool runs");
-    assert!(ok.success(), "xdotool {args:?}");
-}
-
-fn click_at((x, y): (i32, i32)) {
-    xdotool(&["mousemove", &x.to_string(), &y.to_string(), "click", "1"]);
-}
-
-fn screenshot(shot: &Path) {
-    let ok = Command::new("import")
-        .args(["-window", "root"])
-        .arg(shot)
-        .status()
-        .expect("ImageMagick's import runs");
-    assert!(ok.success());
-}
-
-/// The class folder's only session record, once it holds `decisions` decisions (at most
-/// `secs` seconds).
-fn server_record(dir: &Path, decisions: usize, secs: u64) -> (PathBuf, Record) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    loop {
-        let files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.to_string_lossy().ends_with(".record.ron"))
-            .collect();
-        if let [file] = files.as_slice()
-            && let Ok(record) = read_record(file)
-            && record.decisions.len() >= decisions
-        {
-            return (file.clone(), record);
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the class folder {} does not hold {decisions} decisions of one trainee within {secs} s",
-            dir.display()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
 
 fn round(lang: &str, size: &str) {
     let _display = DISPLAY.lock().unwrap_or_else(|p| p.into_inner());
     let home = common::temp_dir("window-join", &format!("{lang}-{size}"));
     let dir = home.join("class");
     let tutorial = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tutorial.ron");
-    let server = serve(ClassOptions {
-        dir: dir.clone(),
-        bind: "127.0.0.1:0".parse().unwrap(),
-        scenario: scenario_source(&tutorial).unwrap(),
-        seed: Some(SEED),
-        code: None,
-        roster: None,
-        limits: Limits::default(),
-    })
-    .unwrap();
+    let server = tutorial_class(&dir, "127.0.0.1:0", SEED);
     let scenario = Arc::new(
         lost_order_core::load::check_source(
             "tutorial.ron",
@@ -202,7 +52,13 @@ fn round(lang: &str, size: &str) {
 
     // The address without `http://`, and a wrong code: refused, in words.
     let address = server.addr().to_string();
-    let game = Game::start(&home, lang, size, &address, "WRONG1");
+    let game = Game::start(
+        &home,
+        "game.log",
+        lang,
+        size,
+        &["--join", &address, "--code", "WRONG1", "--player", "王芳"],
+    );
     game.wait_after(0, "trace: built Join", 60);
     std::thread::sleep(Duration::from_secs(1));
     let mark = game.mark();

@@ -9,119 +9,17 @@
 mod common;
 mod edits;
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use common::window::{DISPLAY, Game, click_at, window_tests};
 
 use lost_order::game::authoring::AuthoringAction;
 use lost_order::game::screens::{BriefingAction, SceneAction};
-use lost_order::game::widgets::ButtonKey;
 use lost_order_core::engine::{Phase, Session};
 use lost_order_core::scenario::Id;
-
-/// One window at a time: the tests share the display and the pointer.
-static DISPLAY: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn window_tests() -> bool {
-    let on = std::env::var("LOST_ORDER_WINDOW_TESTS").as_deref() == Ok("1")
-        && std::env::var_os("DISPLAY").is_some();
-    if !on {
-        eprintln!("window test skipped: set LOST_ORDER_WINDOW_TESTS=1 and DISPLAY (see .ci/run)");
-    }
-    on
-}
-
-/// The game watching a case file, with `LOST_ORDER_TRACE=1`; its stderr goes to `log`.
-struct Game {
-    child: Child,
-    log: PathBuf,
-}
-
-impl Game {
-    fn start(home: &Path, case: &Path, lang: &str, size: &str) -> Game {
-        let log = home.join("game.log");
-        let child = Command::new(common::BIN)
-            .current_dir(home)
-            .env("LOST_ORDER_HOME", home)
-            .env("LOST_ORDER_TRACE", "1")
-            .args(["--lang", lang, "--window-size", size, "--seed", "7"])
-            .arg("--scenario")
-            .arg(case)
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .unwrap();
-        Game { child, log }
-    }
-
-    fn lines(&self) -> Vec<String> {
-        std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .lines()
-            .map(str::to_string)
-            .collect()
-    }
-
-    /// How many lines the log has now: a mark to wait for what comes after it.
-    fn mark(&self) -> usize {
-        self.lines().len()
-    }
-
-    /// Waits (at most `secs`) for a line after `mark` that starts with `prefix`.
-    fn wait_after(&self, mark: usize, prefix: &str, secs: u64) {
-        let deadline = Instant::now() + Duration::from_secs(secs);
-        while Instant::now() < deadline {
-            if self
-                .lines()
-                .iter()
-                .skip(mark)
-                .any(|l| l.starts_with(prefix))
-            {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!(
-            "no `{prefix}` within {secs} s; the log:\n{}",
-            self.lines().join("\n")
-        );
-    }
-
-    /// Waits for the button carrying `action` to be reported after `mark`; where it is.
-    fn button_after<A: std::fmt::Debug + 'static>(
-        &self,
-        mark: usize,
-        action: &A,
-        secs: u64,
-    ) -> (i32, i32) {
-        let prefix = format!("trace: button {} ", ButtonKey::of(action).as_str());
-        self.wait_after(mark, &prefix, secs);
-        let line = self
-            .lines()
-            .iter()
-            .rev()
-            .find_map(|l| l.strip_prefix(&prefix).map(str::to_string))
-            .unwrap();
-        let mut xy = line.split(' ').map(|v| v.parse::<f32>().unwrap() as i32);
-        (xy.next().unwrap(), xy.next().unwrap())
-    }
-}
-
-impl Drop for Game {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn click_at((x, y): (i32, i32)) {
-    let ok = Command::new("xdotool")
-        .args(["mousemove", &x.to_string(), &y.to_string(), "click", "1"])
-        .status()
-        .expect("xdotool runs");
-    assert!(ok.success());
-}
 
 /// A screenshot of the whole display, saved at `shot`.
 fn screenshot(shot: &Path) -> image::RgbImage {
@@ -176,7 +74,13 @@ fn round(lang: &str, size: &str) {
     .unwrap();
     std::fs::write(&case, &tutorial).unwrap();
     let (scene, first, last) = opening_scene(&tutorial);
-    let game = Game::start(&home, &case, lang, size);
+    let game = Game::start(
+        &home,
+        "game.log",
+        lang,
+        size,
+        &["--seed", "7", "--scenario", case.to_str().unwrap()],
+    );
 
     // The case opens on its briefing; Start shows the board with the opening scene.
     game.wait_after(0, "trace: built Briefing", 60);

@@ -304,11 +304,34 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 let (session, writer) =
                     records::resume(&record, scenario.as_deref(), from_week, &dir, &player)?;
                 let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
-                let journal = match &join {
-                    Some(url) => {
+                // A session played in a class goes on in that class (a "what if" does not).
+                let noted = match (&join, from_week) {
+                    (None, None) => {
+                        lost_order_class::Enrolment::of(&record).map_err(anyhow::Error::msg)?
+                    }
+                    _ => None,
+                };
+                let journal = match (&join, noted) {
+                    (Some(url), _) => {
                         play_join::resumed(url, &code, &player, &folders, &session, writer, &lang)?
                     }
-                    None => play_text::Journal::Local(writer),
+                    (None, Some(note)) => {
+                        eprintln!(
+                            "this session was played in the class at {}: joining it again",
+                            note.url
+                        );
+                        play_join::resumed(
+                            &note.url, &note.code, &note.name, &folders, &session, writer, &lang,
+                        )
+                        .map_err(|e| {
+                            e.context(format!(
+                                "cannot join the class at {} again; when the server is back, \
+                                 continue again (or give --join URL --code CODE if the code changed)",
+                                note.url
+                            ))
+                        })?
+                    }
+                    (None, None) => play_text::Journal::Local(writer),
                 };
                 return play_text::run(session, &lang, Some(journal));
             }

@@ -14,6 +14,7 @@ pub mod prefs;
 pub mod screens;
 pub mod theme;
 mod trace;
+mod wake;
 pub mod widgets;
 
 use std::path::PathBuf;

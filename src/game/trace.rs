@@ -7,8 +7,8 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
 use super::authoring::{Notice, Overlay, Watched};
-use super::class::{ClassStatus, Joining};
-use super::screens::{Screen, ScreenRoot};
+use super::class::{ClassStatus, Joining, LinkState};
+use super::screens::{LiveClass, Screen, ScreenRoot};
 use super::widgets::ButtonKey;
 
 /// Whether tracing was asked for.
@@ -17,27 +17,52 @@ pub fn enabled() -> bool {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Last, (screens, buttons, overlay, notice, class));
+    app.add_systems(Last, (screens, buttons, overlay, notice, class, instructor));
 }
 
 /// `trace: class connected <waiting>`, `trace: class offline <waiting>`, `trace: class
-/// refused` as the link changes; `trace: join failed <error>` when a join fails.
+/// refused <waiting>` as the link changes; `trace: class rejoining` and `trace: class rejoin
+/// failed <error>` for a session continued into its class; `trace: join failed <error>`
+/// when a join fails.
 fn class(status: Res<ClassStatus>, joining: Res<Joining>) {
     if status.is_changed()
         && let Some(s) = &status.0
     {
-        let state = match (s.refused, s.connected) {
-            (true, _) => "refused",
-            (false, true) => "connected",
-            (false, false) => "offline",
-        };
-        eprintln!("trace: class {state} {}", s.unsent);
+        match s {
+            LinkState::Rejoining => eprintln!("trace: class rejoining"),
+            LinkState::RejoinFailed(e) => eprintln!("trace: class rejoin failed {e:?}"),
+            LinkState::Linked {
+                connected,
+                unsent,
+                refused,
+            } => {
+                let state = match (refused, connected) {
+                    (true, _) => "refused",
+                    (false, true) => "connected",
+                    (false, false) => "offline",
+                };
+                eprintln!("trace: class {state} {unsent}");
+            }
+        }
     }
     if joining.is_changed()
         && let Some(e) = &joining.error
     {
         eprintln!("trace: join failed {e:?}");
     }
+}
+
+/// The instructor view's live class as it changes: `trace: instructor live <joined>
+/// <finished>`, `… connecting`, `… unreachable`, `… refused <reason>`, `… missing <field>`.
+fn instructor(live: Res<LiveClass>, mut said: Local<Option<String>>) {
+    if !live.is_changed() {
+        return;
+    }
+    let now = live.trace_line();
+    if now.is_some() && *said != now {
+        eprintln!("{}", now.as_deref().unwrap_or_default());
+    }
+    *said = now;
 }
 
 /// Play while writing: `trace: overlay mistake <path:line:col>` (the first mistake),

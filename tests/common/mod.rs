@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod game;
 pub mod terminal;
+pub mod window;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

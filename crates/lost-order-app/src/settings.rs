@@ -64,6 +64,11 @@ pub struct Settings {
     pub class_address: String,
     /// The class code last typed for that class.
     pub class_code: String,
+    /// The class server the instructor watches from the game's Instructor view, as typed
+    /// (`192.168.1.20:7878`, or the live view's whole address with its token).
+    pub instructor_address: String,
+    /// The instructor's token `class serve` printed, for the Instructor view.
+    pub instructor_token: String,
 }
 
 impl Default for Settings {
@@ -77,6 +82,8 @@ impl Default for Settings {
             records_dir: None,
             class_address: String::new(),
             class_code: String::new(),
+            instructor_address: String::new(),
+            instructor_token: String::new(),
         }
     }
 }
@@ -301,6 +308,8 @@ mod tests {
             records_dir: Some("/class".into()),
             class_address: "192.168.1.20:7878".into(),
             class_code: "TJ2C8R".into(),
+            instructor_address: "192.168.1.20:7878".into(),
+            instructor_token: "34acbff8".into(),
         };
         assert_eq!(parse_settings(&s.to_text()).unwrap(), s);
         let partial = parse_settings("(player: \"Li\")").unwrap();
@@ -309,6 +318,7 @@ mod tests {
         // A file from before the class fields still reads, with them empty.
         assert_eq!(partial.class_address, "");
         assert_eq!(partial.class_code, "");
+        assert_eq!(partial.instructor_token, "");
     }
 
     #[test]

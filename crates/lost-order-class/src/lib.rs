@@ -10,10 +10,14 @@ pub mod protocol;
 pub mod server;
 mod tokens;
 pub mod trainees;
+pub mod watch;
 mod words;
 
-pub use link::{ClassLink, ClassRecord, Credentials, Failure, Faults, device_token};
+pub use link::{
+    ClassLink, ClassRecord, Credentials, Enrolment, Failure, Faults, device_token, enrolment_path,
+};
 pub use protocol::{Joined, Reason, Refusal, ScenarioSource};
 pub use server::{ClassOptions, ClassServer, Limits, ServeError, default_bind, serve};
 pub use trainees::{Latency, Outcome, Simulation, simulate_class};
+pub use watch::{ClassWatch, WatchStatus, Watched};
 pub use words::unreachable_words;

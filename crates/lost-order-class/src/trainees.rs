@@ -165,6 +165,15 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// A simulated trainee's device token, made from its name: ASCII whatever the name (it
+/// travels in a header when the record is read back).
+fn simulated_device(name: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    name.hash(&mut h);
+    format!("simulated-device-{:016x}", h.finish())
+}
+
 /// Trainee `i` joins, plays the class's scenario with the policy, waits for every line to be
 /// acknowledged, and reconciles.
 fn play_one(sim: &Simulation, i: usize) -> Result<Played, String> {
@@ -173,7 +182,7 @@ fn play_one(sim: &Simulation, i: usize) -> Result<Played, String> {
         url: sim.url.clone(),
         code: sim.code.clone(),
         name: name.clone(),
-        device: format!("simulated-device-{name}"),
+        device: simulated_device(&name),
     };
     let deadline = Instant::now() + sim.patience;
     let mut attempt = 0;

@@ -85,9 +85,9 @@ fn torn_lines_left_by_a_crash_are_repaired_and_the_trainee_resumes() {
     let local_path = std::fs::read_dir(dir.join("local"))
         .unwrap()
         .flatten()
-        .next()
-        .unwrap()
-        .path();
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with(".record.ron"))
+        .unwrap();
     let local = read_record(&local_path).unwrap();
     let mut writer = lost_order_core::record::RecordWriter::resume(&local_path, &local).unwrap();
     let d = Policy::FullCoverage.decide(&session, &mut dice);

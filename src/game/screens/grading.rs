@@ -159,6 +159,7 @@ fn build(ctx: &Ctx, s: &Session, draft: &GradeDraft, root: &mut ChildSpawnerComm
         if let Some(why) = &draft.refused {
             f.spawn(label(why.clone(), Type::Small, k, palette::LOST));
         }
+        f.spawn(super::class_line());
     });
 }
 

@@ -1,14 +1,13 @@
 //! Joining a live class: the server's address, the class code and the trainee's name (all
 //! remembered in the settings), then Join; a failure is said in words (docs/classroom.md).
 
-use bevy::input::ButtonState;
-use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
-use super::settings::text_field;
+use super::fields::{FieldChoice, text_field, type_into, typing};
 use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::class::{self, Joining};
-use crate::game::prefs::{Home, Prefs};
+use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_M, Type, palette};
 use crate::game::widgets::{
     ButtonLook, body, button, card, disabled_button, footer, heading, label, page, row, small,
@@ -33,6 +32,20 @@ pub enum JoinField {
     Name,
 }
 
+impl FieldChoice for JoinField {
+    const NOTHING: Self = JoinField::Nothing;
+
+    fn apply(self, ev: &KeyboardInput, prefs: &mut Prefs) -> bool {
+        let text = match self {
+            JoinField::Address => &mut prefs.class_address,
+            JoinField::Code => &mut prefs.class_code,
+            JoinField::Name => &mut prefs.player,
+            JoinField::Nothing => return false,
+        };
+        type_into(text, &ev.logical_key, self.limit())
+    }
+}
+
 impl JoinField {
     /// The most characters the field takes.
     fn limit(self) -> usize {
@@ -52,7 +65,9 @@ pub(super) fn plugin(app: &mut App) {
         })
         .add_systems(
             Update,
-            typing.before(Rebuild).run_if(in_state(Screen::Join)),
+            typing::<JoinField>
+                .before(Rebuild)
+                .run_if(in_state(Screen::Join)),
         );
     build_screen(
         app,
@@ -83,62 +98,6 @@ impl ScreenAction for JoinAction {
                 }
             }
         }
-    }
-}
-
-/// Keys while a field is edited: characters go into it, Enter or Esc ends the editing.
-/// Otherwise Esc goes back to the title.
-fn typing(
-    mut events: MessageReader<KeyboardInput>,
-    mut editing: ResMut<JoinField>,
-    mut prefs: ResMut<Prefs>,
-    home: Res<Home>,
-    mut next: ResMut<NextState<Screen>>,
-) {
-    let just_started = editing.is_changed();
-    for ev in events.read() {
-        if ev.state != ButtonState::Pressed {
-            continue;
-        }
-        if *editing == JoinField::Nothing {
-            if ev.key_code == KeyCode::Escape {
-                next.set(Screen::Title);
-            }
-            continue;
-        }
-        // The Enter that started the editing arrives here too; it must not end it.
-        if matches!(ev.logical_key, Key::Enter | Key::Escape) && !just_started {
-            *editing = JoinField::Nothing;
-            continue;
-        }
-        let p = prefs.bypass_change_detection();
-        let text = match *editing {
-            JoinField::Address => &mut p.class_address,
-            JoinField::Code => &mut p.class_code,
-            JoinField::Name => &mut p.player,
-            JoinField::Nothing => continue,
-        };
-        if type_into(text, &ev.logical_key, editing.limit()) {
-            prefs.set_changed();
-            prefs.save(&home);
-        }
-    }
-}
-
-/// Puts a typed key into `text` (Backspace takes the last character off); returns whether
-/// the key was used.
-fn type_into(text: &mut String, key: &Key, limit: usize) -> bool {
-    match key {
-        Key::Backspace => text.pop().is_some(),
-        Key::Character(s) if text.chars().count() < limit && !s.chars().any(char::is_control) => {
-            text.push_str(s);
-            true
-        }
-        Key::Space if text.chars().count() < limit => {
-            text.push(' ');
-            true
-        }
-        _ => false,
     }
 }
 
@@ -246,6 +205,7 @@ fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bevy::input::keyboard::Key;
 
     #[test]
     fn typing_stops_at_the_limit_and_backspace_takes_one_character_off() {

@@ -5,7 +5,9 @@
 
 mod board;
 mod briefing;
+mod class_line;
 mod debrief;
+mod fields;
 mod grading;
 mod instructor;
 mod join;
@@ -37,9 +39,10 @@ use super::widgets::ButtonKey;
 
 pub use board::BoardAction;
 pub use briefing::{BriefingAction, Chosen};
+pub use class_line::{ClassLine, class_line};
 pub use debrief::DebriefAction;
 pub use grading::GradingAction;
-pub use instructor::InstructorAction;
+pub use instructor::{InstructorAction, InstructorField, LiveClass, Source};
 pub use join::{JoinAction, JoinField};
 pub use reveal::RevealAction;
 pub use scenarios::ScenariosAction;
@@ -174,6 +177,7 @@ pub(super) fn plugin(app: &mut App) {
         instructor::plugin,
         join::plugin,
         report_lines::plugin,
+        class_line::plugin,
     ));
 }
 

@@ -172,5 +172,6 @@ fn build(ctx: &Ctx, shown: usize, play: &Play, root: &mut ChildSpawnerCommands) 
                 k,
             ));
         }
+        f.spawn(super::class_line());
     });
 }

@@ -1,18 +1,15 @@
 //! Settings: language, player name, text size, class seed, records folder and full screen;
 //! saved at once. Typed fields take characters while they are being edited.
 
-use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowMode};
 
+use super::fields::{FieldChoice, text_field, typing};
 use super::{Ctx, GoTo, Rebuild, Screen, ScreenAction, ScreenUi, build_screen, route};
-use crate::game::prefs::Home;
 use crate::game::prefs::{Prefs, TextSize, update};
 use crate::game::theme::GAP_M;
-use crate::game::widgets::{
-    ButtonLook, body, button, card, field, footer, heading, page, row, small,
-};
+use crate::game::widgets::{ButtonLook, body, button, card, footer, heading, page, row};
 
 /// What the settings' buttons do.
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
@@ -35,6 +32,14 @@ pub enum Editing {
     RecordsDir,
 }
 
+impl FieldChoice for Editing {
+    const NOTHING: Self = Editing::Nothing;
+
+    fn apply(self, ev: &KeyboardInput, prefs: &mut Prefs) -> bool {
+        edit_text(ev, self, prefs)
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Editing>()
         .add_systems(OnExit(Screen::Settings), |mut e: ResMut<Editing>| {
@@ -42,7 +47,9 @@ pub(super) fn plugin(app: &mut App) {
         })
         .add_systems(
             Update,
-            typing.before(Rebuild).run_if(in_state(Screen::Settings)),
+            typing::<Editing>
+                .before(Rebuild)
+                .run_if(in_state(Screen::Settings)),
         );
     build_screen(
         app,
@@ -84,36 +91,6 @@ pub fn apply_window_mode(world: &mut World) {
         } else {
             WindowMode::Windowed
         };
-    }
-}
-
-/// Keys while a field is edited: characters go into it, Enter or Esc ends the editing.
-/// Otherwise Esc goes back to the title.
-fn typing(
-    mut events: MessageReader<KeyboardInput>,
-    mut editing: ResMut<Editing>,
-    mut prefs: ResMut<Prefs>,
-    home: Res<Home>,
-    mut next: ResMut<NextState<Screen>>,
-) {
-    let just_started = editing.is_changed();
-    for ev in events.read() {
-        if ev.state != ButtonState::Pressed {
-            continue;
-        }
-        if *editing == Editing::Nothing {
-            if ev.key_code == KeyCode::Escape {
-                next.set(Screen::Title);
-            }
-            continue;
-        }
-        // The Enter that started the editing arrives here too; it must not end it.
-        if matches!(ev.logical_key, Key::Enter | Key::Escape) && !just_started {
-            *editing = Editing::Nothing;
-        } else if edit_text(ev, *editing, prefs.bypass_change_detection()) {
-            prefs.set_changed();
-            prefs.save(&home);
-        }
     }
 }
 
@@ -330,24 +307,4 @@ fn text_setting(
 ) {
     let action = SettingsAction::Edit(which);
     text_field(r, ctx, action, editing == which, shown, typed, hint);
-}
-
-/// A value typed by the player, for any screen: a button carrying `action` (which starts
-/// the editing) showing `shown`, or, while `editing`, a field showing `typed` and a caret;
-/// `hint` beside it.
-pub(super) fn text_field<A: Component + Clone + std::fmt::Debug>(
-    r: &mut ChildSpawnerCommands,
-    ctx: &Ctx,
-    action: A,
-    editing: bool,
-    shown: String,
-    typed: String,
-    hint: &str,
-) {
-    if editing {
-        r.spawn(field(format!("{typed}|"), action, ctx.scale));
-    } else {
-        r.spawn(button(shown, action, ButtonLook::Secondary, ctx.scale));
-    }
-    r.spawn(small(hint, ctx.scale));
 }

@@ -233,6 +233,7 @@ fn build(ctx: &Ctx, bid: &Bid, s: &Session, root: &mut ChildSpawnerCommands) {
             ButtonLook::Primary,
             k,
         ));
+        f.spawn(super::class_line());
     });
 }
 

@@ -2,10 +2,12 @@
 
 use bevy::prelude::*;
 use lost_order_app::records;
+use lost_order_class::Enrolment;
 
 use super::briefing::Chosen;
 use super::{Ctx, GoTo, Prepare, Screen, ScreenAction, ScreenUi, build_screen, route};
 use crate::game::Scenarios;
+use crate::game::class;
 use crate::game::play::{self, records_dir};
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, Type, palette};
@@ -60,13 +62,20 @@ impl ScreenAction for TitleAction {
                 let resumed = records::unfinished(&dir, catalog, &player).map(|path| {
                     records::resume(&path, None, catalog)
                         .inspect_err(|e| warn!("cannot continue {}: {e}", path.display()))
+                        .map(|r| (r, path))
                 });
                 match resumed {
-                    Some(Ok(r)) => {
+                    Some(Ok((r, path))) => {
                         for w in r.record.warnings.iter().chain(&r.scenario_warning) {
                             warn!("{w}");
                         }
                         play::start(world, r.key, r.session, Some(r.writer));
+                        // A session played in a class goes on in that class.
+                        match Enrolment::of(&path) {
+                            Ok(Some(note)) => class::rejoin(world, note),
+                            Ok(None) => {}
+                            Err(e) => warn!("{e}"),
+                        }
                     }
                     _ => world.resource_mut::<HasSave>().0 = false,
                 }

@@ -3,6 +3,7 @@
 //! acknowledges them; the front end shows whether it is connected and how many wait.
 
 mod device;
+mod enrolment;
 mod faults;
 mod record;
 mod transport;
@@ -12,9 +13,11 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 pub use device::{DEVICE_TOKEN_FILE, device_token};
+pub use enrolment::{ENROLMENT_SUFFIX, Enrolment, enrolment_path};
 pub use faults::Faults;
 pub use record::ClassRecord;
 pub use transport::Failure;
+pub(crate) use transport::refusal;
 
 use crate::protocol::{JoinRequest, Joined, Lines, Reason, Refusal};
 use transport::Transport;
@@ -198,6 +201,16 @@ impl ClassLink {
                 .wait_timeout(q, deadline - now)
                 .unwrap_or_else(|e| e.into_inner())
                 .0;
+        }
+    }
+
+    /// The class this link joined, as a record's note keeps it.
+    pub fn enrolment(&self) -> Enrolment {
+        let c = &self.credentials;
+        Enrolment {
+            url: c.url.clone(),
+            code: c.code.clone(),
+            name: c.name.clone(),
         }
     }
 

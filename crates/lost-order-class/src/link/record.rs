@@ -16,6 +16,8 @@ pub struct ClassRecord {
     link: ClassLink,
     /// How many of the session's lines are queued on the link.
     queued: usize,
+    /// Whether the class is noted beside the local record ([`super::Enrolment`]).
+    noted: bool,
 }
 
 impl ClassRecord {
@@ -27,16 +29,22 @@ impl ClassRecord {
             writer,
             link,
             queued: 0,
+            noted: false,
         }
     }
 
     /// Writes the session's new decisions (and its outcome once there is one) to the local
-    /// record, synced, then queues them to be sent.
+    /// record, synced, then queues them to be sent. The first time, the class is noted beside
+    /// the record (`NAME.class.json`), so that continuing it later joins the class again.
     ///
     /// # Errors
-    /// Any I/O error of the local record; nothing is queued then.
+    /// Any I/O error of the local record or of the note; nothing is queued then.
     pub fn sync(&mut self, session: &Session) -> std::io::Result<()> {
         self.writer.sync(session)?;
+        if !self.noted {
+            self.link.enrolment().write_beside(self.writer.path())?;
+            self.noted = true;
+        }
         let entries = entries_of(session);
         let new = entries
             .get(self.queued..)

@@ -166,7 +166,7 @@ fn answer(
 
 /// The refusal an answer with `status` carries, or one made of its status and text when it
 /// is not the protocol's (an answer from something else at that address).
-fn refusal(status: u16, text: &str) -> Refusal {
+pub(crate) fn refusal(status: u16, text: &str) -> Refusal {
     serde_json::from_str(text).unwrap_or_else(|_| {
         let short: String = text.chars().take(200).collect();
         Refusal::new(

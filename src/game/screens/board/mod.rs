@@ -13,15 +13,12 @@ use lost_order_core::engine::{Decision, Phase, Session};
 use lost_order_core::scenario::Id;
 
 use super::{Ctx, Rebuild, Screen, ScreenAction, ScreenUi, build_screen, route};
-use crate::game::class::ClassStatus;
 use crate::game::icons::Icon;
 use crate::game::motion::Flash;
 use crate::game::play::{self, Decided, Play, SessionStarted};
 use crate::game::prefs::Prefs;
 use crate::game::theme::{GAP_L, GAP_M, GAP_S, Type, palette};
-use crate::game::widgets::{
-    ButtonLook, body, chip, heading, icon_button, icon_label, label, row, small,
-};
+use crate::game::widgets::{ButtonLook, body, heading, icon_button, icon_label, label, row, small};
 
 /// What the board's buttons do.
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
@@ -74,8 +71,7 @@ pub(super) fn plugin(app: &mut App) {
         rebuild,
         resource_changed::<Prefs>
             .or_eager(resource_changed::<BoardUi>)
-            .or_eager(resource_exists_and_changed::<Play>)
-            .or_eager(resource_changed::<ClassStatus>),
+            .or_eager(resource_exists_and_changed::<Play>),
     );
     route::<BoardAction>(app);
 }
@@ -164,13 +160,12 @@ fn rebuild(
     prefs: Res<Prefs>,
     board: Res<BoardUi>,
     play: Option<Res<Play>>,
-    class: Res<ClassStatus>,
     mut last: Local<LastShown>,
 ) {
     let Some(play) = play else { return };
     let ctx = Ctx::new(&prefs);
     let changes = last.update(&play.session);
-    ui.build(|root| build(&ctx, &board, &play.session, &changes, &class, root));
+    ui.build(|root| build(&ctx, &board, &play.session, &changes, root));
 }
 
 fn build(
@@ -178,10 +173,9 @@ fn build(
     board: &BoardUi,
     s: &Session,
     changes: &Changes,
-    class: &ClassStatus,
     root: &mut ChildSpawnerCommands,
 ) {
-    top_bar(ctx, board, s, class, root);
+    top_bar(ctx, board, s, root);
     root.spawn(Node {
         flex_grow: 1.0,
         min_height: px(0),
@@ -289,13 +283,7 @@ fn scroll_panel(grow: f32) -> impl Bundle {
     )
 }
 
-fn top_bar(
-    ctx: &Ctx,
-    board: &BoardUi,
-    s: &Session,
-    class: &ClassStatus,
-    root: &mut ChildSpawnerCommands,
-) {
+fn top_bar(ctx: &Ctx, board: &BoardUi, s: &Session, root: &mut ChildSpawnerCommands) {
     let sc = s.scenario();
     let k = ctx.scale;
     root.spawn((
@@ -378,16 +366,7 @@ fn top_bar(
                 ));
             });
         });
-        if let Some(link) = &class.0 {
-            let colour = if link.connected && !link.refused {
-                palette::ACCENT
-            } else {
-                palette::LOST
-            };
-            bar.spawn(row(GAP_S)).with_children(|r| {
-                r.spawn(chip(link.words(ctx.lang), colour, k));
-            });
-        }
+        bar.spawn(super::class_line());
         if let Some(message) = &board.message {
             bar.spawn(small(message.clone(), k));
         }

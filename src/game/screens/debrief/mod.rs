@@ -269,5 +269,6 @@ fn build(
         if let Some(m) = &exported.0 {
             r.spawn(small(m.clone(), k));
         }
+        r.spawn(super::class_line());
     });
 }

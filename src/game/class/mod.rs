@@ -1,17 +1,21 @@
 //! Joining a live class from the game (docs/classroom.md, "Joining from the game"): the
 //! request runs off the game's thread, then the class's session starts, or resumes for the
-//! same name and device; while in a class the link is looked at a few times a second for the
-//! board's class line, and the idle window is woken for it.
+//! same name and device; a session continued from the title joins its class again
+//! ([`rejoin`]); while in a class the link is looked at a few times a second for the class
+//! line, and the idle window is woken for it.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+mod rejoin;
+mod words;
+
+use std::sync::Arc;
+use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bevy::prelude::*;
 use lost_order_app::records;
 use lost_order_class::entries::entries_of;
-use lost_order_class::{ClassLink, ClassRecord, Credentials, Failure, Joined, Reason};
+use lost_order_class::{ClassLink, ClassRecord, Credentials, Failure, Joined};
 use lost_order_core::engine::Session;
 use lost_order_core::record::{parse_record, replay};
 use lost_order_core::scenario::Scenario;
@@ -20,35 +24,71 @@ use lost_order_core::text::{fill, pick};
 use super::Scenarios;
 use super::play::{self, Recording, records_dir};
 use super::prefs::{Home, Prefs};
+use super::wake::Waker;
+pub use rejoin::{Rejoining, rejoin};
+pub use words::JoinError;
 
 /// How often the link is looked at while joining or in a class (and the idle window woken).
 pub const POLL: Duration = Duration::from_millis(250);
 
-/// What the board shows of the link to the class; `None` outside a class.
+/// What the class line shows of the link to the class; `None` outside a class.
 #[derive(Resource, Clone, Debug, Default, PartialEq, Eq)]
 pub struct ClassStatus(pub Option<LinkState>);
 
 /// The link's state as the trainee sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LinkState {
-    /// Whether the last request reached the server.
-    pub connected: bool,
-    /// Decisions (record lines) written locally that the server has not acknowledged.
-    pub unsent: usize,
-    /// The server refused a line and the sending stopped.
-    pub refused: bool,
+pub enum LinkState {
+    /// A session continued from the title is joining its class again; its decisions wait in
+    /// the local record.
+    Rejoining,
+    /// The class could not be joined again (the code changed, the name refused…): why.
+    RejoinFailed(JoinError),
+    /// In the class.
+    Linked {
+        /// Whether the last request reached the server.
+        connected: bool,
+        /// Decisions (record lines) written locally that the server has not acknowledged.
+        unsent: usize,
+        /// The server refused a line and the sending stopped.
+        refused: bool,
+    },
 }
 
 impl LinkState {
-    /// "课堂：已连接 · 待发送 0" / "Class: connected · 0 waiting".
+    /// "课堂：已连接 · 待发送 0" / "Class: connected · 0 waiting", and the other states.
     pub fn words(&self, lang: &str) -> String {
-        let text = if self.refused {
+        let (connected, unsent, refused) = match self {
+            LinkState::Rejoining => {
+                return pick(
+                    lang,
+                    "课堂：正在重新加入……（决策已保存在本机，加入后自动补发）",
+                    "Class: joining again… (decisions are saved on this computer and sent once in)",
+                )
+                .to_string();
+            }
+            LinkState::RejoinFailed(e) => {
+                return fill(
+                    pick(
+                        lang,
+                        "课堂：无法重新加入（本机记录完整）。{why}",
+                        "Class: cannot join again (the record on this computer is complete). {why}",
+                    ),
+                    &[("why", &e.words(lang))],
+                );
+            }
+            LinkState::Linked {
+                connected,
+                unsent,
+                refused,
+            } => (*connected, *unsent, *refused),
+        };
+        let text = if refused {
             pick(
                 lang,
                 "课堂：服务器拒收了一个决策，之后的决策不再发送（本机记录完整）",
                 "Class: the server refused a decision; nothing more is sent (the record on this computer is complete)",
             )
-        } else if self.connected {
+        } else if connected {
             pick(
                 lang,
                 "课堂：已连接 · 待发送 {n}",
@@ -61,80 +101,19 @@ impl LinkState {
                 "Class: not connected · {n} waiting (saved on this computer; sent when the connection is back)",
             )
         };
-        fill(text, &[("n", &self.unsent.to_string())])
+        fill(text, &[("n", &unsent.to_string())])
     }
-}
 
-/// Why joining a class failed, put in words by [`JoinError::words`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum JoinError {
-    /// No server address typed.
-    NoAddress,
-    /// No class code typed.
-    NoCode,
-    /// No name typed.
-    NoName,
-    /// The server at this address did not answer.
-    Unreachable(String),
-    /// The server refused the join, with its reason and its (English) message.
-    Refused(Reason, String),
-    /// The class's scenario does not load or is not the one announced.
-    Scenario(String),
-    /// The session the class holds could not be taken up again.
-    Resume(String),
-    /// The local record could not be written.
-    Records(String),
-}
-
-impl JoinError {
-    /// The error in the player's language.
-    pub fn words(&self, lang: &str) -> String {
-        match self {
-            JoinError::NoAddress => pick(
-                lang,
-                "请填写讲师给出的服务器地址，例如 192.168.1.20:7878。",
-                "Type the server address the instructor gave, e.g. 192.168.1.20:7878.",
-            )
-            .to_string(),
-            JoinError::NoCode => pick(
-                lang,
-                "请填写讲师给出的课堂代码。",
-                "Type the class code the instructor gave.",
-            )
-            .to_string(),
-            JoinError::NoName => pick(
-                lang,
-                "请填写你的姓名，讲师据此认出你。",
-                "Type your name: it is how the instructor knows you.",
-            )
-            .to_string(),
-            JoinError::Unreachable(address) => lost_order_class::unreachable_words(address, lang),
-            JoinError::Refused(reason, _) => reason.words(lang).to_string(),
-            JoinError::Scenario(detail) => fill(
-                pick(
-                    lang,
-                    "课堂的案例无法载入：{detail}",
-                    "The class's case does not load: {detail}",
-                ),
-                &[("detail", detail)],
-            ),
-            JoinError::Resume(detail) => fill(
-                pick(
-                    lang,
-                    "无法接续你在这堂课中的这一局：{detail}",
-                    "Cannot take up your session of this class again: {detail}",
-                ),
-                &[("detail", detail)],
-            ),
-            JoinError::Records(detail) => fill(
-                pick(
-                    lang,
-                    "无法在本机写入练习记录：{detail}",
-                    "Cannot write the session record on this computer: {detail}",
-                ),
-                &[("detail", detail)],
-            ),
-        }
+    /// Whether all is well: linked, connected, nothing refused.
+    pub fn healthy(&self) -> bool {
+        matches!(
+            self,
+            LinkState::Linked {
+                connected: true,
+                refused: false,
+                ..
+            }
+        )
     }
 }
 
@@ -163,23 +142,14 @@ struct Arrived {
     server_record: Option<String>,
 }
 
-/// Wakes the idle window every [`POLL`] while it exists (joining or in a class), so that the
-/// link's changes show; stops when dropped.
+/// Wakes the idle window every [`POLL`] while joining or in a class.
 #[derive(Resource)]
-struct Waker {
-    stop: Arc<AtomicBool>,
-}
-
-impl Drop for Waker {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-    }
-}
+struct ClassWaker(#[allow(dead_code, reason = "held for its Drop")] Waker);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ClassStatus>()
         .init_resource::<Joining>()
-        .add_systems(Update, (arrive, poll).chain());
+        .add_systems(Update, (arrive, rejoin::arrive, poll).chain());
 }
 
 /// The server's address as a URL: `http://` added when missing, no trailing `/`.
@@ -270,34 +240,13 @@ fn reach(credentials: Credentials, address: &str) -> Result<Arrived, JoinError> 
     })
 }
 
-/// Starts the thread that wakes the window every [`POLL`], when there is a window.
-fn wake_while_in_class(world: &mut World) {
-    if world.contains_resource::<Waker>() {
+/// Wakes the window every [`POLL`] from now on, while joining or in a class.
+pub(crate) fn wake_while_in_class(world: &mut World) {
+    if world.contains_resource::<ClassWaker>() {
         return;
     }
-    let Some(proxy) = world
-        .get_resource::<bevy::winit::EventLoopProxyWrapper>()
-        .map(|p| (**p).clone())
-    else {
-        return;
-    };
-    let stop = Arc::new(AtomicBool::new(false));
-    let stopped = stop.clone();
-    let spawned = std::thread::Builder::new()
-        .name("class-wake".into())
-        .spawn(move || {
-            while !stopped.load(Ordering::Relaxed) {
-                std::thread::sleep(POLL);
-                if proxy
-                    .send_event(bevy::winit::WinitUserEvent::WakeUp)
-                    .is_err()
-                {
-                    return;
-                }
-            }
-        });
-    if spawned.is_ok() {
-        world.insert_resource(Waker { stop });
+    if let Some(waker) = Waker::start(world, POLL) {
+        world.insert_resource(ClassWaker(waker));
     }
 }
 
@@ -386,28 +335,30 @@ fn own_record(
     (entries_of(&r.session).len() >= joined.lines).then_some(r)
 }
 
-/// Looks at the link (when in a class) and updates [`ClassStatus`] when it changed; stops
-/// waking the window once neither joining nor in a class.
+/// Looks at the link (when in a class, or joining it again) and updates [`ClassStatus`]
+/// when it changed; stops waking the window once neither joining nor in a class.
 fn poll(
     recording: Res<Recording>,
     joining: Res<Joining>,
+    rejoining: Option<Res<Rejoining>>,
     mut status: ResMut<ClassStatus>,
-    waker: Option<Res<Waker>>,
+    waker: Option<Res<ClassWaker>>,
     mut commands: Commands,
 ) {
-    let now = recording
+    let linked = recording
         .0
         .as_ref()
         .and_then(|j| j.class())
-        .map(|r| LinkState {
+        .map(|r| LinkState::Linked {
             connected: r.link().connected(),
             unsent: r.link().unsent(),
             refused: r.link().refused().is_some(),
         });
+    let now = linked.or_else(|| rejoining.and_then(|r| r.state()));
     if status.0 != now {
         status.0 = now;
     }
     if status.0.is_none() && !joining.pending() && waker.is_some() {
-        commands.remove_resource::<Waker>();
+        commands.remove_resource::<ClassWaker>();
     }
 }

@@ -1,0 +1,104 @@
+//! The instructor's watch from another program (the game's Instructor view): a wrong token
+//! is refused, a server not reached is said and tried again, and with the right token the
+//! watch follows simulated trainees from joining to their outcomes; a simulated trainee's
+//! local record has its class noted beside it.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use lost_order_class::protocol::Reason;
+use lost_order_class::server::Standing;
+use lost_order_class::{
+    ClassWatch, Enrolment, Limits, Simulation, WatchStatus, Watched, simulate_class,
+};
+use lost_order_core::policy::Policy;
+
+/// Waits (up to `secs`) until what `watch` has seen satisfies `wanted`.
+fn until(watch: &ClassWatch, secs: u64, wanted: impl Fn(&Watched) -> bool) -> Watched {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        let w = watch.watched();
+        if wanted(&w) {
+            return w;
+        }
+        assert!(Instant::now() < deadline, "not within {secs} s: {w:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_watch_refuses_a_wrong_token_says_an_unreachable_server_and_follows_the_class() {
+    let dir = common::fresh_dir("watch");
+    let server = common::class_server(&dir.join("class"), common::loopback(), Limits::default());
+    let url = server.url();
+
+    let wrong = ClassWatch::open(&url, "not-the-token").unwrap();
+    let w = until(&wrong, 10, |w| matches!(w.status, WatchStatus::Refused(_)));
+    let WatchStatus::Refused(r) = w.status else {
+        unreachable!()
+    };
+    assert_eq!(r.reason, Reason::NotInstructor);
+    assert!(w.view.is_none());
+
+    // A port nobody listens on: said, and tried again.
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let nobody = format!("http://{}", free.local_addr().unwrap());
+    drop(free);
+    let lost = ClassWatch::open(&nobody, server.instructor_token()).unwrap();
+    until(&lost, 10, |w| {
+        matches!(w.status, WatchStatus::Unreachable(_))
+    });
+
+    let watch = ClassWatch::open(&url, server.instructor_token()).unwrap();
+    let first = until(&watch, 10, |w| w.status == WatchStatus::Live);
+    assert_eq!(first.view.as_ref().map(|v| v.joined), Some(0));
+
+    let outcome = simulate_class(&Simulation {
+        url: url.clone(),
+        code: server.code(),
+        policy: Policy::FullCoverage,
+        trainees: 3,
+        prefix: "watched-".into(),
+        faults: None,
+        records: dir.join("local"),
+        think: Duration::from_millis(20),
+        patience: Duration::from_secs(30),
+    });
+    assert_eq!(outcome.finished, 3, "{:#?}", outcome.problems);
+    let done = until(&watch, 10, |w| {
+        w.view.as_ref().is_some_and(|v| v.finished == 3)
+    });
+    let view = done.view.unwrap();
+    assert_eq!(view.joined, 3);
+    for t in &view.trainees {
+        assert!(t.name.starts_with("watched-"), "{}", t.name);
+        assert_eq!(t.standing, Standing::Finished);
+        assert!(t.score.is_some() && !t.ending_titles.is_empty());
+    }
+    assert!(done.events > first.events);
+
+    // Each local record has its class noted beside it.
+    let records: Vec<_> = std::fs::read_dir(dir.join("local"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".record.ron"))
+        .collect();
+    assert_eq!(records.len(), 3);
+    for record in &records {
+        let note = Enrolment::of(record).unwrap().expect("the class is noted");
+        assert_eq!(
+            (note.url.as_str(), note.code.clone()),
+            (url.as_str(), server.code())
+        );
+        assert!(note.name.starts_with("watched-"));
+    }
+
+    // The server gone: the watch says so and keeps the class as it last saw it.
+    server.stop();
+    let gone = until(&watch, 15, |w| {
+        matches!(w.status, WatchStatus::Unreachable(_))
+    });
+    assert_eq!(gone.view.map(|v| v.finished), Some(3));
+}
