@@ -8,10 +8,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use lost_order_app::class_report::render_charts;
-use lost_order_core::report::{Figures, SessionRow, Tally, row_from_session};
+use lost_order_core::report::{Figures, SessionRow, Tally};
+use lost_order_core::scenario::Scenario;
 use serde::Serialize;
-
-use super::class::Class;
 
 /// The class's charts as the live view last drew them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -49,68 +48,67 @@ impl Charted {
     }
 }
 
-impl Class {
-    /// The class charts, brought up to date first unless they were less than `gap` ago:
-    /// each trainee whose session moved since is counted again (their old row taken back).
-    /// Takes each such trainee's lock only while their row is made.
-    pub fn charts(&self, gap: Duration) -> LiveCharts {
-        let mut charted = self.charted.lock().unwrap_or_else(|e| e.into_inner());
-        if charted.refreshed.is_some_and(|at| at.elapsed() < gap) {
-            return charted.charts.clone();
-        }
-        let first = charted.refreshed.is_none();
-        charted.refreshed = Some(Instant::now());
-        let moved = self.view.take_to_chart();
-        if moved.is_empty() && !first {
-            return charted.charts.clone();
-        }
-        let lang = self.scenario.lang("");
-        for id in moved {
-            let Some(trainee) = self.trainee_by_id(&id) else {
-                continue;
-            };
-            let row = {
-                let t = trainee.lock().unwrap_or_else(|e| e.into_inner());
-                row_from_session(&t.session, lang)
-            };
-            let Charted { tally, rows, .. } = &mut *charted;
-            tally.add(&self.scenario, &row);
-            if let Some(old) = rows.insert(id, row) {
-                tally.remove(&self.scenario, &old);
+impl Charted {
+    /// Whether the charts are due to be brought up to date: never drawn yet, or last
+    /// brought up to date `gap` ago or more. Marks them as brought up to date now when due.
+    pub fn due(&mut self, gap: Duration) -> Due {
+        match self.refreshed {
+            Some(at) if at.elapsed() < gap => Due::No,
+            before => {
+                self.refreshed = Some(Instant::now());
+                if before.is_none() {
+                    Due::First
+                } else {
+                    Due::Yes
+                }
             }
         }
-        let figures = self.figures_in_each_language(&charted.tally);
+    }
+
+    /// The charts as last drawn.
+    pub fn charts(&self) -> LiveCharts {
+        self.charts.clone()
+    }
+
+    /// Counts `rows` (each trainee's session id and row now), taking each one's earlier row
+    /// back, then draws the charts anew in each of the scenario's languages.
+    pub fn recount(&mut self, scenario: &Scenario, rows: Vec<(String, SessionRow)>) {
+        for (id, row) in rows {
+            self.tally.add(scenario, &row);
+            if let Some(old) = self.rows.insert(id, row) {
+                self.tally.remove(scenario, &old);
+            }
+        }
+        let figures: Vec<(String, Figures)> = (scenario.meta.languages.iter())
+            .map(|l| (l.clone(), self.tally.figures(scenario, l)))
+            .collect();
         let pairs: Vec<(&str, &Figures)> = figures.iter().map(|(l, f)| (l.as_str(), f)).collect();
-        if let Ok(html) = render_charts(&pairs, self.scenario.settings.weeks) {
-            charted.charts = LiveCharts {
-                version: charted.charts.version + 1,
+        if let Ok(html) = render_charts(&pairs, scenario.settings.weeks) {
+            self.charts = LiveCharts {
+                version: self.charts.version + 1,
                 html,
             };
         }
-        charted.charts.clone()
     }
 
-    /// The class's figures as the charts count them now (brought up to date first), in
-    /// `lang` (the scenario's first language when it has not that one).
-    pub fn chart_figures(&self, lang: &str) -> Figures {
-        self.charts(Duration::ZERO);
-        let charted = self.charted.lock().unwrap_or_else(|e| e.into_inner());
-        charted
-            .tally
-            .figures(&self.scenario, self.scenario.lang(lang))
-    }
-
-    fn figures_in_each_language(&self, tally: &Tally) -> Vec<(String, Figures)> {
-        self.scenario
-            .meta
-            .languages
-            .iter()
-            .map(|l| (l.clone(), tally.figures(&self.scenario, l)))
-            .collect()
+    /// The figures as counted now, in `lang`.
+    pub fn figures(&self, scenario: &Scenario, lang: &str) -> Figures {
+        self.tally.figures(scenario, lang)
     }
 }
 
+/// Whether the charts are due to be brought up to date (`Charted::due`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Due {
+    /// Drawn less than the gap ago.
+    No,
+    /// Due; drawn before.
+    Yes,
+    /// Never drawn yet: drawn even with nobody counted.
+    First,
+}
+
 /// The counts of a class of `class`'s scenario with nobody counted yet.
-pub(crate) fn charted(scenario: &lost_order_core::scenario::Scenario) -> Mutex<Charted> {
+pub(crate) fn charted(scenario: &Scenario) -> Mutex<Charted> {
     Mutex::new(Charted::new(Tally::new(scenario)))
 }

@@ -4,13 +4,15 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use lost_order_app::records;
 use lost_order_core::engine::Session;
 use lost_order_core::record::{Header, RecordWriter, file_name, read_record, replay};
+use lost_order_core::report::{Figures, row_from_session};
 use lost_order_core::scenario::Scenario;
 
-use super::charts::{self, Charted};
+use super::charts::{self, Charted, Due, LiveCharts};
 use super::register::{self, ClassLine, Enrolled, Line, Register};
 use super::trainee::Trainee;
 use super::view::{ClassView, View};
@@ -523,4 +525,39 @@ fn reopen(
         path,
         limits,
     )))
+}
+
+impl Class {
+    /// The class charts, brought up to date first unless they were less than `gap` ago:
+    /// each trainee whose session moved since is counted again (their old row taken back).
+    /// Takes each such trainee's lock only while their row is made.
+    pub fn charts(&self, gap: Duration) -> LiveCharts {
+        let mut charted = self.charted.lock().unwrap_or_else(|e| e.into_inner());
+        let due = charted.due(gap);
+        if due == Due::No {
+            return charted.charts();
+        }
+        let moved = self.view.take_to_chart();
+        if moved.is_empty() && due != Due::First {
+            return charted.charts();
+        }
+        let lang = self.scenario.lang("");
+        let rows = (moved.into_iter())
+            .filter_map(|id| {
+                let trainee = self.trainee_by_id(&id)?;
+                let t = trainee.lock().unwrap_or_else(|e| e.into_inner());
+                Some((id, row_from_session(&t.session, lang)))
+            })
+            .collect();
+        charted.recount(&self.scenario, rows);
+        charted.charts()
+    }
+
+    /// The class's figures as the charts count them now (brought up to date first), in
+    /// `lang` (the scenario's first language when it has not that one).
+    pub fn chart_figures(&self, lang: &str) -> Figures {
+        self.charts(Duration::ZERO);
+        let charted = self.charted.lock().unwrap_or_else(|e| e.into_inner());
+        charted.figures(&self.scenario, self.scenario.lang(lang))
+    }
 }
