@@ -4,7 +4,7 @@
 
 use super::reading::{Seen, Step, favours_any};
 use crate::engine::Session;
-use crate::scenario::{Action, BuyingRole, Condition, Effect, Fact, Layer, Purpose, Targets, Who};
+use crate::scenario::{Action, BuyingRole, Fact, Layer, Purpose, Targets};
 
 /// The course moves a middle-of-the-road player may add, each alone.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,14 +34,15 @@ pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening, step: &Step) -
         return 0;
     };
     let target = s.scenario().people[i].id.as_str();
-    let v = Seen::of(s, i);
+    let v = &step.seen[i];
     let (tries, successes) = step.attempts.at(o.0, i);
     let week = s.week();
     let friend = step.friend;
     let is_friend = target == friend;
     let decision_maker = v.layer == Layer::Decision && !is_friend;
-    let technical = is_technical(&v);
+    let technical = is_technical(v);
     let kind = Kind::of(s, action);
+    let may = Prospect::of(s, (o.0, i));
     let mut best = 0;
     // The middle of the road.
     if is_friend && kind == Kind::Introduction && successes == 0 && tries < 2 {
@@ -56,7 +57,7 @@ pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening, step: &Step) -
     if week >= LATE
         && !decision_maker_on_map(s, friend)
         && kind == Kind::Ask
-        && discovers_someone_new(s, action, target)
+        && may.discovers_someone_new
         && !is_friend
         && tries == 0
     {
@@ -91,20 +92,18 @@ pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening, step: &Step) -
         if technical {
             match kind {
                 Kind::Visit if tries == 0 => best = best.max(46),
-                Kind::Ask if reveals(action, target, Fact::Criteria) && !v.knows_criteria => {
+                Kind::Ask if may.reveals(Fact::Criteria) && !v.knows_criteria => {
                     best = best.max(44)
                 }
-                Kind::Persuasion if fits_criteria(action, &v) && tries == 0 => best = best.max(42),
+                Kind::Persuasion if fits_criteria(action, v) && tries == 0 => best = best.max(42),
                 _ => {}
             }
         }
     }
     if moves.value && decision_maker && week >= LATE {
         match kind {
-            Kind::Ask if reveals(action, target, Fact::Criteria) && !v.knows_criteria => {
-                best = best.max(58)
-            }
-            Kind::Ask if reveals(action, target, Fact::Stance) && tries == 0 => best = best.max(48),
+            Kind::Ask if may.reveals(Fact::Criteria) && !v.knows_criteria => best = best.max(58),
+            Kind::Ask if may.reveals(Fact::Stance) && tries == 0 => best = best.max(48),
             Kind::Executive if tries < 2 && v.knows_criteria => best = best.max(52),
             _ => {}
         }
@@ -115,14 +114,12 @@ pub(super) fn middle_worth(moves: Moves, s: &Session, o: Opening, step: &Step) -
             || (role.is_none() && v.layer == Layer::Execution);
         if engaged {
             match kind {
-                Kind::Ask if reveals(action, target, Fact::Criteria) && !v.knows_criteria => {
+                Kind::Ask if may.reveals(Fact::Criteria) && !v.knows_criteria => {
                     best = best.max(48)
                 }
-                Kind::Ask if reveals(action, target, Fact::Role) && role.is_none() => {
-                    best = best.max(47)
-                }
+                Kind::Ask if may.reveals(Fact::Role) && role.is_none() => best = best.max(47),
                 Kind::Persuasion
-                    if v.knows_criteria && fits_criteria(action, &v) && successes == 0 =>
+                    if v.knows_criteria && fits_criteria(action, v) && successes == 0 =>
                 {
                     best = best.max(44)
                 }
@@ -144,7 +141,7 @@ pub(super) fn coach_first_worth(s: &Session, o: Opening, step: &Step) -> Option<
     let action = &s.scenario().actions[o.0];
     let i = o.1?;
     let target = s.scenario().people[i].id.as_str();
-    let v = Seen::of(s, i);
+    let v = &step.seen[i];
     let (tries, successes) = step.attempts.at(o.0, i);
     let is_friend = target == step.friend;
     let kind = Kind::of(s, action);
@@ -241,63 +238,6 @@ fn fits_criteria(action: &Action, v: &Seen) -> bool {
     favours_any(action, v.criteria).unwrap_or(v.knows_criteria)
 }
 
-/// Whether a result's condition can hold for this target, judged only on who the target is.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum May {
-    No,
-    Maybe,
-    Yes,
-}
-
-fn may_hold(c: &Condition, target: &str) -> May {
-    match c {
-        Condition::TargetIs(id) if id == target => May::Yes,
-        Condition::TargetIs(_) => May::No,
-        Condition::Not(inner) => match may_hold(inner, target) {
-            May::Yes => May::No,
-            May::No if matches!(**inner, Condition::TargetIs(_)) => May::Yes,
-            _ => May::Maybe,
-        },
-        Condition::All(cs) => cs
-            .iter()
-            .fold(May::Yes, |acc, c| match (acc, may_hold(c, target)) {
-                (May::No, _) | (_, May::No) => May::No,
-                (May::Yes, May::Yes) => May::Yes,
-                _ => May::Maybe,
-            }),
-        Condition::Any(cs) => cs
-            .iter()
-            .fold(May::No, |acc, c| match (acc, may_hold(c, target)) {
-                (May::Yes, _) | (_, May::Yes) => May::Yes,
-                (May::No, May::No) => May::No,
-                _ => May::Maybe,
-            }),
-        _ => May::Maybe,
-    }
-}
-
-/// Whether any effect the action may have on this target passes `test`: the effects of every
-/// result that may happen, up to the first that surely does.
-fn any_possible_effect(
-    action: &Action,
-    target: &str,
-    mut test: impl FnMut(&Effect) -> bool,
-) -> bool {
-    for r in &action.results {
-        let may = r.when.as_ref().map_or(May::Yes, |c| may_hold(c, target));
-        if may == May::No {
-            continue;
-        }
-        if r.effects.iter().any(&mut test) {
-            return true;
-        }
-        if may == May::Yes && r.chance >= 1.0 {
-            break;
-        }
-    }
-    false
-}
-
 /// What an action may bring about on its target, read from its possible effects in one pass:
 /// the facts it may reveal and whether it may put someone new on the map.
 pub(super) struct Prospect {
@@ -307,43 +247,18 @@ pub(super) struct Prospect {
 }
 
 impl Prospect {
-    pub(super) fn of(s: &Session, action: &Action, target: &str) -> Prospect {
-        let mut p = Prospect {
-            reveals: [false; Fact::ALL.len()],
-            discovers_someone_new: false,
-        };
-        any_possible_effect(action, target, |e| {
-            match e {
-                Effect::Reveal(Who::Target, f) => p.reveals[*f as usize] = true,
-                Effect::Discover(Who::Person(id)) => {
-                    p.discovers_someone_new |= s.belief(id).is_some_and(|b| !b.on_map());
-                }
-                _ => {}
-            }
-            false
-        });
-        p
+    /// What action number `a` may bring about on person number `i` now (the indices of an
+    /// `Opening`): the facts from the scenario's table, whether someone new from the map.
+    pub(super) fn of(s: &Session, (a, i): (usize, usize)) -> Prospect {
+        let possible = s.scenario().possible(a, i);
+        Prospect {
+            reveals: possible.reveals,
+            discovers_someone_new: possible.discovers.iter().any(|&j| !s.beliefs()[j].on_map()),
+        }
     }
 
     /// It may reveal this fact about its target.
     pub(super) fn reveals(&self, fact: Fact) -> bool {
         self.reveals[fact as usize]
     }
-}
-
-/// Whether the action may reveal this fact about its target.
-pub(super) fn reveals(action: &Action, target: &str, fact: Fact) -> bool {
-    any_possible_effect(
-        action,
-        target,
-        |e| matches!(e, Effect::Reveal(Who::Target, f) if *f == fact),
-    )
-}
-
-/// Whether the action may put someone not yet on the map on it.
-pub(super) fn discovers_someone_new(s: &Session, action: &Action, target: &str) -> bool {
-    any_possible_effect(action, target, |e| match e {
-        Effect::Discover(Who::Person(id)) => s.belief(id).is_some_and(|b| !b.on_map()),
-        _ => false,
-    })
 }

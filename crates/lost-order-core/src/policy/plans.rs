@@ -66,7 +66,7 @@ fn worth(policy: Policy, s: &Session, o: Opening, step: &Step) -> i32 {
         return 0;
     };
     let target = s.scenario().people[i].id.as_str();
-    let view = Seen::of(s, i);
+    let view = &step.seen[i];
     let (tries, successes) = step.attempts.at(o.0, i);
     match policy {
         Policy::Liao => {
@@ -83,13 +83,13 @@ fn worth(policy: Policy, s: &Session, o: Opening, step: &Step) -> i32 {
             if view.layer != Layer::Decision || action.purpose == Purpose::Coaching {
                 return 0;
             }
-            professional(s, action, target, &view, tries, successes)
+            professional(s, action, (o.0, i), view, tries, successes)
         }
         Policy::FullCoverage | Policy::FullCoverageLowest => {
-            professional(s, action, target, &view, tries, successes)
+            professional(s, action, (o.0, i), view, tries, successes)
         }
         Policy::CoachFirst => course::coach_first_worth(s, o, step)
-            .unwrap_or_else(|| professional(s, action, target, &view, tries, successes)),
+            .unwrap_or_else(|| professional(s, action, (o.0, i), view, tries, successes)),
         Policy::LiaoDinners => {
             if target != step.friend {
                 return 0;
@@ -141,7 +141,7 @@ fn worth(policy: Policy, s: &Session, o: Opening, step: &Step) -> i32 {
         Policy::Greedy => {
             let gain = match action.purpose {
                 Purpose::Unethical => 12,
-                Purpose::Persuasion if fits(action, &view) => 16,
+                Purpose::Persuasion if fits(action, view) => 16,
                 Purpose::Persuasion => 5,
                 Purpose::Relationship if view.stance < 3 => 8,
                 Purpose::Introduction if tries == 0 => 4,
@@ -156,10 +156,11 @@ fn worth(policy: Policy, s: &Session, o: Opening, step: &Step) -> i32 {
 }
 
 /// A professional's priorities: meet everyone, ask, develop a coach, then persuade where it matters.
+/// `on` is the option's action and person, by index (`Opening`).
 fn professional(
     s: &Session,
     action: &Action,
-    target: &str,
+    on: (usize, usize),
     v: &Seen,
     tries: i32,
     successes: i32,
@@ -167,7 +168,7 @@ fn professional(
     let failures = tries - successes;
     match action.purpose {
         Purpose::Introduction if successes == 0 && failures < 2 => 60 - 15 * failures,
-        Purpose::Discovery if tries < 2 => question(s, action, target, v) / (1 + tries),
+        Purpose::Discovery if tries < 2 => question(s, on, v) / (1 + tries),
         Purpose::Coaching if v.coach && successes < 2 => 45,
         // The course's advice: look for the coach below the top, e.g. in the technical department.
         Purpose::Coaching
@@ -195,8 +196,8 @@ fn professional(
 
 /// What a question is worth to a professional: the criteria first, then the role, then whoever
 /// else it may bring onto the map, then influence and stance.
-fn question(s: &Session, action: &Action, target: &str, v: &Seen) -> i32 {
-    let may = Prospect::of(s, action, target);
+fn question(s: &Session, on: (usize, usize), v: &Seen) -> i32 {
+    let may = Prospect::of(s, on);
     let mut w = 0;
     if !v.knows_criteria && may.reveals(Fact::Criteria) {
         w = w.max(50);

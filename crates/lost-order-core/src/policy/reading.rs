@@ -77,6 +77,8 @@ pub(super) struct Step<'s> {
     pub attempts: Attempts,
     /// The player's first friend (`first_friend`).
     pub friend: &'s str,
+    /// What the player believes of each person, in the scenario's order.
+    pub seen: Vec<Seen<'s>>,
 }
 
 impl<'s> Step<'s> {
@@ -84,6 +86,7 @@ impl<'s> Step<'s> {
         Step {
             attempts: Attempts::of(s),
             friend: first_friend(s),
+            seen: (0..s.beliefs().len()).map(|i| Seen::of(s, i)).collect(),
         }
     }
 }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// (scenarios, records, settings and JSON hold the bare string), so a map keyed by `Id` is
 /// looked up with a `&str`. Cloning one shares the text (a reference count) instead of
 /// copying it: a session clones ids into its log, decisions and hidden timeline at every step.
-#[derive(Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Default, Eq, Hash)]
 pub struct Id(Arc<str>);
 
 impl Id {
@@ -104,39 +104,52 @@ impl From<Id> for String {
     }
 }
 
+/// Whether two texts are the same; ids that differ mostly differ in their length or their
+/// first byte (`wang`, `zhao`), which are compared before the rest.
+fn same_text(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// As the texts compare; the same shared text is equal at once.
+impl PartialEq for Id {
+    fn eq(&self, other: &Id) -> bool {
+        self.is(other) || same_text(&self.0, &other.0)
+    }
+}
+
 impl PartialEq<str> for Id {
     fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
+        same_text(&self.0, other)
     }
 }
 
 impl PartialEq<&str> for Id {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+        same_text(&self.0, other)
     }
 }
 
 impl PartialEq<String> for Id {
     fn eq(&self, other: &String) -> bool {
-        *self.0 == *other.as_str()
+        same_text(&self.0, other)
     }
 }
 
 impl PartialEq<Id> for str {
     fn eq(&self, other: &Id) -> bool {
-        *self == *other.0
+        same_text(self, &other.0)
     }
 }
 
 impl PartialEq<Id> for &str {
     fn eq(&self, other: &Id) -> bool {
-        **self == *other.0
+        same_text(self, &other.0)
     }
 }
 
 impl PartialEq<Id> for String {
     fn eq(&self, other: &Id) -> bool {
-        *self.as_str() == *other.0
+        same_text(self, &other.0)
     }
 }
 

@@ -3,7 +3,8 @@
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use super::Scenario;
+use super::possible::any_possible_effect;
+use super::{Action, Effect, Fact, Scenario, Who};
 
 /// What the engine derives from a scenario instead of working it out again for every
 /// session: filled on first use, never read from or written to a file.
@@ -19,6 +20,18 @@ struct Tables {
     /// the index of the first of them with the same id (`Session` keeps one "fired" mark and
     /// one drawn week per slot).
     trigger_slots: Arc<[usize]>,
+    /// What each action may do to each person, by action index × people + person index.
+    possible: Vec<Possible>,
+}
+
+/// What an action may do to one person, judged from the scenario alone (`possible.rs`):
+/// the effects of the results that can apply to them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Possible {
+    /// The facts about them it may reveal, by `Fact as usize`.
+    pub reveals: [bool; Fact::ALL.len()],
+    /// The people (by index) it may put on the map.
+    pub discovers: Vec<usize>,
 }
 
 impl Clone for Lookup {
@@ -37,11 +50,16 @@ impl Scenario {
     /// The slot of each competitor rule, then each story event (see `Tables::trigger_slots`);
     /// shared by every session of this scenario.
     pub(crate) fn trigger_slots(&self) -> Arc<[usize]> {
-        self.lookup
-            .0
-            .get_or_init(|| Tables::of(self))
-            .trigger_slots
-            .clone()
+        self.tables().trigger_slots.clone()
+    }
+
+    /// What action number `a` may do to person number `i` (see `Possible`).
+    pub(crate) fn possible(&self, a: usize, i: usize) -> &Possible {
+        &self.tables().possible[a * self.people.len() + i]
+    }
+
+    fn tables(&self) -> &Tables {
+        self.lookup.0.get_or_init(|| Tables::of(self))
     }
 }
 
@@ -54,6 +72,32 @@ impl Tables {
             .iter()
             .map(|id| ids.iter().position(|other| other == id).unwrap_or(0))
             .collect();
-        Tables { trigger_slots }
+        let possible = (scenario.actions.iter())
+            .flat_map(|action| {
+                (scenario.people.iter()).map(move |person| possible(scenario, action, &person.id))
+            })
+            .collect();
+        Tables {
+            trigger_slots,
+            possible,
+        }
     }
+}
+
+/// What `action` may do to the person `target`, from its possible effects.
+fn possible(scenario: &Scenario, action: &Action, target: &str) -> Possible {
+    let mut p = Possible::default();
+    any_possible_effect(action, target, |e| {
+        match e {
+            Effect::Reveal(Who::Target, f) => p.reveals[*f as usize] = true,
+            Effect::Discover(Who::Person(id)) => {
+                if let Some(j) = scenario.person_index(id) {
+                    p.discovers.push(j);
+                }
+            }
+            _ => {}
+        }
+        false
+    });
+    p
 }

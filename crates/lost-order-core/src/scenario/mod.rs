@@ -7,6 +7,7 @@ mod id;
 mod logic;
 mod lookup;
 mod people;
+mod possible;
 mod rubric;
 mod story;
 mod tender;
@@ -109,6 +110,12 @@ impl Scenario {
 
     pub fn person_index(&self, id: &str) -> Option<usize> {
         self.people.iter().position(|p| p.id == id)
+    }
+
+    /// As `person_index`, for an id of this scenario (a `Who::Person`, a `Discover`): found by
+    /// address first, since the ids read from one file share their text (`sharing`).
+    pub(crate) fn person_index_of(&self, id: &Id) -> Option<usize> {
+        (self.people.iter().position(|p| p.id.is(id))).or_else(|| self.person_index(id))
     }
 
     pub fn action(&self, id: &str) -> Option<&Action> {

@@ -23,10 +23,7 @@ pub(super) struct Facts<'s> {
 pub(super) fn who_index(scenario: &Scenario, who: &Who, scope: Scope) -> Option<usize> {
     match who {
         Who::Target => scope.target,
-        // The scenario's own ids share their text: found by address, else by text.
-        Who::Person(id) => {
-            (scenario.people.iter().position(|p| p.id.is(id))).or_else(|| scenario.person_index(id))
-        }
+        Who::Person(id) => scenario.person_index_of(id),
     }
 }
 
