@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// (scenarios, records, settings and JSON hold the bare string), so a map keyed by `Id` is
 /// looked up with a `&str`. Cloning one shares the text (a reference count) instead of
 /// copying it: a session clones ids into its log, decisions and hidden timeline at every step.
-#[derive(Clone, Default, Eq, Hash)]
+#[derive(Clone, Default, Eq)]
 pub struct Id(Arc<str>);
 
 impl Id {
@@ -108,6 +108,13 @@ impl From<Id> for String {
 /// first byte (`wang`, `zhao`), which are compared before the rest.
 fn same_text(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// As the text hashes, so that a map keyed by `Id` is looked up with a `&str`.
+impl std::hash::Hash for Id {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
 }
 
 /// As the texts compare; the same shared text is equal at once.
