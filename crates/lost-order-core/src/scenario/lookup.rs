@@ -10,7 +10,8 @@ use super::{Action, Effect, Fact, Scenario, Who};
 /// session: filled on first use, never read from or written to a file.
 ///
 /// A clone starts empty and derives its own, so a scenario cloned and then edited (as the
-/// authoring tools do) never sees the tables of the original.
+/// authoring tools do) never sees the tables of the original. A scenario itself is not
+/// edited once a session has used it (sessions share it behind an `Arc`, read-only).
 #[derive(Default)]
 pub(crate) struct Lookup(OnceLock<Tables>);
 
