@@ -15,17 +15,10 @@ use std::time::{Duration, Instant};
 use lost_order::game::screens::{BriefingAction, GoTo, Screen, TitleAction};
 use lost_order::game::widgets::ButtonKey;
 
+use common::window::{click_at, window_tests, xdotool};
+
 /// One window at a time: the tests share the display and the pointer.
 static DISPLAY: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn window_tests() -> bool {
-    let on = std::env::var("LOST_ORDER_WINDOW_TESTS").as_deref() == Ok("1")
-        && std::env::var_os("DISPLAY").is_some();
-    if !on {
-        eprintln!("window test skipped: set LOST_ORDER_WINDOW_TESTS=1 and DISPLAY (see .ci/run)");
-    }
-    on
-}
 
 /// The game, started with `LOST_ORDER_TRACE=1` so that it says which screen it shows and
 /// where its buttons are; its stderr goes to `log`.
@@ -92,19 +85,6 @@ impl Drop for Game {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn xdotool(args: &[&str]) {
-    let ok = Command::new("xdotool")
-        .args(args)
-        .status()
-        .expect("xdotool runs");
-    assert!(ok.success(), "xdotool {args:?}");
-}
-
-/// Moves the pointer there and presses at once, as a quick hand does.
-fn click_at((x, y): (i32, i32)) {
-    xdotool(&["mousemove", &x.to_string(), &y.to_string(), "click", "1"]);
 }
 
 /// How many colours the whole screen shows now.
