@@ -370,6 +370,104 @@ fn a_terminal_trainee_killed_mid_session_continues_and_the_server_takes_the_rest
 }
 
 #[test]
+fn a_terminal_session_continued_while_the_server_is_down_plays_on_and_is_sent_once_it_is_back() {
+    let class = dir("continue-offline");
+    let first = serve(&class, "127.0.0.1:0", &["--seed", "11"]);
+    let bind = first.url.trim_start_matches("http://").to_string();
+    let home = dir("continue-offline-home");
+    let local = dir("continue-offline-local");
+    let decisions = golden_script("liao.script");
+    let all = typed_input(flagship(), 11, &decisions);
+    let quarter = decisions.len() / 4;
+    let first_typed = typed_input(flagship(), 11, &decisions[..quarter]);
+
+    // A quarter typed and sent, then the laptop gone (SIGKILL), then the server gone too.
+    let mut child = play_joined(&first, &home, &local, &[]);
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(first_typed.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    wait_until("the first quarter reaches the server", || {
+        records_in(&class)
+            .first()
+            .is_some_and(|r| body(r).len() >= quarter)
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    drop(first);
+    let server_record = records_in(&class).pop().unwrap();
+    let held_at_kill = body(&server_record).len();
+
+    // A plain --continue with the server down: it says so and plays on.
+    let mut resumed = lost_order()
+        .env("LOST_ORDER_HOME", &home)
+        .args(["play", "--text", "--lang", "en", "--player", "Liao Min"])
+        .arg("--records")
+        .arg(&local)
+        .arg("--continue")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut typing = resumed.stdin.take().unwrap();
+    let mut rest = all[first_typed.len()..].lines();
+    let locals = records_in(&local);
+    assert_eq!(locals.len(), 1, "one local record: {locals:?}");
+    let grows = |n: usize| body(&locals[0]).len() > n;
+    // The next decisions go to the local record while the class is not reached.
+    let before = body(&locals[0]).len();
+    for line in rest.by_ref().take(6) {
+        writeln!(typing, "{line}").unwrap();
+    }
+    typing.flush().unwrap();
+    wait_until("decisions are written locally while offline", || {
+        grows(before)
+    });
+    assert_eq!(
+        body(&server_record).len(),
+        held_at_kill,
+        "nothing reached a stopped server"
+    );
+
+    // The server back on the same folder and port: the session joins again, and the
+    // decisions that waited arrive once the next one is made.
+    let _again = serve(&class, &bind, &[]);
+    let deadline = Instant::now() + BOUND;
+    while body(&server_record).len() <= held_at_kill {
+        assert!(
+            Instant::now() < deadline,
+            "the waiting decisions never arrived"
+        );
+        if let Some(line) = rest.next() {
+            writeln!(typing, "{line}").unwrap();
+            typing.flush().unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    for line in rest {
+        writeln!(typing, "{line}").unwrap();
+    }
+    drop(typing);
+    let out = resumed.wait_with_output().unwrap();
+    let (text, said) = (stdout(&out), stderr(&out));
+    assert!(out.status.success(), "{text}\n{said}");
+    assert!(said.contains("is not reached yet"), "{said}");
+    assert!(text.contains("Back in the class"), "{text}");
+    assert!(text.contains("Every decision reached the class."), "{text}");
+    assert_eq!(records_in(&class), vec![server_record.clone()]);
+    assert_eq!(body(&server_record), body(&locals[0]));
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/liao-seed11.record.ron");
+    assert_eq!(
+        body(&server_record),
+        body(&golden),
+        "the golden record, line by line"
+    );
+    let (ok, said) = replay(&server_record);
+    assert!(ok && said.contains("finished:"), "{said}");
+}
+
+#[test]
 fn the_server_killed_mid_class_loses_nothing_acknowledged() {
     let class = dir("sigkill");
     let first = serve(&class, "127.0.0.1:0", &["--seed", "3"]);

@@ -88,6 +88,7 @@ fn round(lang: &str, size: &str) {
             faults: None,
             records,
             think: Duration::from_millis(700),
+            arrival: Duration::ZERO,
             patience: Duration::from_secs(30),
         })
     });

@@ -38,6 +38,7 @@ pub struct Serve {
 /// # Errors
 /// The scenario or roster not read, the class not opened (see `ServeError`).
 pub fn run(args: &Serve) -> anyhow::Result<ExitCode> {
+    super::huge_pages::turn_off();
     let bind = match args.bind {
         Some(addr) => addr,
         None => default_bind().map_err(anyhow::Error::msg)?,

@@ -2,6 +2,7 @@
 
 mod check;
 mod class;
+mod huge_pages;
 mod migrate;
 mod play_join;
 mod play_script;
@@ -211,6 +212,10 @@ enum Command {
         /// With --join: each trainee's pause after each decision, in milliseconds.
         #[arg(long, value_name = "MS", default_value_t = 0, requires = "join")]
         think: u64,
+        /// With --join: the seconds over which the trainees join, evenly spaced, as a class
+        /// walks in (0: all at the same instant).
+        #[arg(long, value_name = "SECONDS", default_value_t = 0.0, requires = "join")]
+        arrival: f64,
         /// With --join: the chance (0 to 1) of each injected fault per request: dropped,
         /// duplicated, reordered, delayed.
         #[arg(long, value_name = "CHANCE", default_value_t = 0.0, requires = "join")]
@@ -325,8 +330,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
                         )
                         .map_err(|e| {
                             e.context(format!(
-                                "cannot join the class at {} again; when the server is back, \
-                                 continue again (or give --join URL --code CODE if the code changed)",
+                                "cannot join the class at {} again (give --join URL --code CODE \
+                                 if the instructor changed the code)",
                                 note.url
                             ))
                         })?
@@ -405,18 +410,20 @@ pub fn run() -> anyhow::Result<ExitCode> {
             join,
             code,
             think,
+            arrival,
             faults,
             scenario,
         } => match (policy, join) {
-            (Some(policy), Some(url)) => simulate_join::run(
-                &url,
-                code.as_deref().unwrap_or_default(),
+            (Some(policy), Some(url)) => simulate_join::run(&simulate_join::Trainees {
+                url: &url,
+                code: code.as_deref().unwrap_or_default(),
                 policy,
                 runs,
-                std::time::Duration::from_millis(think),
+                think: std::time::Duration::from_millis(think),
+                arrival,
                 faults,
-                dir.as_deref(),
-            ),
+                records: dir.as_deref(),
+            }),
             (Some(policy), None) if !all_policies => {
                 simulate::run(load(&scenario)?, policy, runs, seed, json, dir.as_deref())
             }

@@ -3,9 +3,12 @@
 //! record first, then sent.
 
 use lost_order_app::Folders;
-use lost_order_class::{ClassLink, ClassRecord, Credentials, Joined, device_token};
+use std::time::Duration;
+
+use lost_order_class::{ClassLink, ClassRecord, Credentials, Joined, Rejoin, device_token, relink};
 use lost_order_core::engine::Session;
 use lost_order_core::record::RecordWriter;
+use lost_order_core::text::pick;
 
 use super::play_text::Journal;
 
@@ -41,13 +44,21 @@ pub fn start(
     Ok((session, Journal::Class(ClassRecord::new(writer, link))))
 }
 
+/// How long continuing a class session waits for its server before playing on alone while
+/// joining again in the background.
+const FIRST_TRY: Duration = Duration::from_secs(5);
+
+/// How often a class not reached is tried again while the session goes on.
+const RETRY: Duration = Duration::from_secs(2);
+
 /// Joins the class at `url` as `player` to go on with `session`, resumed from its local
-/// record: the server takes the decisions it does not hold yet. A refusal or an unreachable
-/// server is said in `lang`.
+/// record: the server takes the decisions it does not hold yet. When the server is not
+/// reached within a few seconds, the session goes on with its local record while the class is
+/// joined again in the background ([`Journal::Rejoining`]). A refusal is said in `lang`.
 ///
 /// # Errors
-/// No name; the server not reached or refusing the join; a session of another scenario or
-/// seed than the class's.
+/// No name; the device token not made; the server refusing the join; a session of another
+/// scenario or seed than the class's, or one the server holds more of.
 pub fn resumed(
     url: &str,
     code: &str,
@@ -57,18 +68,56 @@ pub fn resumed(
     writer: RecordWriter,
     lang: &str,
 ) -> anyhow::Result<Journal> {
-    let (link, joined) = join(url, code, player, folders, lang)?;
-    if joined.scenario_hash != session.scenario().hash || joined.seed != session.seed() {
-        anyhow::bail!(
-            "{} is not a session of this class (its scenario or seed differs)",
-            writer.path().display()
-        );
+    let credentials = credentials(url, code, player, folders)?;
+    let url = credentials.url.clone();
+    let rejoin = Rejoin::start(credentials, RETRY)?;
+    match rejoin.answer_within(FIRST_TRY) {
+        None => {
+            eprintln!(
+                "{}",
+                pick(
+                    lang,
+                    "暂时连不上 {url} 的课堂：先在本机继续，决策都保存在本机记录中；连上后自动补发。",
+                    "The class at {url} is not reached yet: the session goes on here, every decision saved on this computer and sent once the class is back.",
+                )
+                .replace("{url}", &url)
+            );
+            Ok(Journal::Rejoining {
+                writer,
+                rejoin,
+                url,
+            })
+        }
+        Some(Err(failure)) => Err(anyhow::anyhow!("{}", failure.words(&url, lang))),
+        Some(Ok((link, joined))) => {
+            let record = relink(writer, link, &joined, session).map_err(|(writer, m)| {
+                anyhow::anyhow!("{}: {}", writer.path().display(), m.words(lang))
+            })?;
+            eprintln!(
+                "joined the class at {url} as `{player}`; the server holds {} of this session's lines",
+                joined.lines
+            );
+            Ok(Journal::Class(record))
+        }
     }
-    eprintln!(
-        "joined the class at {url} as `{player}`; the server holds {} of this session's lines",
-        joined.lines
-    );
-    Ok(Journal::Class(ClassRecord::new(writer, link)))
+}
+
+/// How `player` is known to the class at `url`: with this computer's device token.
+fn credentials(
+    url: &str,
+    code: &str,
+    player: &str,
+    folders: &Folders,
+) -> anyhow::Result<Credentials> {
+    if player.trim().is_empty() {
+        anyhow::bail!("a class needs your name: --player NAME (or your name in the settings)");
+    }
+    Ok(Credentials {
+        url: url.trim_end_matches('/').to_string(),
+        code: code.to_string(),
+        name: player.to_string(),
+        device: device_token(&folders.config)?,
+    })
 }
 
 fn join(
@@ -78,16 +127,7 @@ fn join(
     folders: &Folders,
     lang: &str,
 ) -> anyhow::Result<(ClassLink, Joined)> {
-    if player.trim().is_empty() {
-        anyhow::bail!("a class needs your name: --player NAME (or your name in the settings)");
-    }
-    let device = device_token(&folders.config)?;
-    let credentials = Credentials {
-        url: url.trim_end_matches('/').to_string(),
-        code: code.to_string(),
-        name: player.to_string(),
-        device,
-    };
+    let credentials = credentials(url, code, player, folders)?;
     let url = credentials.url.clone();
     ClassLink::join(credentials, None, lost_order_app::fresh_seed())
         .map_err(|f| anyhow::anyhow!("{}", f.words(&url, lang)))

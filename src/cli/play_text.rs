@@ -75,8 +75,8 @@ pub fn run(
             Err(e) => println!("! {}", narrate::error(session.scenario(), &e, lang)),
         }
         // Every decision reaches the disk before the next prompt.
-        if let Some(r) = record.as_mut() {
-            r.sync(&session, lang)?;
+        if let Some(r) = record.take() {
+            record = Some(r.sync(&session, lang)?);
         }
     }
     reveal(&session, lang, &mut input, at_keyboard)?;

@@ -11,22 +11,52 @@ use lost_order_core::policy::Policy;
 /// How long a simulated trainee waits, in all, for a server that does not answer.
 const PATIENCE: Duration = Duration::from_secs(300);
 
-/// Plays `runs` trainees of `policy` in the class at `url` with `code`, at once, pausing
-/// `think` after each decision, with each fault at `faults` (0 to 1); their local records go
-/// to `records` (default: a new folder in the system's temporary folder). Prints the
-/// acknowledgement latency; exit 1 when a trainee could not finish or its records differ.
-pub fn run(
-    url: &str,
-    code: &str,
-    policy: Policy,
-    runs: u64,
-    think: Duration,
-    faults: f64,
-    records: Option<&Path>,
-) -> anyhow::Result<ExitCode> {
+/// The simulated trainees asked for on the command line.
+pub struct Trainees<'a> {
+    /// The class server, `http://ADDR:PORT`.
+    pub url: &'a str,
+    /// The class code.
+    pub code: &'a str,
+    /// How every trainee plays.
+    pub policy: Policy,
+    /// How many trainees.
+    pub runs: u64,
+    /// Each trainee's pause after each decision.
+    pub think: Duration,
+    /// The seconds over which they join, evenly spaced (0: at once).
+    pub arrival: f64,
+    /// The chance (0 to 1) of each injected fault per request.
+    pub faults: f64,
+    /// The folder of their local records (default: a new folder in the system's temporary
+    /// folder).
+    pub records: Option<&'a Path>,
+}
+
+/// Plays the trainees of `t` in their class, pausing `think` after each decision, with each
+/// fault at `faults`. Prints the acknowledgement latency; exit 1 when a trainee could not
+/// finish or its records differ.
+///
+/// # Errors
+/// `--faults` outside 0 to 1, `--arrival` negative or not a number, or too many runs.
+pub fn run(t: &Trainees) -> anyhow::Result<ExitCode> {
+    let &Trainees {
+        url,
+        code,
+        policy,
+        runs,
+        think,
+        arrival,
+        faults,
+        records,
+    } = t;
     if !(0.0..=1.0).contains(&faults) {
         anyhow::bail!("--faults is a chance from 0 to 1, not {faults}");
     }
+    // A thread per trainee and one per link: before their heaps are made.
+    super::huge_pages::turn_off();
+    let arrival = Duration::try_from_secs_f64(arrival).map_err(|_| {
+        anyhow::anyhow!("--arrival is a number of seconds, 0 or more, not {arrival}")
+    })?;
     // Names of their own, so a second run in the same class is new trainees.
     let tag = format!("{:04x}", lost_order_app::fresh_seed() & 0xffff);
     let records = records.map_or_else(
@@ -48,6 +78,7 @@ pub fn run(
         faults: (faults > 0.0).then(|| Faults::all(faults)),
         records,
         think,
+        arrival,
         patience: PATIENCE,
     });
     let l = outcome.latency;

@@ -50,6 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         faults: (faults > 0.0).then(|| Faults::all(faults)),
         records: dir.join("local"),
         think: Duration::from_millis(think),
+        arrival: Duration::ZERO,
         patience: Duration::from_secs(300),
     });
     let l = outcome.latency;

@@ -57,6 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         faults: None,
         records: dir.join("local"),
         think: Duration::from_millis(think),
+        arrival: Duration::ZERO,
         patience: Duration::from_secs(300),
     });
     done.store(true, Ordering::Relaxed);

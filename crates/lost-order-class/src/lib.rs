@@ -14,7 +14,8 @@ pub mod watch;
 mod words;
 
 pub use link::{
-    ClassLink, ClassRecord, Credentials, Enrolment, Failure, Faults, device_token, enrolment_path,
+    ClassLink, ClassRecord, Credentials, Enrolment, Failure, Faults, Mismatch, Rejoin,
+    device_token, enrolment_path, relink,
 };
 pub use protocol::{Joined, Reason, Refusal, ScenarioSource};
 pub use server::{ClassOptions, ClassServer, Limits, ServeError, default_bind, serve};

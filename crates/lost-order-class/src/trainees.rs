@@ -3,16 +3,17 @@
 //! record reconciled with the server's copy, and the time each line took to be acknowledged.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use lost_order_app::records;
 use lost_order_core::engine::{Decision, Dice, Phase, Session};
 use lost_order_core::policy::Policy;
 use lost_order_core::record::{Record, parse_record, read_record};
+use lost_order_core::scenario::Scenario;
 
 use crate::link::{ClassLink, ClassRecord, Credentials, Failure, Faults};
-use crate::protocol::Reason;
+use crate::protocol::{Joined, Reason};
 
 /// A session can never need more decisions than this; more means a policy is stuck.
 const MAX_DECISIONS: usize = 10_000;
@@ -39,6 +40,9 @@ pub struct Simulation {
     pub records: PathBuf,
     /// A trainee's pause after each decision (0 for none).
     pub think: Duration,
+    /// The time over which the trainees arrive, evenly spaced, as a class walks in (0: all
+    /// join at the same instant).
+    pub arrival: Duration,
     /// How long a trainee waits for a server that does not answer, in all, before giving up.
     pub patience: Duration,
 }
@@ -88,16 +92,40 @@ struct Played {
     difference: Option<String>,
 }
 
+/// The class's scenario, loaded once for every simulated trainee: a thousand trainees on one
+/// machine would otherwise check a thousand copies while they all join at once (each trainee's
+/// own laptop loads its own copy in a real class).
+#[derive(Default)]
+struct ClassScenario(Mutex<Option<Arc<Scenario>>>);
+
+impl ClassScenario {
+    /// The scenario the server sent in `joined`, loaded by the first trainee to join and
+    /// shared when the next one's has the same hash.
+    fn get(&self, joined: &Joined) -> Result<Arc<Scenario>, String> {
+        let mut loaded = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match loaded.as_ref() {
+            Some(s) if s.hash == joined.scenario_hash => Ok(s.clone()),
+            _ => {
+                let s = Arc::new(joined.load_scenario()?);
+                *loaded = Some(s.clone());
+                Ok(s)
+            }
+        }
+    }
+}
+
 /// Plays the class `sim`: every trainee at once, each on its own thread.
 pub fn simulate_class(sim: &Simulation) -> Outcome {
     let start = Instant::now();
+    let scenario = ClassScenario::default();
+    let scenario = &scenario;
     let results: Vec<(String, Result<Played, String>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..sim.trainees)
             .map(|i| {
                 let name = format!("{}{i}", sim.prefix);
                 let handle = std::thread::Builder::new()
                     .name(format!("trainee-{i}"))
-                    .spawn_scoped(scope, move || play_one(sim, i));
+                    .spawn_scoped(scope, move || play_one(sim, scenario, i));
                 (name, handle)
             })
             .collect();
@@ -176,7 +204,7 @@ fn simulated_device(name: &str) -> String {
 
 /// Trainee `i` joins, plays the class's scenario with the policy, waits for every line to be
 /// acknowledged, and reconciles.
-fn play_one(sim: &Simulation, i: usize) -> Result<Played, String> {
+fn play_one(sim: &Simulation, scenario: &ClassScenario, i: usize) -> Result<Played, String> {
     let name = format!("{}{i}", sim.prefix);
     let credentials = Credentials {
         url: sim.url.clone(),
@@ -184,6 +212,11 @@ fn play_one(sim: &Simulation, i: usize) -> Result<Played, String> {
         name: name.clone(),
         device: simulated_device(&name),
     };
+    if sim.trainees > 1 && !sim.arrival.is_zero() {
+        let share = u32::try_from(sim.trainees - 1).unwrap_or(u32::MAX);
+        let k = u32::try_from(i).unwrap_or(u32::MAX);
+        std::thread::sleep(sim.arrival / share * k);
+    }
     let deadline = Instant::now() + sim.patience;
     let mut attempt = 0;
     let (link, joined) = loop {
@@ -196,7 +229,7 @@ fn play_one(sim: &Simulation, i: usize) -> Result<Played, String> {
             Err(e) => return Err(format!("cannot join: {e}")),
         }
     };
-    let scenario = Arc::new(joined.load_scenario()?);
+    let scenario = scenario.get(&joined)?;
     if joined.lines != 0 {
         return Err(format!(
             "the server already holds {} lines of `{name}`: give the trainees another prefix",

@@ -4,7 +4,7 @@
 
 use lost_order_core::text::{fill, pick};
 
-use crate::link::Failure;
+use crate::link::{Failure, Mismatch};
 use crate::protocol::Reason;
 
 impl Reason {
@@ -90,6 +90,28 @@ impl Failure {
         match self {
             Failure::Refused(r) => r.reason.words(lang).to_string(),
             Failure::Network(_) => unreachable_words(url, lang),
+        }
+    }
+}
+
+impl Mismatch {
+    /// Why the class cannot take this continued session, in `lang`.
+    pub fn words(&self, lang: &str) -> String {
+        match self {
+            Mismatch::NotThisClass => pick(
+                lang,
+                "这一局的案例或随机种子与课堂的不同。",
+                "This session's case or seed is not the class's.",
+            )
+            .to_string(),
+            Mismatch::ServerAhead { server, here } => fill(
+                pick(
+                    lang,
+                    "课堂服务器上的这一局比本机记录多（{server} 条，本机 {here} 条）。",
+                    "The class server holds more of this session than this computer ({server} lines, here {here}).",
+                ),
+                &[("server", &server.to_string()), ("here", &here.to_string())],
+            ),
         }
     }
 }

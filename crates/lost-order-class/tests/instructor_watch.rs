@@ -63,6 +63,7 @@ fn the_watch_refuses_a_wrong_token_says_an_unreachable_server_and_follows_the_cl
         faults: None,
         records: dir.join("local"),
         think: Duration::from_millis(20),
+        arrival: Duration::ZERO,
         patience: Duration::from_secs(30),
     });
     assert_eq!(outcome.finished, 3, "{:#?}", outcome.problems);

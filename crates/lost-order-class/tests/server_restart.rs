@@ -24,6 +24,7 @@ fn a_server_stopped_and_started_again_mid_class_loses_nothing_acknowledged() {
         faults: Some(Faults::all(0.05)),
         records: dir.join("local"),
         think: Duration::from_millis(15),
+        arrival: Duration::ZERO,
         patience: Duration::from_secs(60),
     };
     let playing = std::thread::spawn(move || simulate_class(&sim));

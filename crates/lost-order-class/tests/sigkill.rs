@@ -94,6 +94,7 @@ fn a_server_killed_with_sigkill_loses_nothing_acknowledged() {
         faults: Some(Faults::all(0.02)),
         records: dir.join("local"),
         think: Duration::from_millis(15),
+        arrival: Duration::ZERO,
         patience: Duration::from_secs(60),
     };
     let playing = std::thread::spawn(move || simulate_class(&sim));

@@ -22,6 +22,7 @@ fn two_hundred_trainees_join_one_server_and_every_record_replays() {
         faults: None,
         records: dir.join("local"),
         think: Duration::from_millis(100),
+        arrival: Duration::ZERO,
         patience: Duration::from_secs(120),
     });
     let l = outcome.latency;

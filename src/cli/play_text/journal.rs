@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use lost_order_class::ClassRecord;
+use lost_order_class::{ClassRecord, Rejoin, relink};
 use lost_order_core::engine::Session;
 use lost_order_core::record::RecordWriter;
 
@@ -19,42 +19,82 @@ pub enum Journal {
     Local(RecordWriter),
     /// A session of a live class: its local record, and the link that sends each line.
     Class(ClassRecord),
+    /// A class session continued while its server was not reached: the local record, and the
+    /// class at `url` being joined again in the background; once in, it becomes
+    /// [`Journal::Class`] and every line the server lacks is sent.
+    Rejoining {
+        /// The local record.
+        writer: RecordWriter,
+        /// The joining.
+        rejoin: Rejoin,
+        /// The class server, to name it.
+        url: String,
+    },
 }
 
 impl Journal {
     /// Writes the session's new decisions to the local record (and, in a class, queues them
     /// to be sent); in a class, says so when the server is not reached or refused a line.
+    /// A class being joined again is taken up here once the server answers.
     ///
     /// # Errors
     /// Any I/O error of the local record.
-    pub fn sync(&mut self, session: &Session, lang: &str) -> std::io::Result<()> {
+    pub fn sync(self, session: &Session, lang: &str) -> std::io::Result<Journal> {
         match self {
-            Journal::Local(writer) => writer.sync(session),
-            Journal::Class(record) => {
+            Journal::Local(mut writer) => {
+                writer.sync(session)?;
+                Ok(Journal::Local(writer))
+            }
+            Journal::Class(mut record) => {
                 record.sync(session)?;
-                let link = record.link();
-                if let Some(refusal) = link.refused() {
-                    println!(
-                        "! {}{}",
-                        t(
-                            lang,
-                            "课堂服务器拒收：",
-                            "the class server refused a decision: "
-                        ),
-                        refusal.reason.words(lang)
-                    );
-                } else if !link.connected() {
-                    println!(
-                        "! {}",
-                        t(
-                            lang,
-                            "未连上课堂服务器：{n} 个决策待发送（已保存在本机记录中，连上后自动补发）",
-                            "not connected to the class: {n} decisions waiting (saved on this computer; sent when the connection is back)",
-                        )
-                        .replace("{n}", &link.unsent().to_string())
-                    );
+                say_link(&record, lang);
+                Ok(Journal::Class(record))
+            }
+            Journal::Rejoining {
+                mut writer,
+                rejoin,
+                url,
+            } => {
+                writer.sync(session)?;
+                match rejoin.answer() {
+                    None => {
+                        println!(
+                            "! {}",
+                            t(
+                                lang,
+                                "仍在重新加入课堂：决策已保存在本机记录中，加入后自动补发。",
+                                "still joining the class again: decisions are saved on this computer and sent once in.",
+                            )
+                        );
+                        Ok(Journal::Rejoining {
+                            writer,
+                            rejoin,
+                            url,
+                        })
+                    }
+                    Some(Ok((link, joined))) => match relink(writer, link, &joined, session) {
+                        Ok(mut record) => {
+                            record.sync(session)?;
+                            println!(
+                                "{}",
+                                t(
+                                    lang,
+                                    "已重新加入课堂：课堂缺少的决策正在补发。",
+                                    "Back in the class: the decisions it lacks are being sent.",
+                                )
+                            );
+                            Ok(Journal::Class(record))
+                        }
+                        Err((writer, mismatch)) => {
+                            alone(&mismatch.words(lang), lang);
+                            Ok(Journal::Local(writer))
+                        }
+                    },
+                    Some(Err(failure)) => {
+                        alone(&failure.words(&url, lang), lang);
+                        Ok(Journal::Local(writer))
+                    }
                 }
-                Ok(())
             }
         }
     }
@@ -62,8 +102,22 @@ impl Journal {
     /// In a class, waits a little for the last decisions to reach the server and says
     /// whether they did.
     pub fn finish(&self, lang: &str) {
-        let Journal::Class(record) = self else {
-            return;
+        let record = match self {
+            Journal::Class(record) => record,
+            Journal::Rejoining { writer, url, .. } => {
+                println!(
+                    "! {}",
+                    t(
+                        lang,
+                        "未能重新加入 {url} 的课堂；本局完整保存在本机记录 {path} 中，再次继续时会补发。",
+                        "The class at {url} was not joined again; the whole session is in the record {path} on this computer, sent when you continue it again.",
+                    )
+                    .replace("{url}", url)
+                    .replace("{path}", &writer.path().display().to_string())
+                );
+                return;
+            }
+            Journal::Local(_) => return,
         };
         let link = record.link();
         if link.flush(LAST_SEND) {
@@ -88,4 +142,42 @@ impl Journal {
             );
         }
     }
+}
+
+/// Says when the link is not connected or a line was refused.
+fn say_link(record: &ClassRecord, lang: &str) {
+    let link = record.link();
+    if let Some(refusal) = link.refused() {
+        println!(
+            "! {}{}",
+            t(
+                lang,
+                "课堂服务器拒收：",
+                "the class server refused a decision: "
+            ),
+            refusal.reason.words(lang)
+        );
+    } else if !link.connected() {
+        println!(
+            "! {}",
+            t(
+                lang,
+                "未连上课堂服务器：{n} 个决策待发送（已保存在本机记录中，连上后自动补发）",
+                "not connected to the class: {n} decisions waiting (saved on this computer; sent when the connection is back)",
+            )
+            .replace("{n}", &link.unsent().to_string())
+        );
+    }
+}
+
+/// Says why the class could not take the session back, and that it goes on alone.
+fn alone(why: &str, lang: &str) {
+    println!(
+        "! {why}{}",
+        t(
+            lang,
+            "本局继续在本机进行，记录完整。",
+            " The session goes on on this computer alone; its record is complete.",
+        )
+    );
 }

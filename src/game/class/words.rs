@@ -1,6 +1,6 @@
 //! Why joining a class failed, in the player's language (docs/classroom.md).
 
-use lost_order_class::Reason;
+use lost_order_class::{Mismatch, Reason};
 use lost_order_core::text::{fill, pick};
 
 /// Why joining a class failed, put in words by [`JoinError::words`].
@@ -22,16 +22,9 @@ pub enum JoinError {
     Resume(String),
     /// The local record could not be written.
     Records(String),
-    /// A session continued from the title is not of the class noted beside its record (its
-    /// case or seed differs).
-    NotThisClass,
-    /// The class holds more lines of this session than this computer's record.
-    ServerAhead {
-        /// Lines the server holds.
-        server: usize,
-        /// Lines the local record holds.
-        here: usize,
-    },
+    /// A session continued from the title cannot go on in the class noted beside its record
+    /// (its case or seed differs, or the server holds more of it).
+    Mismatch(Mismatch),
 }
 
 impl JoinError {
@@ -74,20 +67,16 @@ impl JoinError {
                 ),
                 &[("detail", detail)],
             ),
-            JoinError::NotThisClass => pick(
-                lang,
-                "这一局的案例或随机种子与课堂的不同。",
-                "This session's case or seed is not the class's.",
-            )
-            .to_string(),
-            JoinError::ServerAhead { server, here } => fill(
+            JoinError::Mismatch(m @ Mismatch::ServerAhead { .. }) => format!(
+                "{}{}",
+                m.words(lang),
                 pick(
                     lang,
-                    "课堂服务器上的这一局比本机记录多（{server} 条，本机 {here} 条）：请在“加入课堂”中重新加入。",
-                    "The class server holds more of this session than this computer ({server} lines, here {here}): join again from “Join a class”.",
-                ),
-                &[("server", &server.to_string()), ("here", &here.to_string())],
+                    "请在“加入课堂”中重新加入。",
+                    " Join again from “Join a class”.",
+                )
             ),
+            JoinError::Mismatch(m) => m.words(lang),
             JoinError::Records(detail) => fill(
                 pick(
                     lang,

@@ -6,6 +6,7 @@ mod device;
 mod enrolment;
 mod faults;
 mod record;
+mod rejoin;
 mod transport;
 
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -16,6 +17,7 @@ pub use device::{DEVICE_TOKEN_FILE, device_token};
 pub use enrolment::{ENROLMENT_SUFFIX, Enrolment, enrolment_path};
 pub use faults::Faults;
 pub use record::ClassRecord;
+pub use rejoin::{Answer, Mismatch, Rejoin, relink};
 pub use transport::Failure;
 pub(crate) use transport::refusal;
 

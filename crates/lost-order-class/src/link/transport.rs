@@ -19,6 +19,11 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long connecting may take.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 
+/// The size of each connection's read and write buffers, in bytes. The protocol's messages are
+/// small, and bodies larger than this (the scenario in a join) stream through; ureq's default
+/// of 128 KiB each would cost a class of simulated trainees 256 MiB.
+const BUFFER_BYTES: usize = 16 * 1024;
+
 /// Why a request brought no answer of the protocol.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Failure {
@@ -46,6 +51,8 @@ impl Transport {
             .http_status_as_error(false)
             .timeout_global(Some(REQUEST_TIMEOUT))
             .timeout_connect(Some(CONNECT_TIMEOUT))
+            .input_buffer_size(BUFFER_BYTES)
+            .output_buffer_size(BUFFER_BYTES)
             .build();
         Transport {
             agent: config.into(),
