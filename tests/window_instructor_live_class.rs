@@ -2,7 +2,8 @@
 //! tutorial runs in this test on loopback; the settings remember its address with a wrong
 //! instructor token, so the view opens saying the token is wrong, in words; the token is typed
 //! over with the keyboard (and kept in the settings), Connect is clicked, and the view shows
-//! simulated trainees of the class joining, playing and finishing with their outcomes; the
+//! simulated trainees of the class joining, playing and finishing with their outcomes and
+//! the class charts; Lock the class and New code are clicked and the server holds them; the
 //! server stopped, it says it cannot reach it and keeps the class as last seen. Screenshots of
 //! each step are kept beside the game's log.
 //!
@@ -77,6 +78,7 @@ fn round(lang: &str, size: &str) {
     // Simulated trainees join and play; the view shows them, then their outcomes.
     let url = server.url();
     let code = server.code();
+    let first_code = code.clone();
     let records = home.join("trainees");
     let class = std::thread::spawn(move || {
         simulate_class(&Simulation {
@@ -97,16 +99,35 @@ fn round(lang: &str, size: &str) {
     screenshot(&home.join("2-trainees-playing.png"));
     let outcome = class.join().unwrap();
     assert_eq!(outcome.finished, 4, "{:#?}", outcome.problems);
-    game.wait_after(mark, "trace: instructor live 4 4", 20);
+    game.wait_after(mark, "trace: instructor live 4 4 charts 4", 20);
     std::thread::sleep(Duration::from_millis(1500));
     screenshot(&home.join("3-trainees-finished.png"));
+
+    // The door: Lock the class, then New code, as the server then holds them.
+    let mark = game.mark();
+    click_at(game.button_after(0, &InstructorAction::Lock(true), 5));
+    game.wait_after(mark, "charts 4 locked", 20);
+    assert!(server.locked());
+    let mark = game.mark();
+    click_at(game.button_after(0, &InstructorAction::NewCode, 5));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while server.code() == first_code {
+        assert!(
+            Instant::now() < deadline,
+            "New code did not change the code"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    game.wait_after(mark, "trace: built Instructor", 10);
+    std::thread::sleep(Duration::from_millis(1500));
+    screenshot(&home.join("4-locked-new-code.png"));
 
     // The server gone: said, the class kept as last seen.
     let mark = game.mark();
     server.stop();
     game.wait_after(mark, "trace: instructor unreachable", 20);
     std::thread::sleep(Duration::from_millis(800));
-    screenshot(&home.join("4-server-gone.png"));
+    screenshot(&home.join("5-server-gone.png"));
     eprintln!("screenshots in {}", home.display());
 }
 

@@ -20,5 +20,5 @@ pub use link::{
 pub use protocol::{Joined, Reason, Refusal, ScenarioSource};
 pub use server::{ClassOptions, ClassServer, Limits, ServeError, default_bind, serve};
 pub use trainees::{Latency, Outcome, Simulation, simulate_class};
-pub use watch::{ClassWatch, WatchStatus, Watched};
+pub use watch::{ClassWatch, Door, WatchStatus, Watched};
 pub use words::unreachable_words;

@@ -1,15 +1,18 @@
 //! The instructor's watch on a class from another program (the game's Instructor view): the
-//! live view's server-sent events read on a thread of its own, the latest class view kept for
-//! the front end to look at whenever it likes, so that watching never blocks it (the events
-//! named `charts` are passed over).
+//! live view's server-sent events read on a thread of its own, the latest class view and class
+//! charts kept for the front end to look at whenever it likes, so that watching never blocks
+//! it; and the class's door (lock, new code) for the same instructor.
 
 use std::io::{BufRead, BufReader};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::protocol::{EVENTS_PATH, Reason, Refusal};
-use crate::server::ClassView;
+use crate::link::Failure;
+use crate::protocol::{
+    CODE_PATH, CodeRequest, EVENTS_PATH, Gate, LOCK_PATH, LockRequest, Reason, Refusal,
+};
+use crate::server::{ClassView, LiveCharts};
 
 /// How long connecting may take.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
@@ -36,12 +39,15 @@ pub enum WatchStatus {
     Refused(Refusal),
 }
 
-/// What the watch has seen: the last class view, how it stands, and a count of the events
-/// taken (it grows at each new view, to tell a change cheaply).
+/// What the watch has seen: the last class view and charts, how it stands, and a count of
+/// the events taken (it grows at each new view or charts, to tell a change cheaply).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Watched {
     /// The class as the last event showed it; kept while the server is not reached.
     pub view: Option<ClassView>,
+    /// The class charts as last drawn (at most once a second); kept while the server is not
+    /// reached.
+    pub charts: Option<LiveCharts>,
     /// How the watch stands.
     pub status: WatchStatus,
     /// Events taken so far.
@@ -53,6 +59,16 @@ pub struct Watched {
 #[derive(Debug)]
 pub struct ClassWatch {
     shared: Arc<Shared>,
+    door: Door,
+}
+
+/// The class's door, for the instructor: lock or unlock it, give a new code (the live view's
+/// buttons, the server's `l` and `c`). Each call is one blocking request (at most a few
+/// seconds): call it off a window's thread.
+#[derive(Clone, Debug)]
+pub struct Door {
+    url: String,
+    token: String,
 }
 
 #[derive(Debug)]
@@ -71,23 +87,92 @@ impl ClassWatch {
         let shared = Arc::new(Shared {
             watched: Mutex::new(Watched {
                 view: None,
+                charts: None,
                 status: WatchStatus::Connecting,
                 events: 0,
             }),
             stop: AtomicBool::new(false),
         });
-        let events = format!("{}{EVENTS_PATH}", url.trim().trim_end_matches('/'));
-        let token = token.trim().to_string();
+        let door = Door {
+            url: url.trim().trim_end_matches('/').to_string(),
+            token: token.trim().to_string(),
+        };
+        let events = format!("{}{EVENTS_PATH}", door.url);
+        let token = door.token.clone();
         let thread = shared.clone();
         std::thread::Builder::new()
             .name("class-watch".into())
             .spawn(move || watch(&thread, &events, &token))?;
-        Ok(ClassWatch { shared })
+        Ok(ClassWatch { shared, door })
     }
 
     /// What the watch has seen so far.
     pub fn watched(&self) -> Watched {
         lock(&self.shared).clone()
+    }
+
+    /// The door of the class watched.
+    pub fn door(&self) -> Door {
+        self.door.clone()
+    }
+}
+
+impl Door {
+    /// Locks the class (no new trainee joins; those in it go on) or unlocks it.
+    ///
+    /// # Errors
+    /// [`Failure::Network`] when the server is not reached; [`Failure::Refused`] with
+    /// [`Reason::NotInstructor`] for a wrong token.
+    pub fn set_locked(&self, locked: bool) -> Result<Gate, Failure> {
+        self.post(
+            LOCK_PATH,
+            &LockRequest {
+                token: self.token.clone(),
+                locked,
+            },
+        )
+    }
+
+    /// Gives the class a new code: trainees in it go on, a newcomer needs the new one.
+    ///
+    /// # Errors
+    /// As [`Door::set_locked`].
+    pub fn new_code(&self) -> Result<Gate, Failure> {
+        self.post(
+            CODE_PATH,
+            &CodeRequest {
+                token: self.token.clone(),
+            },
+        )
+    }
+
+    fn post<B: serde::Serialize>(&self, path: &str, body: &B) -> Result<Gate, Failure> {
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_global(Some(READ_TIMEOUT))
+            .build();
+        let agent: ureq::Agent = config.into();
+        let json = serde_json::to_string(body).map_err(|e| Failure::Network(e.to_string()))?;
+        let mut response = agent
+            .post(&format!("{}{path}", self.url))
+            .header("content-type", "application/json")
+            .send(json.as_str())
+            .map_err(|e| Failure::Network(e.to_string()))?;
+        let status = response.status().as_u16();
+        let text = response
+            .body_mut()
+            .read_to_string()
+            .map_err(|e| Failure::Network(e.to_string()))?;
+        if status != 200 {
+            return Err(Failure::Refused(crate::link::refusal(status, &text)));
+        }
+        serde_json::from_str(&text).map_err(|e| {
+            Failure::Refused(Refusal::new(
+                Reason::Malformed,
+                format!("the server's answer is not of the class protocol: {e}"),
+            ))
+        })
     }
 }
 
@@ -135,13 +220,13 @@ fn watch(shared: &Shared, events: &str, token: &str) {
     }
 }
 
-/// Takes each event's class view until the stream breaks (its error) or the watch is
-/// stopped (`None`).
+/// Takes each event's class view or charts until the stream breaks (its error) or the watch
+/// is stopped (`None`).
 fn read_events(shared: &Shared, body: ureq::Body) -> Option<String> {
     let reader = BufReader::new(body.into_reader());
-    // The event's name: unnamed events carry the class view; others (the charts) are passed
-    // over. A blank line ends an event.
-    let mut named = false;
+    // The event's name: unnamed events carry the class view, `charts` the charts; others are
+    // passed over. A blank line ends an event.
+    let mut name = String::new();
     for line in reader.lines() {
         if stopped(shared) {
             return None;
@@ -151,30 +236,36 @@ fn read_events(shared: &Shared, body: ureq::Body) -> Option<String> {
             Err(e) => return Some(e.to_string()),
         };
         if line.is_empty() {
-            named = false;
+            name.clear();
             continue;
         }
-        if let Some(name) = line.strip_prefix("event:") {
-            named = name.trim() != "message";
+        if let Some(n) = line.strip_prefix("event:") {
+            name = n.trim().to_string();
             continue;
         }
-        let Some(data) = line.strip_prefix("data:").filter(|_| !named) else {
+        let Some(data) = line.strip_prefix("data:").map(str::trim) else {
             continue;
         };
-        match serde_json::from_str::<ClassView>(data.trim()) {
-            Ok(view) => {
+        let taken = match name.as_str() {
+            "" | "message" => serde_json::from_str::<ClassView>(data).map(|view| {
                 let mut w = lock(shared);
                 w.view = Some(view);
                 w.status = WatchStatus::Live;
                 w.events += 1;
-            }
-            Err(e) => {
-                lock(shared).status = WatchStatus::Refused(Refusal::new(
-                    Reason::Malformed,
-                    format!("the server's live view is not of the class protocol: {e}"),
-                ));
-                return None;
-            }
+            }),
+            "charts" => serde_json::from_str::<LiveCharts>(data).map(|charts| {
+                let mut w = lock(shared);
+                w.charts = Some(charts);
+                w.events += 1;
+            }),
+            _ => Ok(()),
+        };
+        if let Err(e) = taken {
+            lock(shared).status = WatchStatus::Refused(Refusal::new(
+                Reason::Malformed,
+                format!("the server's live view is not of the class protocol: {e}"),
+            ));
+            return None;
         }
     }
     Some("the server closed the live view's stream".to_string())

@@ -1,7 +1,8 @@
 //! The instructor's watch from another program (the game's Instructor view): a wrong token
 //! is refused, a server not reached is said and tried again, and with the right token the
-//! watch follows simulated trainees from joining to their outcomes; a simulated trainee's
-//! local record has its class noted beside it.
+//! watch follows simulated trainees from joining to their outcomes and the class charts as
+//! the server counts them; its door locks, unlocks and changes the code, and refuses a wrong
+//! token; a simulated trainee's local record has its class noted beside it.
 
 mod common;
 
@@ -79,6 +80,35 @@ fn the_watch_refuses_a_wrong_token_says_an_unreachable_server_and_follows_the_cl
     }
     assert!(done.events > first.events);
 
+    // The class charts follow, with the server's own figures, in each language.
+    for lang in ["zh", "en"] {
+        let counted = server.chart_figures(lang);
+        let charted = until(&watch, 10, |w| {
+            w.charts
+                .as_ref()
+                .and_then(|c| c.figures_in(lang))
+                .is_some_and(|f| *f == counted)
+        });
+        let f = charted.charts.unwrap().figures_in(lang).unwrap().clone();
+        assert_eq!((f.finished, f.endings.is_empty()), (3, false));
+    }
+
+    // The door: locked, unlocked and a new code, as the server then holds them.
+    let door = watch.door();
+    let gate = door.set_locked(true).unwrap();
+    assert!(gate.locked && server.locked());
+    until(&watch, 10, |w| w.view.as_ref().is_some_and(|v| v.locked));
+    assert!(!door.set_locked(false).unwrap().locked && !server.locked());
+    let old = server.code();
+    let gate = door.new_code().unwrap();
+    assert_ne!(gate.code, old);
+    assert_eq!(gate.code, server.code());
+    match wrong.door().new_code() {
+        Err(lost_order_class::Failure::Refused(r)) => assert_eq!(r.reason, Reason::NotInstructor),
+        other => panic!("a wrong token changed the code: {other:?}"),
+    }
+    assert_eq!(server.code(), gate.code);
+
     // Each local record has its class noted beside it.
     let records: Vec<_> = std::fs::read_dir(dir.join("local"))
         .unwrap()
@@ -90,8 +120,8 @@ fn the_watch_refuses_a_wrong_token_says_an_unreachable_server_and_follows_the_cl
     for record in &records {
         let note = Enrolment::of(record).unwrap().expect("the class is noted");
         assert_eq!(
-            (note.url.as_str(), note.code.clone()),
-            (url.as_str(), server.code())
+            (note.url.as_str(), note.code.as_str()),
+            (url.as_str(), old.as_str())
         );
         assert!(note.name.starts_with("watched-"));
     }

@@ -10,16 +10,32 @@ use std::time::{Duration, Instant};
 use lost_order_app::class_report::render_charts;
 use lost_order_core::report::{Figures, SessionRow, Tally};
 use lost_order_core::scenario::Scenario;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The class's charts as the live view last drew them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LiveCharts {
     /// Goes up each time the charts are drawn anew (a stream sends them when it changed).
     pub version: u64,
     /// The report's charts (SVG bars and the by-week table), worded in each of the
     /// scenario's languages.
     pub html: String,
+    /// The figures they are drawn from, in each of the scenario's languages (language code,
+    /// figures), for a front end that draws its own (the game's Instructor view).
+    #[serde(default)]
+    pub figures: Vec<(String, Figures)>,
+}
+
+impl LiveCharts {
+    /// The figures in `lang`, else in the scenario's first language; `None` before the
+    /// first drawing.
+    pub fn figures_in(&self, lang: &str) -> Option<&Figures> {
+        self.figures
+            .iter()
+            .find(|(l, _)| l == lang)
+            .or(self.figures.first())
+            .map(|(_, f)| f)
+    }
 }
 
 /// The counts, each trainee's row as last counted, and the charts drawn from them.
@@ -42,6 +58,7 @@ impl Charted {
             charts: LiveCharts {
                 version: 0,
                 html: String::new(),
+                figures: Vec::new(),
             },
             refreshed: None,
         }
@@ -87,6 +104,7 @@ impl Charted {
             self.charts = LiveCharts {
                 version: self.charts.version + 1,
                 html,
+                figures,
             };
         }
     }

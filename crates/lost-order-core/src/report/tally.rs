@@ -1,14 +1,14 @@
 //! The class's figures summed one row at a time, so that a class of any size needs only the
 //! counts in memory: outcomes, endings, score bins, engagement, roles covered, mistakes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::SessionRow;
 use crate::engine::Decision;
 use crate::scenario::{BuyingRole, Scenario};
 
 /// How many trainees engaged one person, in total and in each week.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Engagement {
     pub person: crate::scenario::Id,
     pub name: String,
@@ -17,15 +17,16 @@ pub struct Engagement {
 }
 
 /// A count under a label (for charts).
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Count {
     pub id: String,
     pub label: String,
     pub count: usize,
 }
 
-/// The class's figures, worded in the report's language.
-#[derive(Clone, Debug, Serialize)]
+/// The class's figures, worded in the report's language (read back by the game's Instructor
+/// view from the class server's live charts).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Figures {
     pub finished: usize,
     pub won: usize,

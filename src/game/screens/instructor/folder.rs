@@ -5,15 +5,16 @@ use std::path::Path;
 
 use bevy::prelude::*;
 use lost_order_app::{class_report, records};
-use lost_order_core::report::{ClassReport, Count};
+use lost_order_core::report::ClassReport;
 
 use super::InstructorAction;
+use super::charts::{ChartFigures, class_charts};
 use crate::game::Scenarios;
 use crate::game::play::records_dir;
 use crate::game::prefs::Prefs;
 use crate::game::screens::Ctx;
 use crate::game::theme::{GAP_M, Type, palette};
-use crate::game::widgets::{ButtonLook, body, button, card, card_with, label, row, small};
+use crate::game::widgets::{ButtonLook, body, button, card, label, row, small};
 
 /// The class report shown (built when the view opens or is reloaded) and the last export's result.
 #[derive(Resource, Default)]
@@ -125,46 +126,17 @@ pub(super) fn build(ctx: &Ctx, view: &FolderReport, p: &mut ChildSpawnerCommands
         ),
         k,
     ));
-    p.spawn(Node {
-        align_items: AlignItems::FlexStart,
-        ..row(GAP_M)
-    })
-    .with_children(|charts| {
-        chart(ctx, charts, ctx.tr("结局", "Endings"), &r.endings);
-        chart(
-            ctx,
-            charts,
-            ctx.tr("得分分布", "Score distribution"),
-            &r.scores,
-        );
-        chart(
-            ctx,
-            charts,
-            ctx.tr("覆盖各采购角色的学员数", "Trainees covering each role"),
-            &r.roles,
-        );
-        chart(
-            ctx,
-            charts,
-            ctx.tr("最常见的致命错误", "Most common fatal mistakes"),
-            &r.mistakes,
-        );
-        let engaged: Vec<Count> = r
-            .engagement
-            .iter()
-            .map(|e| Count {
-                id: e.person.to_string(),
-                label: e.name.clone(),
-                count: e.trainees,
-            })
-            .collect();
-        chart(
-            ctx,
-            charts,
-            ctx.tr("接触过各人的学员数", "Trainees who engaged each person"),
-            &engaged,
-        );
-    });
+    class_charts(
+        ctx,
+        &ChartFigures {
+            endings: &r.endings,
+            scores: &r.scores,
+            roles: &r.roles,
+            mistakes: &r.mistakes,
+            engagement: &r.engagement,
+        },
+        p,
+    );
     p.spawn(card()).with_children(|c| {
         c.spawn(label(
             ctx.tr("每位学员", "Every trainee"),
@@ -207,38 +179,4 @@ pub(super) fn build(ctx: &Ctx, view: &FolderReport, p: &mut ChildSpawnerCommands
             k,
         ));
     }
-}
-
-/// A bar chart of counts, drawn with nodes: a label, a bar as long as the count, the number.
-fn chart(ctx: &Ctx, parent: &mut ChildSpawnerCommands, title: &str, items: &[Count]) {
-    let k = ctx.scale;
-    let max = items.iter().map(|c| c.count).max().unwrap_or(0).max(1) as f32;
-    parent
-        .spawn(card_with(Node {
-            width: px(460.0 * k),
-            ..default()
-        }))
-        .with_children(|c| {
-            c.spawn(label(title, Type::Body, k, palette::INK_SOFT));
-            for item in items {
-                c.spawn(row(GAP_M)).with_children(|line| {
-                    line.spawn((
-                        Node {
-                            width: px(150.0 * k),
-                            ..default()
-                        },
-                        children![small(item.label.clone(), k)],
-                    ));
-                    line.spawn((
-                        Node {
-                            width: px(item.count as f32 / max * 220.0 * k),
-                            height: px(14.0 * k),
-                            ..default()
-                        },
-                        BackgroundColor(palette::ACCENT),
-                    ));
-                    line.spawn(small(item.count.to_string(), k));
-                });
-            }
-        });
 }

@@ -1,16 +1,21 @@
 //! The instructor view's live class: the class server's live view (who joined, where each
 //! trainee stands, their week, decisions, unsent lines, last acknowledgement and outcome),
 //! watched on a thread of its own (`lost_order_class::ClassWatch`) and looked at a few times
-//! a second, so that the window never waits for the network. The server's address and the
+//! a second, so that the window never waits for the network; the class charts as the live
+//! view draws them; and the class's door (lock, new code). The server's address and the
 //! instructor's token are typed like the join screen's fields and kept in the settings.
+
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, channel};
 
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
-use lost_order_class::server::{ClassView, Standing, TraineeRow};
-use lost_order_class::{ClassWatch, Reason, WatchStatus, Watched};
+use lost_order_class::server::{ClassView, LiveCharts, Standing, TraineeRow};
+use lost_order_class::{ClassWatch, Failure, Reason, WatchStatus, Watched};
 use lost_order_core::text::fill;
 
 use super::InstructorAction;
+use super::charts::{ChartFigures, class_charts};
 use crate::game::class::{POLL, server_url};
 use crate::game::prefs::Prefs;
 use crate::game::screens::fields::{FieldChoice, text_field, type_into, typing};
@@ -60,6 +65,10 @@ pub struct LiveClass {
     url: String,
     seen: Option<Watched>,
     error: Option<Missing>,
+    /// The door's change under way (its answer comes from a thread of its own).
+    door: Option<Mutex<Receiver<Result<(), Failure>>>>,
+    /// Why the last change of the door failed.
+    door_failed: Option<Failure>,
     /// Wakes the window while watching (held for its `Drop`).
     _waker: Option<Waker>,
 }
@@ -72,7 +81,8 @@ enum Missing {
 }
 
 impl LiveClass {
-    /// For `LOST_ORDER_TRACE`: `trace: instructor live <joined> <finished>`, `… connecting`,
+    /// For `LOST_ORDER_TRACE`: `trace: instructor live <joined> <finished> charts <finished
+    /// in the charts> <open|locked>`, `… connecting`,
     /// `… unreachable`, `… refused <reason>` or `… missing <field>`; `None` when not watching.
     pub fn trace_line(&self) -> Option<String> {
         if let Some(m) = self.error {
@@ -82,11 +92,19 @@ impl LiveClass {
         Some(match &seen.status {
             WatchStatus::Connecting => "trace: instructor connecting".to_string(),
             WatchStatus::Live => {
-                let (joined, finished) = seen
-                    .view
+                let (joined, finished, door) = seen.view.as_ref().map_or((0, 0, "open"), |v| {
+                    (
+                        v.joined,
+                        v.finished,
+                        if v.locked { "locked" } else { "open" },
+                    )
+                });
+                let charted = seen
+                    .charts
                     .as_ref()
-                    .map_or((0, 0), |v| (v.joined, v.finished));
-                format!("trace: instructor live {joined} {finished}")
+                    .and_then(|c| c.figures.first())
+                    .map_or(0, |(_, f)| f.finished);
+                format!("trace: instructor live {joined} {finished} charts {charted} {door}")
             }
             WatchStatus::Unreachable(_) => "trace: instructor unreachable".to_string(),
             WatchStatus::Refused(r) => format!("trace: instructor refused {:?}", r.reason),
@@ -149,9 +167,8 @@ pub(super) fn connect(world: &mut World) {
     *world.resource_mut::<LiveClass>() = LiveClass {
         watch,
         url,
-        seen: None,
-        error: None,
         _waker: waker,
+        ..default()
     };
 }
 
@@ -179,8 +196,43 @@ pub(super) fn edit(world: &mut World, field: InstructorField) {
     };
 }
 
-/// Looks at the watch and keeps what it shows when it changed (a new event, another status).
+/// Locks or unlocks the class watched (`Some`), or gives it a new code (`None`), off the
+/// window's thread; the class view shows the door as it is within a second.
+pub(super) fn change_door(world: &mut World, lock: Option<bool>) {
+    let mut live = world.resource_mut::<LiveClass>();
+    let Some(door) = live.watch.as_ref().map(ClassWatch::door) else {
+        return;
+    };
+    let (tx, rx) = channel();
+    let spawned = std::thread::Builder::new()
+        .name("class-door".into())
+        .spawn(move || {
+            let done = match lock {
+                Some(locked) => door.set_locked(locked),
+                None => door.new_code(),
+            };
+            let _ = tx.send(done.map(|_| ()));
+        });
+    match spawned {
+        Ok(_) => {
+            live.door = Some(Mutex::new(rx));
+            live.door_failed = None;
+        }
+        Err(e) => live.door_failed = Some(Failure::Network(e.to_string())),
+    }
+}
+
+/// Looks at the watch and keeps what it shows when it changed (a new event, another status),
+/// and takes the door's answer when it has come.
 fn look(mut live: ResMut<LiveClass>) {
+    let answer = live
+        .door
+        .as_ref()
+        .and_then(|rx| rx.lock().ok()?.try_recv().ok());
+    if let Some(answer) = answer {
+        live.door = None;
+        live.door_failed = answer.err();
+    }
     let Some(now) = live.watch.as_ref().map(ClassWatch::watched) else {
         return;
     };
@@ -288,10 +340,70 @@ pub(super) fn build(
             }
         });
     });
-    let Some(view) = live.seen.as_ref().and_then(|s| s.view.as_ref()) else {
+    let Some(seen) = &live.seen else {
         return;
     };
-    class(ctx, view, p);
+    let Some(view) = &seen.view else {
+        return;
+    };
+    door(ctx, view, live, p);
+    class(ctx, view, seen.charts.as_ref(), p);
+}
+
+/// The class code and whether the class is locked, with Lock/Unlock and New code, and why
+/// the last change failed.
+fn door(ctx: &Ctx, view: &ClassView, live: &LiveClass, p: &mut ChildSpawnerCommands) {
+    let k = ctx.scale;
+    p.spawn(row(GAP_M)).with_children(|r| {
+        let state = if view.locked {
+            ctx.tr(
+                "已锁定：新学员不能加入，已在课堂的学员继续",
+                "locked: no new trainee joins; those in the class go on",
+            )
+        } else {
+            ctx.tr(
+                "开放：学员用这个代码加入",
+                "open: trainees join with this code",
+            )
+        };
+        r.spawn(body(
+            format!(
+                "{}{} · {state}",
+                ctx.tr("课堂代码：", "Class code: "),
+                view.code
+            ),
+            k,
+        ));
+        let (text, locked) = if view.locked {
+            (ctx.tr("解除锁定", "Unlock the class"), false)
+        } else {
+            (ctx.tr("锁定课堂", "Lock the class"), true)
+        };
+        r.spawn(button(
+            text,
+            InstructorAction::Lock(locked),
+            ButtonLook::Secondary,
+            k,
+        ));
+        r.spawn(button(
+            ctx.tr("换一个代码", "New code"),
+            InstructorAction::NewCode,
+            ButtonLook::Secondary,
+            k,
+        ));
+    });
+    if let Some(failure) = &live.door_failed {
+        p.spawn(label(
+            format!(
+                "{}{}",
+                ctx.tr("没有改成：", "Not changed: "),
+                failure.words(&live.url, ctx.lang)
+            ),
+            Type::Body,
+            k,
+            palette::LOST,
+        ));
+    }
 }
 
 /// A token as the projector shows it: its last four characters (`••••83fa`); the token is not
@@ -398,8 +510,8 @@ fn standing_words(ctx: &Ctx, live: &LiveClass) -> Option<(String, Color)> {
 /// (the outcome) takes the rest.
 const COLUMNS: [f32; 6] = [150.0, 96.0, 56.0, 64.0, 64.0, 104.0];
 
-/// The class in numbers, then a row per trainee.
-fn class(ctx: &Ctx, view: &ClassView, p: &mut ChildSpawnerCommands) {
+/// The class in numbers, the class charts when drawn, then a row per trainee.
+fn class(ctx: &Ctx, view: &ClassView, charts: Option<&LiveCharts>, p: &mut ChildSpawnerCommands) {
     let k = ctx.scale;
     let mean = view
         .mean_score
@@ -417,6 +529,19 @@ fn class(ctx: &Ctx, view: &ClassView, p: &mut ChildSpawnerCommands) {
         ),
         k,
     ));
+    if let Some(f) = charts.and_then(|c| c.figures_in(ctx.lang)) {
+        class_charts(
+            ctx,
+            &ChartFigures {
+                endings: &f.endings,
+                scores: &f.scores,
+                roles: &f.roles,
+                mistakes: &f.mistakes,
+                engagement: &f.engagement,
+            },
+            p,
+        );
+    }
     if view.trainees.is_empty() {
         p.spawn(body(
             ctx.tr(

@@ -2,6 +2,7 @@
 //! where each trainee stands, outcomes as they arrive; `live`), or the class charts of a
 //! folder of session records (`folder`).
 
+mod charts;
 mod folder;
 mod live;
 
@@ -29,6 +30,10 @@ pub enum InstructorAction {
     Connect,
     /// Stop watching.
     Disconnect,
+    /// Lock the class watched (true: no new trainee joins) or unlock it.
+    Lock(bool),
+    /// Give the class watched a new code.
+    NewCode,
 }
 
 /// Where the instructor view takes the class from.
@@ -103,6 +108,8 @@ impl ScreenAction for InstructorAction {
             InstructorAction::Edit(field) => live::edit(world, field),
             InstructorAction::Connect => live::connect(world),
             InstructorAction::Disconnect => live::leave(world),
+            InstructorAction::Lock(locked) => live::change_door(world, Some(locked)),
+            InstructorAction::NewCode => live::change_door(world, None),
         }
     }
 }
