@@ -106,10 +106,13 @@ fn round(lang: &str, size: &str) {
     // The door: Lock the class, then New code, as the server then holds them.
     let mark = game.mark();
     click_at(game.button_after(0, &InstructorAction::Lock(true), 5));
-    game.wait_after(mark, "charts 4 locked", 20);
+    game.wait_after(mark, "trace: instructor live 4 4 charts 4 locked", 20);
     assert!(server.locked());
+    // Where New code is once the view shows the class locked.
     let mark = game.mark();
-    click_at(game.button_after(0, &InstructorAction::NewCode, 5));
+    game.wait_after(mark, "trace: built Instructor", 10);
+    let mark = game.mark();
+    click_at(game.button_after(mark, &InstructorAction::NewCode, 10));
     let deadline = Instant::now() + Duration::from_secs(20);
     while server.code() == first_code {
         assert!(

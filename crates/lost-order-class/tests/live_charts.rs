@@ -146,11 +146,7 @@ fn stream(url: &str) -> std::sync::mpsc::Receiver<Said> {
                 kind = k.trim().to_string();
             } else if let Some(data) = line.strip_prefix("data:") {
                 let said = if kind == "charts" {
-                    let v: serde_json::Value = serde_json::from_str(data.trim()).unwrap();
-                    Said::Charts(LiveCharts {
-                        version: v["version"].as_u64().unwrap(),
-                        html: v["html"].as_str().unwrap().to_string(),
-                    })
+                    Said::Charts(serde_json::from_str::<LiveCharts>(data.trim()).unwrap())
                 } else {
                     Said::View(serde_json::from_str(data.trim()).unwrap())
                 };

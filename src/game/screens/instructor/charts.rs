@@ -80,6 +80,9 @@ fn chart(ctx: &Ctx, parent: &mut ChildSpawnerCommands, title: &str, items: &[Cou
         }))
         .with_children(|c| {
             c.spawn(label(title, Type::Body, k, palette::INK_SOFT));
+            if items.is_empty() {
+                c.spawn(small(ctx.tr("（暂无）", "(none yet)"), k));
+            }
             for item in items {
                 c.spawn(row(GAP_M)).with_children(|line| {
                     line.spawn((

@@ -350,11 +350,29 @@ pub(super) fn build(
     class(ctx, view, seen.charts.as_ref(), p);
 }
 
-/// The class code and whether the class is locked, with Lock/Unlock and New code, and why
-/// the last change failed.
+/// New code and Lock/Unlock (in that order, so that neither moves under the pointer when the
+/// other's words change), the class code and whether the class is locked, and why the last
+/// change failed.
 fn door(ctx: &Ctx, view: &ClassView, live: &LiveClass, p: &mut ChildSpawnerCommands) {
     let k = ctx.scale;
     p.spawn(row(GAP_M)).with_children(|r| {
+        r.spawn(button(
+            ctx.tr("换一个代码", "New code"),
+            InstructorAction::NewCode,
+            ButtonLook::Secondary,
+            k,
+        ));
+        let (text, locked) = if view.locked {
+            (ctx.tr("解除锁定", "Unlock the class"), false)
+        } else {
+            (ctx.tr("锁定课堂", "Lock the class"), true)
+        };
+        r.spawn(button(
+            text,
+            InstructorAction::Lock(locked),
+            ButtonLook::Secondary,
+            k,
+        ));
         let state = if view.locked {
             ctx.tr(
                 "已锁定：新学员不能加入，已在课堂的学员继续",
@@ -372,23 +390,6 @@ fn door(ctx: &Ctx, view: &ClassView, live: &LiveClass, p: &mut ChildSpawnerComma
                 ctx.tr("课堂代码：", "Class code: "),
                 view.code
             ),
-            k,
-        ));
-        let (text, locked) = if view.locked {
-            (ctx.tr("解除锁定", "Unlock the class"), false)
-        } else {
-            (ctx.tr("锁定课堂", "Lock the class"), true)
-        };
-        r.spawn(button(
-            text,
-            InstructorAction::Lock(locked),
-            ButtonLook::Secondary,
-            k,
-        ));
-        r.spawn(button(
-            ctx.tr("换一个代码", "New code"),
-            InstructorAction::NewCode,
-            ButtonLook::Secondary,
             k,
         ));
     });
