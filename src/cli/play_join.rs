@@ -2,9 +2,9 @@
 //! (docs/classroom.md): the class's scenario and seed, every decision written to the local
 //! record first, then sent.
 
-use lost_order_app::Folders;
 use std::time::Duration;
 
+use lost_order_app::Folders;
 use lost_order_class::{ClassLink, ClassRecord, Credentials, Joined, Rejoin, device_token, relink};
 use lost_order_core::engine::Session;
 use lost_order_core::record::RecordWriter;

@@ -65,8 +65,8 @@ pub fn run(
                 "{}",
                 t(lang, "本局未完成，已退出。", "Session left unfinished.")
             );
-            if let Some(r) = &record {
-                r.finish(lang);
+            if let Some(r) = record.take() {
+                r.finish(&session, lang);
             }
             return Ok(ExitCode::SUCCESS);
         };
@@ -81,8 +81,8 @@ pub fn run(
     }
     reveal(&session, lang, &mut input, at_keyboard)?;
     print!("{}", screen::debrief(&session, lang));
-    if let Some(r) = &record {
-        r.finish(lang);
+    if let Some(r) = record.take() {
+        r.finish(&session, lang);
     }
     Ok(ExitCode::SUCCESS)
 }

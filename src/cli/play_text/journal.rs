@@ -100,22 +100,46 @@ impl Journal {
     }
 
     /// In a class, waits a little for the last decisions to reach the server and says
-    /// whether they did.
-    pub fn finish(&self, lang: &str) {
+    /// whether they did; a class still being joined again gets the same little wait to answer.
+    pub fn finish(self, session: &Session, lang: &str) {
         let record = match self {
             Journal::Class(record) => record,
-            Journal::Rejoining { writer, url, .. } => {
-                println!(
-                    "! {}",
-                    t(
-                        lang,
-                        "未能重新加入 {url} 的课堂；本局完整保存在本机记录 {path} 中，再次继续时会补发。",
-                        "The class at {url} was not joined again; the whole session is in the record {path} on this computer, sent when you continue it again.",
-                    )
-                    .replace("{url}", url)
-                    .replace("{path}", &writer.path().display().to_string())
-                );
-                return;
+            Journal::Rejoining {
+                writer,
+                rejoin,
+                url,
+            } => {
+                let back = match rejoin.answer_within(LAST_SEND) {
+                    Some(Ok((link, joined))) => relink(writer, link, &joined, session)
+                        .map_err(|(writer, m)| (writer, Some(m.words(lang)))),
+                    Some(Err(failure)) => Err((writer, Some(failure.words(&url, lang)))),
+                    None => Err((writer, None)),
+                };
+                match back {
+                    Ok(mut record) => match record.sync(session) {
+                        Ok(()) => record,
+                        Err(e) => {
+                            println!("! {e}");
+                            return;
+                        }
+                    },
+                    Err((writer, why)) => {
+                        if let Some(why) = why {
+                            println!("! {why}");
+                        }
+                        println!(
+                            "! {}",
+                            t(
+                                lang,
+                                "未能重新加入 {url} 的课堂；本局完整保存在本机记录 {path} 中，再次继续时会补发。",
+                                "The class at {url} was not joined again; the whole session is in the record {path} on this computer, sent when you continue it again.",
+                            )
+                            .replace("{url}", &url)
+                            .replace("{path}", &writer.path().display().to_string())
+                        );
+                        return;
+                    }
+                }
             }
             Journal::Local(_) => return,
         };

@@ -22,6 +22,8 @@ const RETRY: Duration = Duration::from_secs(1);
 #[derive(Resource)]
 pub struct Rejoining {
     record: PathBuf,
+    /// The class server, as the class line names it.
+    url: String,
     joining: Option<Rejoin>,
     failed: Option<JoinError>,
 }
@@ -49,6 +51,7 @@ pub fn rejoin(world: &mut World, note: Enrolment) {
     };
     let mut rejoining = Rejoining {
         record,
+        url: note.url.clone(),
         joining: None,
         failed: None,
     };
@@ -89,8 +92,9 @@ pub(super) fn arrive(world: &mut World) {
         return;
     };
     let answer = answer.map_err(|f| match f {
-        Failure::Refused(r) => JoinError::Refused(r.reason, r.message),
-        Failure::Network(detail) => JoinError::Unreachable(detail),
+        Failure::Refused(refusal) => JoinError::Refused(refusal.reason, refusal.message),
+        // Only once the joining stopped, which dropping `Rejoining` does.
+        Failure::Network(_) => JoinError::Unreachable(r.url.clone()),
     });
     match answer.and_then(|(link, joined)| link_up(world, link, &joined)) {
         Ok(()) => {
