@@ -99,7 +99,12 @@ pub fn run(args: &Serve) -> anyhow::Result<ExitCode> {
     println!(
         "type l then Enter to lock or unlock the class (no new trainees), c for a new code, q to end the class"
     );
-    println!("`lost-order report {dir}` writes the debrief at any time");
+    // The live view's report link writes to the same folder.
+    let report = args.dir.join(lost_order_class::server::REPORT_DIR);
+    println!(
+        "`lost-order report {dir} --out {}` writes the debrief at any time (the live view's report link does the same)",
+        report.display()
+    );
     // What this window last said of the door (the code, the lock): the live view's buttons
     // change it too, and are told here.
     let said = Mutex::new((server.code(), server.locked()));

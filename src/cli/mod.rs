@@ -22,6 +22,7 @@ use clap::{Parser, Subcommand};
 use lost_order_app::lang::{EXIT_BAD_LANGUAGE, game_languages, resolve};
 use lost_order_app::{Folders, LangError, fresh_seed};
 use lost_order_core::scenario::Scenario;
+use lost_order_core::text::{fill, pick};
 
 /// Lost Order: a case-study simulator for key-account sales training.
 /// Without a subcommand, opens the game window.
@@ -210,15 +211,18 @@ enum Command {
         #[arg(long, requires = "join")]
         code: Option<String>,
         /// With --join: each trainee's pause after each decision, in milliseconds.
-        #[arg(long, value_name = "MS", default_value_t = 0, requires = "join")]
+        #[arg(long, value_name = "MS", default_value_t = 0, requires = "join",
+              allow_negative_numbers = true, value_parser = simulate_join::milliseconds)]
         think: u64,
         /// With --join: the seconds over which the trainees join, evenly spaced, as a class
         /// walks in (0: all at the same instant).
-        #[arg(long, value_name = "SECONDS", default_value_t = 0.0, requires = "join")]
+        #[arg(long, value_name = "SECONDS", default_value_t = 0.0, requires = "join",
+              allow_negative_numbers = true, value_parser = simulate_join::arrival)]
         arrival: f64,
         /// With --join: the chance (0 to 1) of each injected fault per request: dropped,
         /// duplicated, reordered, delayed.
-        #[arg(long, value_name = "CHANCE", default_value_t = 0.0, requires = "join")]
+        #[arg(long, value_name = "CHANCE", default_value_t = 0.0, requires = "join",
+              allow_negative_numbers = true, value_parser = simulate_join::chance)]
         faults: f64,
         /// The scenario file.
         #[arg(default_value = "scenarios/lost_order.ron")]
@@ -301,7 +305,15 @@ pub fn run() -> anyhow::Result<ExitCode> {
             });
             let resume = match (resume, continue_own) {
                 (Some(record), _) => Some(record),
-                (None, true) => Some(records::own_unfinished(&dir, &player)?),
+                (None, true) => match records::own_unfinished(&dir, &player) {
+                    Ok(record) => Some(record),
+                    // Nothing to play on: finished class sessions the class lacks are sent.
+                    Err(e) => {
+                        let said = resolve(lang.as_deref(), &game_languages())?;
+                        return play_join::deliver_finished(&dir, &player, &folders, &said)
+                            .map(|sent| sent.ok_or(e))?;
+                    }
+                },
                 (None, false) => None,
             };
             let code = code.unwrap_or_default();
@@ -309,6 +321,29 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 let (session, writer) =
                     records::resume(&record, scenario.as_deref(), from_week, &dir, &player)?;
                 let lang = resolve(lang.as_deref(), &session.scenario().meta.languages)?;
+                let said = match from_week {
+                    None => pick(
+                        &lang,
+                        "继续 {path}，第 {week} 周",
+                        "continuing {path} in week {week}",
+                    ),
+                    Some(_) => pick(
+                        &lang,
+                        "假如重来：{path} 的第 {week} 周起，记录在 {record}",
+                        "what if: week {week} of {path}, recording to {record}",
+                    ),
+                };
+                eprintln!(
+                    "{}",
+                    fill(
+                        said,
+                        &[
+                            ("path", &record.display().to_string()),
+                            ("week", &session.week().to_string()),
+                            ("record", &writer.path().display().to_string()),
+                        ]
+                    )
+                );
                 // A session played in a class goes on in that class (a "what if" does not).
                 let noted = match (&join, from_week) {
                     (None, None) => {
@@ -322,17 +357,28 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     }
                     (None, Some(note)) => {
                         eprintln!(
-                            "this session was played in the class at {}: joining it again",
-                            note.url
+                            "{}",
+                            fill(
+                                pick(
+                                    &lang,
+                                    "这一局是在 {url} 的课堂里玩的：正在重新加入",
+                                    "this session was played in the class at {url}: joining it again",
+                                ),
+                                &[("url", &note.url)]
+                            )
                         );
                         play_join::resumed(
                             &note.url, &note.code, &note.name, &folders, &session, writer, &lang,
                         )
                         .map_err(|e| {
-                            e.context(format!(
-                                "cannot join the class at {} again (give --join URL --code CODE \
-                                 if the instructor changed the code)",
-                                note.url
+                            e.context(fill(
+                                pick(
+                                    &lang,
+                                    "无法重新加入 {url} 的课堂（如果讲师换了代码，请加上 --join URL --code CODE）",
+                                    "cannot join the class at {url} again (give --join URL --code CODE \
+                                     if the instructor changed the code)",
+                                ),
+                                &[("url", &note.url)],
                             ))
                         })?
                     }

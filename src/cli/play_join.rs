@@ -5,10 +5,13 @@
 use std::time::Duration;
 
 use lost_order_app::Folders;
-use lost_order_class::{ClassLink, ClassRecord, Credentials, Joined, Rejoin, device_token, relink};
+use lost_order_class::{
+    ClassLink, ClassRecord, Credentials, Joined, Rejoin, deliver, device_token, relink, server_url,
+    undelivered,
+};
 use lost_order_core::engine::Session;
 use lost_order_core::record::RecordWriter;
-use lost_order_core::text::pick;
+use lost_order_core::text::{fill, pick};
 
 use super::play_text::Journal;
 
@@ -30,16 +33,34 @@ pub fn start(
     let (link, joined) = join(url, code, player, folders, lang)?;
     if joined.lines > 0 {
         anyhow::bail!(
-            "the class already holds {} decisions of `{player}` from this computer: continue that session with --continue (or --resume RECORD) and --join",
-            joined.lines
+            "{}",
+            fill(
+                pick(
+                    lang,
+                    "课堂里已有本机“{player}”的 {n} 个决策：请用 --continue（或 --resume 记录文件）和 --join 接着玩那一局",
+                    "the class already holds {n} decisions of `{player}` from this computer: continue that session with --continue (or --resume RECORD) and --join",
+                ),
+                &[("n", &joined.lines.to_string()), ("player", player)],
+            )
         );
     }
     let scenario = joined.load_scenario().map_err(anyhow::Error::msg)?;
     let session = Session::new(std::sync::Arc::new(scenario), joined.seed);
     let writer = lost_order_app::records::start(dir, &session, player)?;
     eprintln!(
-        "joined the class at {url} as `{player}`; recording to {}",
-        writer.path().display()
+        "{}",
+        fill(
+            pick(
+                lang,
+                "已以“{player}”加入 {url} 的课堂；记录在 {path}",
+                "joined the class at {url} as `{player}`; recording to {path}",
+            ),
+            &[
+                ("url", url),
+                ("player", player),
+                ("path", &writer.path().display().to_string()),
+            ],
+        )
     );
     Ok((session, Journal::Class(ClassRecord::new(writer, link))))
 }
@@ -94,8 +115,19 @@ pub fn resumed(
                 anyhow::anyhow!("{}: {}", writer.path().display(), m.words(lang))
             })?;
             eprintln!(
-                "joined the class at {url} as `{player}`; the server holds {} of this session's lines",
-                joined.lines
+                "{}",
+                fill(
+                    pick(
+                        lang,
+                        "已以“{player}”重新加入 {url} 的课堂；服务器上已有这一局的 {n} 条记录",
+                        "joined the class at {url} as `{player}`; the server holds {n} of this session's lines",
+                    ),
+                    &[
+                        ("url", &url),
+                        ("player", player),
+                        ("n", &joined.lines.to_string()),
+                    ],
+                )
             );
             Ok(Journal::Class(record))
         }
@@ -113,7 +145,7 @@ fn credentials(
         anyhow::bail!("a class needs your name: --player NAME (or your name in the settings)");
     }
     Ok(Credentials {
-        url: url.trim_end_matches('/').to_string(),
+        url: server_url(url),
         code: code.to_string(),
         name: player.to_string(),
         device: device_token(&folders.config)?,
@@ -131,4 +163,42 @@ fn join(
     let url = credentials.url.clone();
     ClassLink::join(credentials, None, lost_order_app::fresh_seed())
         .map_err(|f| anyhow::anyhow!("{}", f.words(&url, lang)))
+}
+
+/// How long sending a finished session's lines may take.
+const DELIVERY: Duration = Duration::from_secs(10);
+
+/// Sends every finished class session of `player` in `dir` that its class does not hold whole
+/// (the server was away when it ended), saying what was sent in `lang`; `None` when there is
+/// none.
+///
+/// # Errors
+/// The device token not made, or a session that could not be sent (in `lang`'s words).
+pub fn deliver_finished(
+    dir: &std::path::Path,
+    player: &str,
+    folders: &Folders,
+    lang: &str,
+) -> anyhow::Result<Option<std::process::ExitCode>> {
+    let waiting = undelivered(dir, player);
+    if waiting.is_empty() {
+        return Ok(None);
+    }
+    let device = device_token(&folders.config)?;
+    for record in waiting {
+        let sent = deliver(&record, &device, lang, DELIVERY)
+            .map_err(|why| anyhow::anyhow!("{}: {why}", record.display()))?;
+        println!(
+            "{}",
+            pick(
+                lang,
+                "这一局已结束；{url} 的课堂缺少其中 {n} 条记录，现已补发：{path}",
+                "This session is over; the class at {url} lacked {n} of its lines, now sent: {path}",
+            )
+            .replace("{url}", &sent.url)
+            .replace("{n}", &sent.sent.to_string())
+            .replace("{path}", &record.display().to_string())
+        );
+    }
+    Ok(Some(std::process::ExitCode::SUCCESS))
 }

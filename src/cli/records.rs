@@ -64,7 +64,6 @@ pub fn resume(
             ..
         } = records::resume(path, given, &catalog)?;
         warn_all(&record.warnings, scenario_warning.as_ref());
-        eprintln!("continuing {} in week {}", path.display(), session.week());
         return Ok((session, writer));
     };
     let Reopened {
@@ -81,12 +80,6 @@ pub fn resume(
     };
     let again = session.what_if(week)?;
     let writer = records::start(dir, &again, name)?;
-    eprintln!(
-        "what if: week {} of {}, recording to {}",
-        again.week(),
-        path.display(),
-        writer.path().display()
-    );
     Ok((again, writer))
 }
 

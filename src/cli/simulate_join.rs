@@ -37,7 +37,9 @@ pub struct Trainees<'a> {
 /// finish or its records differ.
 ///
 /// # Errors
-/// `--faults` outside 0 to 1, `--arrival` negative or not a number, or too many runs.
+/// No runs, `--arrival` not a duration, or too many runs. (`--faults`, `--arrival` and
+/// `--think` are checked as the command line is read: [`chance`], [`arrival`],
+/// [`milliseconds`].)
 pub fn run(t: &Trainees) -> anyhow::Result<ExitCode> {
     let &Trainees {
         url,
@@ -49,8 +51,8 @@ pub fn run(t: &Trainees) -> anyhow::Result<ExitCode> {
         faults,
         records,
     } = t;
-    if !(0.0..=1.0).contains(&faults) {
-        anyhow::bail!("--faults is a chance from 0 to 1, not {faults}");
+    if runs == 0 {
+        anyhow::bail!("--runs is the number of trainees: at least 1 with --join");
     }
     // A thread per trainee and one per link: before their heaps are made.
     super::huge_pages::turn_off();
@@ -70,7 +72,7 @@ pub fn run(t: &Trainees) -> anyhow::Result<ExitCode> {
         records.display()
     );
     let outcome = simulate_class(&Simulation {
-        url: url.trim_end_matches('/').to_string(),
+        url: lost_order_class::server_url(url),
         code: code.to_string(),
         policy,
         trainees,
@@ -111,4 +113,41 @@ pub fn run(t: &Trainees) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The longest `--arrival`: a class walks in within the hour.
+const MAX_ARRIVAL_SECONDS: f64 = 3600.0;
+
+/// `--think`: a whole number of milliseconds, 0 or more.
+///
+/// # Errors
+/// Anything else, in words clap prints after the option's name.
+pub fn milliseconds(text: &str) -> Result<u64, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("a whole number of milliseconds, 0 or more, not `{text}`"))
+}
+
+/// `--arrival`: seconds from 0 to an hour.
+///
+/// # Errors
+/// Anything else, in words clap prints after the option's name.
+pub fn arrival(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if (0.0..=MAX_ARRIVAL_SECONDS).contains(&s) => Ok(s),
+        _ => Err(format!(
+            "a number of seconds from 0 to {MAX_ARRIVAL_SECONDS}, not `{text}`"
+        )),
+    }
+}
+
+/// `--faults`: a chance from 0 to 1.
+///
+/// # Errors
+/// Anything else, in words clap prints after the option's name.
+pub fn chance(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("a chance from 0 to 1, not `{text}`")),
+    }
 }

@@ -14,8 +14,8 @@ pub mod watch;
 mod words;
 
 pub use link::{
-    ClassLink, ClassRecord, Credentials, Enrolment, Failure, Faults, Mismatch, Rejoin,
-    device_token, enrolment_path, relink,
+    ClassLink, ClassRecord, Credentials, Delivered, Enrolment, Failure, Faults, Mismatch, Rejoin,
+    deliver, device_token, enrolment_path, relink, server_url, undelivered,
 };
 pub use protocol::{Joined, Reason, Refusal, ScenarioSource};
 pub use server::{ClassOptions, ClassServer, Limits, ServeError, default_bind, serve};

@@ -102,7 +102,7 @@ impl Journal {
     /// In a class, waits a little for the last decisions to reach the server and says
     /// whether they did; a class still being joined again gets the same little wait to answer.
     pub fn finish(self, session: &Session, lang: &str) {
-        let record = match self {
+        let mut record = match self {
             Journal::Class(record) => record,
             Journal::Rejoining {
                 writer,
@@ -131,8 +131,8 @@ impl Journal {
                             "! {}",
                             t(
                                 lang,
-                                "未能重新加入 {url} 的课堂；本局完整保存在本机记录 {path} 中，再次继续时会补发。",
-                                "The class at {url} was not joined again; the whole session is in the record {path} on this computer, sent when you continue it again.",
+                                "未能重新加入 {url} 的课堂；本局完整保存在本机记录 {path} 中，再次继续（--continue）时会补发。",
+                                "The class at {url} was not joined again; the whole session is in the record {path} on this computer, and sent when you continue again (--continue).",
                             )
                             .replace("{url}", &url)
                             .replace("{path}", &writer.path().display().to_string())
@@ -143,8 +143,11 @@ impl Journal {
             }
             Journal::Local(_) => return,
         };
-        let link = record.link();
-        if link.flush(LAST_SEND) {
+        if record.link().flush(LAST_SEND) {
+            // The class holds it all: a later --continue need not send it.
+            if let Err(e) = record.note_delivered(session) {
+                println!("! {e}");
+            }
             println!(
                 "{}",
                 t(
@@ -158,10 +161,10 @@ impl Journal {
                 "! {}",
                 t(
                     lang,
-                    "{n} 个决策未送达课堂；它们在本机记录 {path} 中。",
-                    "{n} decisions did not reach the class; they are in the record {path} on this computer.",
+                    "{n} 个决策未送达课堂；它们在本机记录 {path} 中，再次继续（--continue）时会补发。",
+                    "{n} decisions did not reach the class; they are in the record {path} on this computer, and sent when you continue again (--continue).",
                 )
-                .replace("{n}", &link.unsent().to_string())
+                .replace("{n}", &record.link().unsent().to_string())
                 .replace("{path}", &record.path().display().to_string())
             );
         }

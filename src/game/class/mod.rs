@@ -16,7 +16,7 @@ use bevy::prelude::*;
 use lost_order_app::records;
 use lost_order_class::entries::entries_of;
 use lost_order_class::{ClassLink, ClassRecord, Credentials, Failure, Joined};
-use lost_order_core::engine::Session;
+use lost_order_core::engine::{Phase, Session};
 use lost_order_core::record::{parse_record, replay};
 use lost_order_core::scenario::Scenario;
 use lost_order_core::text::{fill, pick};
@@ -25,6 +25,7 @@ use super::Scenarios;
 use super::play::{self, Recording, records_dir};
 use super::prefs::{Home, Prefs};
 use super::wake::Waker;
+pub use lost_order_class::server_url;
 pub use rejoin::{Rejoining, rejoin};
 pub use words::JoinError;
 
@@ -149,16 +150,30 @@ struct ClassWaker(#[allow(dead_code, reason = "held for its Drop")] Waker);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ClassStatus>()
         .init_resource::<Joining>()
-        .add_systems(Update, (arrive, rejoin::arrive, poll).chain());
+        .add_systems(
+            Update,
+            (arrive, rejoin::arrive, poll, note_delivered).chain(),
+        );
 }
 
-/// The server's address as a URL: `http://` added when missing, no trailing `/`.
-pub fn server_url(address: &str) -> String {
-    let a = address.trim().trim_end_matches('/');
-    if a.starts_with("http://") || a.starts_with("https://") {
-        a.to_string()
-    } else {
-        format!("http://{a}")
+/// Once the session in a class is over and the class holds every line, notes it beside the
+/// record (once), so that a later `--continue` need not send it again.
+fn note_delivered(mut recording: ResMut<Recording>, play: Option<Res<play::Play>>) {
+    let Some(play) = play else { return };
+    let due = recording
+        .0
+        .as_ref()
+        .and_then(|j| j.class())
+        .is_some_and(|r| {
+            !r.delivered() && *play.session.phase() == Phase::Ended && r.link().unsent() == 0
+        });
+    if !due {
+        return;
+    }
+    if let Some(super::play::Journal::Class(r)) = recording.0.as_mut()
+        && let Err(e) = r.note_delivered(&play.session)
+    {
+        error!("cannot note the class record: {e}");
     }
 }
 

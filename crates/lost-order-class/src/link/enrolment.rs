@@ -20,6 +20,10 @@ pub struct Enrolment {
     pub code: String,
     /// The name or roster label the trainee joined with.
     pub name: String,
+    /// Whether the class holds the whole finished session (every line acknowledged after the
+    /// outcome): a finished session not delivered is sent by the next `--continue`.
+    #[serde(default)]
+    pub delivered: bool,
 }
 
 /// The note's path for the record at `record`.
@@ -77,6 +81,7 @@ mod tests {
             url: "http://192.168.1.20:7878".into(),
             code: "TJ2C8R".into(),
             name: "王芳".into(),
+            delivered: false,
         };
         note.write_beside(&record).unwrap();
         assert_eq!(Enrolment::of(&record), Ok(Some(note)));

@@ -2,6 +2,7 @@
 //! sent in order by a background thread, resent after a lost connection, until the server
 //! acknowledges them; the front end shows whether it is connected and how many wait.
 
+mod deliver;
 mod device;
 mod enrolment;
 mod faults;
@@ -13,6 +14,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+pub use deliver::{Delivered, deliver, undelivered};
 pub use device::{DEVICE_TOKEN_FILE, device_token};
 pub use enrolment::{ENROLMENT_SUFFIX, Enrolment, enrolment_path};
 pub use faults::Faults;
@@ -37,6 +39,17 @@ pub const HEARTBEAT: Duration = Duration::from_secs(10);
 
 /// The longest wait before sending again after a lost connection.
 const MAX_BACKOFF: Duration = Duration::from_secs(1);
+
+/// The server's address as a URL: `http://` added when missing (trainees type what
+/// `class serve` printed, `192.168.1.20:7878`), no trailing `/`.
+pub fn server_url(address: &str) -> String {
+    let a = address.trim().trim_end_matches('/');
+    if a.starts_with("http://") || a.starts_with("https://") {
+        a.to_string()
+    } else {
+        format!("http://{a}")
+    }
+}
 
 /// How a trainee is known to the class: the server's address, the class code, the name and
 /// the device token.
@@ -213,6 +226,7 @@ impl ClassLink {
             url: c.url.clone(),
             code: c.code.clone(),
             name: c.name.clone(),
+            delivered: false,
         }
     }
 

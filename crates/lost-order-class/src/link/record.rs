@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use lost_order_core::engine::Session;
+use lost_order_core::engine::{Phase, Session};
 use lost_order_core::record::RecordWriter;
 
-use super::ClassLink;
+use super::{ClassLink, Enrolment};
 use crate::entries::{entries_of, line_of};
 
 /// The local record of a session played in a class, and its link to the class server.
@@ -18,6 +18,8 @@ pub struct ClassRecord {
     queued: usize,
     /// Whether the class is noted beside the local record ([`super::Enrolment`]).
     noted: bool,
+    /// Whether the note says the class holds the whole finished session.
+    delivered: bool,
 }
 
 impl ClassRecord {
@@ -30,6 +32,7 @@ impl ClassRecord {
             link,
             queued: 0,
             noted: false,
+            delivered: false,
         }
     }
 
@@ -57,6 +60,33 @@ impl ClassRecord {
             self.link.push_all(new);
         }
         Ok(())
+    }
+
+    /// Once `session` is over and the class acknowledged every line, notes beside the record
+    /// that the class holds the whole session (once; `true` from then on), so that a later
+    /// `--continue` need not send it. Call it after [`ClassRecord::sync`].
+    ///
+    /// # Errors
+    /// Any I/O error of writing the note.
+    pub fn note_delivered(&mut self, session: &Session) -> std::io::Result<bool> {
+        if !self.delivered
+            && *session.phase() == Phase::Ended
+            && self.queued == entries_of(session).len()
+            && self.link.unsent() == 0
+        {
+            let note = Enrolment {
+                delivered: true,
+                ..self.link.enrolment()
+            };
+            note.write_beside(self.writer.path())?;
+            self.delivered = true;
+        }
+        Ok(self.delivered)
+    }
+
+    /// Whether the note says the class holds the whole finished session.
+    pub fn delivered(&self) -> bool {
+        self.delivered
     }
 
     /// The link, to show whether it is connected and how many lines wait.
