@@ -80,11 +80,14 @@ pub fn run(args: &Serve) -> anyhow::Result<ExitCode> {
     };
     let dir = args.dir.display();
     println!("class folder: {dir}");
+    let found = match server.trainees_at_start() {
+        1 => "1 trainee found again".to_string(),
+        n => format!("{n} trainees found again"),
+    };
     println!(
-        "trainees join at http://{shown} with the code {} (seed {}; {} trainees found again)",
+        "trainees join at http://{shown} with the code {} (seed {}; {found})",
         server.code(),
         server.seed(),
-        server.trainees_at_start()
     );
     println!(
         "live view (instructor only): http://{shown}{VIEW_PATH}?token={}",

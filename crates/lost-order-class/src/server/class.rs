@@ -15,7 +15,7 @@ use lost_order_core::scenario::Scenario;
 use super::charts::{self, Charted, Due, LiveCharts};
 use super::register::{self, ClassLine, Enrolled, Line, Register};
 use super::trainee::Trainee;
-use super::view::{ClassView, View};
+use super::view::{ClassView, Moment, View};
 use super::{Limits, ServeError};
 use crate::protocol::{Gate, JoinRequest, Joined, Lines, Reason, Refusal, ScenarioSource};
 use crate::tokens;
@@ -73,7 +73,9 @@ impl Class {
     /// Opens the class in `dir`: anew when it has no register, else the class the register
     /// names, every trainee's record replayed so they resume. `seed` and `code` given override
     /// a new class's fresh ones; for a class already in `dir`, a different seed or scenario
-    /// is an error, a different code replaces the old one.
+    /// is an error, a different code replaces the old one (kept as an earlier code), and a
+    /// code in the register that is not a class code (empty, say) is replaced by a fresh one,
+    /// with a warning.
     ///
     /// # Errors
     /// [`ServeError::Io`] when the folder or register cannot be read or written,
@@ -104,6 +106,18 @@ impl Class {
                         ),
                     });
                 }
+                // A code that is not a class code (an empty one, kept by a server before codes
+                // were checked) is replaced by a fresh one; those already in go on with it.
+                let code = code.or_else(|| {
+                    super::check_code(&old.code).is_err().then(|| {
+                        let fresh = tokens::class_code();
+                        warnings.push(format!(
+                            "the class's code `{}` cannot be a class code: new trainees join with {fresh}",
+                            old.code
+                        ));
+                        fresh
+                    })
+                });
                 match code {
                     Some(code) if !code.eq_ignore_ascii_case(&old.code) => {
                         let mut earlier = old.earlier_codes.clone();
@@ -130,9 +144,11 @@ impl Class {
         let mut lines = vec![Line::Class(class_line.clone())];
         let mut by_id = HashMap::new();
         let mut by_name = HashMap::new();
+        let view = View::new(scenario.meta.id.to_string(), class_line.seed);
         for enrolled in read.trainees {
             match reopen(dir, &scenario, &class_line, &enrolled, &limits) {
-                Ok(Some(t)) => {
+                Ok(Some((t, last_line))) => {
+                    view.found_again(&t, last_line);
                     by_name.insert(t.name.clone(), t.id.clone());
                     by_id.insert(t.id.clone(), Arc::new(Mutex::new(t)));
                     lines.push(Line::Trainee(enrolled));
@@ -144,10 +160,6 @@ impl Class {
             }
         }
         let register = Register::rewrite(dir, &lines).map_err(io)?;
-        let view = View::new(scenario.meta.id.to_string(), class_line.seed);
-        for t in by_id.values() {
-            view.update(&t.lock().unwrap_or_else(|e| e.into_inner()), 0, false);
-        }
         Ok(Opened {
             class: Class {
                 charted: charts::charted(&scenario),
@@ -474,7 +486,9 @@ pub(crate) fn check_name(name: &str) -> Result<&str, Refusal> {
 }
 
 /// A registered trainee again: their record read and replayed, the writer reopened unless
-/// the session is finished. `Ok(None)` when the record was never made.
+/// the session is finished; with when their record was last appended to (its modification
+/// time, kept through the reopening: the last line acknowledged). `Ok(None)` when the record
+/// was never made.
 ///
 /// # Errors
 /// A warning, in words, when the record cannot be used (it is left as it is).
@@ -484,7 +498,7 @@ fn reopen(
     class: &ClassLine,
     enrolled: &Enrolled,
     limits: &Limits,
-) -> Result<Option<Trainee>, String> {
+) -> Result<Option<(Trainee, Moment)>, String> {
     let file = Path::new(&enrolled.file);
     if file.file_name() != Some(file.as_os_str()) {
         return Err(format!(
@@ -497,6 +511,8 @@ fn reopen(
         return Ok(None);
     }
     let shown = path.display();
+    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    let last_line = Moment::of(modified);
     let record = read_record(&path).map_err(|e| e.to_string())?;
     if record.header.player != enrolled.name {
         return Err(format!(
@@ -514,9 +530,18 @@ fn reopen(
     let writer = if record.finished.is_some() {
         None
     } else {
-        Some(RecordWriter::resume(&path, &record).map_err(|e| format!("{shown}: {e}"))?)
+        let writer = RecordWriter::resume(&path, &record).map_err(|e| format!("{shown}: {e}"))?;
+        // Resuming writes the record anew (its torn tail gone): it keeps the time of its last
+        // line, so the next start finds that time again, not this one's.
+        if let Some(time) = modified {
+            let _ = std::fs::File::options()
+                .append(true)
+                .open(&path)
+                .and_then(|f| f.set_modified(time));
+        }
+        Some(writer)
     };
-    Ok(Some(Trainee::new(
+    let trainee = Trainee::new(
         enrolled.session.clone(),
         enrolled.name.clone(),
         enrolled.device.clone(),
@@ -524,7 +549,8 @@ fn reopen(
         writer,
         path,
         limits,
-    )))
+    );
+    Ok(Some((trainee, last_line)))
 }
 
 impl Class {

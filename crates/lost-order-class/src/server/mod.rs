@@ -85,8 +85,9 @@ pub enum ServeError {
         /// The checker's report.
         problems: String,
     },
-    /// The class folder or its register could not be read or written.
-    #[error("{path}: {source}")]
+    /// The class folder or its register could not be read or written. Its message names the
+    /// folder; the system's error is its source (an error chain prints both).
+    #[error("the class folder {path} could not be read or written")]
     Io {
         /// The folder or file.
         path: PathBuf,
@@ -101,14 +102,46 @@ pub enum ServeError {
         /// The class it holds: scenario, hash and seed, in words.
         found: String,
     },
-    /// The address could not be listened on.
-    #[error("cannot listen on {addr}: {source}")]
+    /// The address could not be listened on. Its message names the address; the system's
+    /// error is its source (an error chain prints both).
+    #[error("cannot listen on {addr}")]
     Bind {
         /// The address asked for.
         addr: SocketAddr,
         /// The system's error.
         source: std::io::Error,
     },
+    /// The class code given is not one trainees can be told: see [`check_code`].
+    #[error(
+        "`{code}` cannot be a class code: a code is {min} to {max} letters A–Z and digits 0–9 (any case), e.g. K7QX3M",
+        min = CODE_CHARS.start(),
+        max = CODE_CHARS.end()
+    )]
+    Code {
+        /// The code given.
+        code: String,
+    },
+}
+
+/// How many characters a class code given to [`serve`] may have (a code the server makes
+/// has six).
+pub const CODE_CHARS: std::ops::RangeInclusive<usize> = 4..=16;
+
+/// Whether `code` may be a class code: [`CODE_CHARS`] ASCII letters and digits (compared
+/// without regard to case when trainees join, as the codes the server makes are).
+///
+/// # Errors
+/// [`ServeError::Code`] when it is empty, shorter or longer, or holds any other character
+/// (a space, a letter beyond ASCII, `/`).
+pub fn check_code(code: &str) -> Result<(), ServeError> {
+    let fits = CODE_CHARS.contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric());
+    if fits {
+        Ok(())
+    } else {
+        Err(ServeError::Code {
+            code: code.to_string(),
+        })
+    }
 }
 
 /// A running class server. Dropping it (or [`ClassServer::stop`]) stops it at once, as a
@@ -127,12 +160,14 @@ pub struct ClassServer {
 
 /// Opens the class of `options` in its folder (anew, or again after a stop: every trainee's
 /// record is replayed so they resume where the server's record ends) and serves it on its
-/// own threads.
+/// own threads. The code and the address are checked first: a class that cannot start
+/// leaves its folder as it was (not made, when it was not there).
 ///
 /// # Errors
-/// [`ServeError::Scenario`] when the scenario does not load, [`ServeError::Io`] and
-/// [`ServeError::OtherClass`] from the folder, [`ServeError::Bind`] when the address cannot
-/// be listened on.
+/// [`ServeError::Scenario`] when the scenario does not load, [`ServeError::Code`] when the
+/// code given is not a class code (see [`check_code`]), [`ServeError::Bind`] when the
+/// address cannot be listened on, [`ServeError::Io`] and [`ServeError::OtherClass`] from the
+/// folder.
 pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
     let checked = check_source(&options.scenario.file, &options.scenario.source);
     let problems = checked.render();
@@ -140,6 +175,25 @@ pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
         file: options.scenario.file.clone(),
         problems,
     })?;
+    if let Some(code) = &options.code {
+        check_code(code)?;
+    }
+    let bind_error = |source| ServeError::Bind {
+        addr: options.bind,
+        source,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("class-server")
+        .build()
+        .map_err(bind_error)?;
+    // Listening before the folder is touched: a port taken leaves no class behind. Trainees
+    // who connect while the records replay wait in the backlog.
+    let listener = {
+        let _entered = runtime.enter();
+        listen(options.bind).map_err(bind_error)?
+    };
+    let addr = listener.local_addr().map_err(bind_error)?;
     let opened = class::Class::open(
         &options.dir,
         Arc::new(scenario),
@@ -150,20 +204,6 @@ pub fn serve(options: ClassOptions) -> Result<ClassServer, ServeError> {
         options.limits.clone(),
     )?;
     let class = Arc::new(opened.class);
-    let bind_error = |source| ServeError::Bind {
-        addr: options.bind,
-        source,
-    };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_name("class-server")
-        .build()
-        .map_err(bind_error)?;
-    let listener = {
-        let _entered = runtime.enter();
-        listen(options.bind).map_err(bind_error)?
-    };
-    let addr = listener.local_addr().map_err(bind_error)?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let app = routes::router(class.clone());
     let thread = std::thread::Builder::new()

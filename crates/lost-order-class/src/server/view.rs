@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
@@ -23,7 +23,10 @@ pub const IDLE_AFTER: Duration = Duration::from_secs(120);
 pub struct ClassView {
     /// The scenario's id.
     pub scenario: String,
-    /// The class seed.
+    /// The class seed, written in JSON as a string of its digits (a JavaScript number holds
+    /// integers exactly only up to 2^53, and a seed goes to 2^64 − 1); read from a string or a
+    /// number (see [`seed_text`]).
+    #[serde(with = "seed_text")]
     pub seed: u64,
     /// The code a new trainee joins with (the view is the instructor's only).
     #[serde(default)]
@@ -87,12 +90,53 @@ pub struct TraineeRow {
 #[derive(Debug)]
 struct Row {
     name: String,
-    seen: Instant,
-    changed: Instant,
+    /// The last acknowledgement.
+    seen: Moment,
+    /// The last new line.
+    changed: Moment,
     week: u32,
     decisions: usize,
     unsent: usize,
     outcome: Option<Outcome>,
+}
+
+/// A moment in the past: an instant of this process, and how long before it the moment was
+/// (zero for what the server saw itself; the age of a record file found again at start, which
+/// may be older than the system's monotonic clock reaches back).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Moment {
+    at: Instant,
+    before: Duration,
+}
+
+impl Moment {
+    /// Now.
+    pub fn now() -> Moment {
+        Moment::ago(Duration::ZERO)
+    }
+
+    /// `age` before now.
+    pub fn ago(age: Duration) -> Moment {
+        Moment {
+            at: Instant::now(),
+            before: age,
+        }
+    }
+
+    /// The moment of `time` by the system clock (a file's modification time: the last line
+    /// appended to a record); now when there is no time (it could not be read) or it is in
+    /// the future.
+    pub fn of(time: Option<SystemTime>) -> Moment {
+        let age = time
+            .and_then(|t| SystemTime::now().duration_since(t).ok())
+            .unwrap_or(Duration::ZERO);
+        Moment::ago(age)
+    }
+
+    /// How long ago the moment was, at `now`.
+    fn elapsed(&self, now: Instant) -> Duration {
+        now.saturating_duration_since(self.at) + self.before
+    }
 }
 
 /// A finished session's outcome, as the view shows it.
@@ -130,7 +174,16 @@ impl View {
     /// The trainee as they stand now; `unsent` as their last request said, `new_lines`
     /// when it brought lines.
     pub fn update(&self, t: &Trainee, unsent: usize, new_lines: bool) {
-        let now = Instant::now();
+        self.update_at(t, unsent, new_lines, Moment::now());
+    }
+
+    /// A trainee found again in the class folder at start: last acknowledged, and last
+    /// changed, at `last_line` (when their record was last appended to).
+    pub fn found_again(&self, t: &Trainee, last_line: Moment) {
+        self.update_at(t, 0, true, last_line);
+    }
+
+    fn update_at(&self, t: &Trainee, unsent: usize, new_lines: bool, now: Moment) {
         let outcome = t.session.tender().map(|r| {
             let scenario = t.session.scenario();
             let mut titles: Vec<String> = scenario
@@ -202,14 +255,14 @@ impl View {
         let mut trainees: Vec<TraineeRow> = rows
             .values()
             .map(|r| {
-                let seen = now.duration_since(r.seen);
+                let seen = r.seen.elapsed(now);
                 let standing = if r.outcome.is_some() {
                     Standing::Finished
                 } else if seen > DISCONNECTED_AFTER {
                     Standing::Disconnected
                 } else if r.unsent > 0 {
                     Standing::Behind
-                } else if now.duration_since(r.changed) > IDLE_AFTER {
+                } else if r.changed.elapsed(now) > IDLE_AFTER {
                     Standing::Idle
                 } else {
                     Standing::Playing
@@ -247,5 +300,85 @@ impl View {
                 .then(|| scores.iter().map(|&s| f64::from(s)).sum::<f64>() / scores.len() as f64),
             trainees,
         }
+    }
+}
+
+/// The seed as the live view's JSON holds it: a string of decimal digits, read back from a
+/// string or (as views before it wrote) a number.
+pub(crate) mod seed_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `seed` as a string of its digits.
+    pub fn serialize<S: Serializer>(seed: &u64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(seed)
+    }
+
+    /// Reads a seed from a string of digits or from a number.
+    ///
+    /// # Errors
+    /// Neither, or a string that is not a u64 in decimal.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Seed {
+            Number(u64),
+            Text(String),
+        }
+        match Seed::deserialize(deserializer)? {
+            Seed::Number(n) => Ok(n),
+            Seed::Text(t) => t.parse().map_err(|_| {
+                serde::de::Error::custom(format!(
+                    "a seed is a number of up to 20 digits, not `{t}`"
+                ))
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(seed: u64) -> ClassView {
+        View::new("lost_order".into(), seed).snapshot("K7QX3M".into(), false)
+    }
+
+    #[test]
+    fn the_seed_is_written_as_its_digits_and_read_from_digits_or_a_number() {
+        let seed = 11_010_532_022_927_582_682;
+        let json = serde_json::to_string(&view(seed)).unwrap();
+        assert!(json.contains(r#""seed":"11010532022927582682""#), "{json}");
+        assert_eq!(serde_json::from_str::<ClassView>(&json).unwrap().seed, seed);
+        let number = json.replace(r#""11010532022927582682""#, "11010532022927582682");
+        assert_eq!(
+            serde_json::from_str::<ClassView>(&number).unwrap().seed,
+            seed
+        );
+        let max = serde_json::to_string(&view(u64::MAX)).unwrap();
+        assert_eq!(
+            serde_json::from_str::<ClassView>(&max).unwrap().seed,
+            u64::MAX
+        );
+        let bad = json.replace("11010532022927582682", "-1");
+        assert!(serde_json::from_str::<ClassView>(&bad).is_err());
+    }
+
+    #[test]
+    fn a_moment_found_again_is_as_old_as_it_was_plus_the_time_since() {
+        let old = Moment::ago(Duration::from_secs(600));
+        let age = old.elapsed(Instant::now() + Duration::from_secs(5));
+        assert!(
+            age >= Duration::from_secs(605) && age < Duration::from_secs(606),
+            "{age:?}"
+        );
+        assert!(Moment::now().elapsed(Instant::now()) < Duration::from_secs(1));
+        let future = SystemTime::now() + Duration::from_secs(3600);
+        for unknown in [None, Some(future)] {
+            let age = Moment::of(unknown).elapsed(Instant::now());
+            assert!(age < Duration::from_secs(1), "{unknown:?}: {age:?}");
+        }
+        let then = SystemTime::now() - Duration::from_secs(600);
+        let age = Moment::of(Some(then)).elapsed(Instant::now());
+        assert_eq!(age.as_secs(), 600);
     }
 }
