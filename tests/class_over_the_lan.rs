@@ -468,6 +468,85 @@ fn a_terminal_session_continued_while_the_server_is_down_plays_on_and_is_sent_on
 }
 
 #[test]
+fn a_session_finished_while_the_server_is_down_is_sent_by_the_next_continue() {
+    let class = dir("finish-offline");
+    let first = serve(&class, "127.0.0.1:0", &["--seed", "11"]);
+    let bind = first.url.trim_start_matches("http://").to_string();
+    let home = dir("finish-offline-home");
+    let local = dir("finish-offline-local");
+    let decisions = golden_script("liao.script");
+    let all = typed_input(flagship(), 11, &decisions);
+    let quarter = decisions.len() / 4;
+    let first_typed = typed_input(flagship(), 11, &decisions[..quarter]);
+
+    // A quarter sent, then the server gone; the trainee plays on to the end.
+    let mut child = play_joined(&first, &home, &local, &[]);
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(first_typed.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    wait_until("the first quarter reaches the server", || {
+        records_in(&class)
+            .first()
+            .is_some_and(|r| body(r).len() >= quarter)
+    });
+    drop(first);
+    stdin
+        .write_all(&all.as_bytes()[first_typed.len()..])
+        .unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}\n{}", stderr(&out));
+    assert!(text.contains("did not reach the class"), "{text}");
+    let server_record = records_in(&class).pop().unwrap();
+    let locals = records_in(&local);
+    assert!(body(&server_record).len() < body(&locals[0]).len());
+
+    // The server back: a plain --continue sends what the class lacks, and notes it.
+    let _again = serve(&class, &bind, &[]);
+    let continued = || {
+        lost_order()
+            .env("LOST_ORDER_HOME", &home)
+            .args(["play", "--text", "--lang", "en", "--player", "Liao Min"])
+            .arg("--records")
+            .arg(&local)
+            .arg("--continue")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let out = continued();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}\n{}", stderr(&out));
+    assert!(
+        text.contains("This session is over; the class at"),
+        "{text}"
+    );
+    assert_eq!(body(&server_record), body(&locals[0]));
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/liao-seed11.record.ron");
+    assert_eq!(
+        body(&server_record),
+        body(&golden),
+        "the golden record, line by line"
+    );
+    let (ok, said) = replay(&server_record);
+    assert!(ok && said.contains("finished:"), "{said}");
+    let note = lost_order_class::Enrolment::of(&locals[0])
+        .unwrap()
+        .unwrap();
+    assert!(note.delivered, "the note says the class holds it all");
+
+    // Nothing left to send: --continue says there is nothing to continue.
+    let out = continued();
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("no unfinished session"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn the_server_killed_mid_class_loses_nothing_acknowledged() {
     let class = dir("sigkill");
     let first = serve(&class, "127.0.0.1:0", &["--seed", "3"]);

@@ -1,7 +1,8 @@
 //! Continue takes a class's session back into its class, in the game without a window: while
 //! the server is not reached the class line says it is joining again and the trainee plays on;
 //! once the server is back, the decisions that waited arrive; when the instructor has given a
-//! new code since, the class line says the class cannot be joined again, and why.
+//! new code since, the class line says the class cannot be joined again, and why. A session
+//! finished while the server was away is sent when the title opens with the server back.
 
 mod common;
 
@@ -116,4 +117,60 @@ fn continue_joins_the_class_again_sends_what_waited_and_says_why_it_cannot() {
         4
     );
     assert_eq!(held(&dir), 3, "nothing sent to a class not joined");
+}
+
+#[test]
+fn a_session_finished_while_the_class_was_away_is_sent_when_the_title_opens() {
+    let home = temp_dir("continue-class", "finished");
+    let dir = home.join("class");
+    let server = class(&dir, "127.0.0.1:0");
+    let bind = server.addr().to_string();
+    let decisions = golden_script("full_coverage.script");
+
+    // Joined; two decisions arrive; the server gone, the session played to its end.
+    let mut first = game(&home, 11);
+    let code = server.code();
+    update(first.world_mut(), |prefs| {
+        prefs.lang = "en".into();
+        prefs.class_address = bind.clone();
+        prefs.class_code = code;
+        prefs.player = "Wang Fang".into();
+    });
+    join(first.world_mut());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !first.world().contains_resource::<Play>() {
+        assert!(Instant::now() < deadline, "the class's session");
+        first.update();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for d in &decisions[..2] {
+        decide(first.world_mut(), d);
+    }
+    until_shown(&mut first, "Class: connected · 0 waiting");
+    server.stop();
+    for d in &decisions[2..] {
+        decide(first.world_mut(), d);
+    }
+    first.update();
+    let session = &first.world().resource::<Play>().session;
+    assert!(session.tender().is_some(), "the session is over");
+    let all = session.decisions().len();
+    drop(first);
+    assert_eq!(held(&dir), 2);
+
+    // The server back: the title sends the rest and says so.
+    let _server = class(&dir, &bind);
+    let mut second = game(&home, 11);
+    until_shown(&mut second, "Finished class sessions sent to their class: 1.");
+    assert_eq!(held(&dir), all);
+    drop(second);
+
+    // Nothing left to send the next time.
+    let mut third = game(&home, 11);
+    for _ in 0..20 {
+        third.update();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let shown = texts(&mut third);
+    assert!(!shown.contains("sent to their class"), "{shown}");
 }

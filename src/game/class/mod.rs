@@ -4,6 +4,7 @@
 //! ([`rejoin`]); while in a class the link is looked at a few times a second for the class
 //! line, and the idle window is woken for it.
 
+mod deliver;
 mod rejoin;
 mod words;
 
@@ -25,6 +26,7 @@ use super::Scenarios;
 use super::play::{self, Recording, records_dir};
 use super::prefs::{Home, Prefs};
 use super::wake::Waker;
+pub use deliver::{Deliveries, Tally, start as deliver_finished};
 pub use lost_order_class::server_url;
 pub use rejoin::{Rejoining, rejoin};
 pub use words::JoinError;
@@ -150,9 +152,17 @@ struct ClassWaker(#[allow(dead_code, reason = "held for its Drop")] Waker);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ClassStatus>()
         .init_resource::<Joining>()
+        .init_resource::<Deliveries>()
         .add_systems(
             Update,
-            (arrive, rejoin::arrive, poll, note_delivered).chain(),
+            (
+                arrive,
+                rejoin::arrive,
+                poll,
+                note_delivered,
+                deliver::arrive,
+            )
+                .chain(),
         );
 }
 

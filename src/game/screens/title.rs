@@ -32,12 +32,16 @@ pub struct HasSave(pub bool);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HasSave>()
-        .add_systems(OnEnter(Screen::Title), refresh_has_save.in_set(Prepare));
+        .add_systems(OnEnter(Screen::Title), refresh_has_save.in_set(Prepare))
+        // Finished class sessions their class lacks are sent each time the title opens.
+        .add_systems(OnEnter(Screen::Title), class::deliver_finished);
     build_screen(
         app,
         Screen::Title,
         rebuild,
-        resource_changed::<Prefs>.or_eager(resource_changed::<HasSave>),
+        resource_changed::<Prefs>
+            .or_eager(resource_changed::<HasSave>)
+            .or_eager(resource_changed::<class::Deliveries>),
     );
     route::<TitleAction>(app);
 }
@@ -100,14 +104,23 @@ fn refresh_has_save(
     }
 }
 
-fn rebuild(mut ui: ScreenUi, prefs: Res<Prefs>, has_save: Res<HasSave>) {
+fn rebuild(
+    mut ui: ScreenUi,
+    prefs: Res<Prefs>,
+    has_save: Res<HasSave>,
+    deliveries: Res<class::Deliveries>,
+) {
     let ctx = Ctx::new(&prefs);
-    // A settings file that could not be read was set aside at start: say so, in words.
-    let note = prefs.set_aside.as_ref().map(|a| a.message(ctx.lang));
-    ui.build(|root| build(&ctx, has_save.0, note.as_deref(), root));
+    // A settings file that could not be read was set aside at start: say so, in words; and
+    // what the sending of finished class sessions did.
+    let notes: Vec<String> = (prefs.set_aside.as_ref().map(|a| a.message(ctx.lang)))
+        .into_iter()
+        .chain(deliveries.last.as_ref().and_then(|t| t.words(ctx.lang)))
+        .collect();
+    ui.build(|root| build(&ctx, has_save.0, &notes, root));
 }
 
-fn build(ctx: &Ctx, has_save: bool, note: Option<&str>, root: &mut ChildSpawnerCommands) {
+fn build(ctx: &Ctx, has_save: bool, notes: &[String], root: &mut ChildSpawnerCommands) {
     let s = ctx.scale;
     root.spawn(Node {
         width: percent(100),
@@ -192,8 +205,8 @@ fn build(ctx: &Ctx, has_save: bool, note: Option<&str>, root: &mut ChildSpawnerC
                 s,
             ));
         });
-        if let Some(note) = note {
-            page.spawn(small(note, s));
+        for note in notes {
+            page.spawn(small(note.clone(), s));
         }
         page.spawn(row(GAP_M)).with_children(|langs| {
             for (code, name) in [("zh", "中文"), ("en", "English")] {
