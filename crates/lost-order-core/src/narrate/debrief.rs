@@ -254,12 +254,12 @@ fn effect_words(sc: &Scenario, effects: &[Effect], lang: &str) -> Option<String>
 /// The turning point in one sentence, built from the what-if run: from which week the course's
 /// moves would still have won, whom they would have met and when, and which figure would have
 /// changed. For a lost order without a turning point: that the course's moves from week 1 would
-/// not have won either. For a won order, what would have lost it ([`closest_call`]). `None`
+/// not have won either. For a won order, what would have lost it ([`super::closest_call`]). `None`
 /// before the tender.
 pub fn turning_point(s: &Session, tp: Option<&TurningPoint>, lang: &str) -> Option<String> {
     let t = s.tender()?;
     if t.won {
-        return closest_call(s, lang);
+        return super::closest_call(s, lang);
     }
     let Some(tp) = tp else {
         return Some(
@@ -515,85 +515,4 @@ pub fn smallest_change(s: &Session, change: &SmallestChange, lang: &str) -> Stri
             )
         }
     }
-}
-
-/// What would have turned a won order into a lost one: the stage that came closest, in the
-/// judge's verdict points. A veto stage's slack is the judge's verdict minus the threshold; a
-/// deciding stage's is the margin divided by the judge's weight (influence × the stage's
-/// weight), i.e. how many points of the judge's own verdict the lead was worth.
-/// `你最险的一关：技术评标，只比门槛高 1 分——王总工的评分再低 1 分，你的标书就会被否决。` /
-/// `Your closest call: the Technical evaluation, passed with 1 to spare: one point less in Chief
-/// Engineer Wang's verdict and your bid would have been vetoed.` `None` when not won.
-pub fn closest_call(s: &Session, lang: &str) -> Option<String> {
-    let t = s.tender()?;
-    if !t.won {
-        return None;
-    }
-    let sc = s.scenario();
-    let mut closest: Option<(f64, String)> = None;
-    for v in &t.stages {
-        let stage = sc.stage_name(&v.stage, lang);
-        let judge = sc.person_name(&v.judge, lang);
-        let (slack, line) = match v.rule {
-            StageRule::Veto(needed) => {
-                let spare = v.ours.total() - needed;
-                (
-                    f64::from(spare),
-                    fill(
-                        pick(
-                            lang,
-                            "你最险的一关：{stage}，只比门槛高 {spare} 分——{judge}的评分再低 {more} 分，你的标书就会被否决。",
-                            "Your closest call: the {stage}, passed with {spare} to spare: {more} {points} less in {judge}'s verdict and your bid would have been vetoed.",
-                        ),
-                        &[
-                            ("stage", &stage),
-                            ("judge", &judge),
-                            ("spare", &plain(spare)),
-                            ("more", &plain(spare + 1)),
-                            ("points", points_word(spare + 1)),
-                        ],
-                    ),
-                )
-            }
-            StageRule::Decide(w) => {
-                let Some((o, r)) = v.center else { continue };
-                let influence = sc
-                    .person_index(&v.judge)
-                    .map_or(1, |i| s.truth().people[i].influence.max(1));
-                let weight = influence * w;
-                let lead = o - r;
-                let points = f64::from(lead) / f64::from(weight.max(1));
-                (
-                    points,
-                    fill(
-                        pick(
-                            lang,
-                            "你最险的一关：{stage}，领先 {lead} 分。{judge}的评分每 1 分在这里值 {weight} 分（影响力 {influence}，算 {w} 倍），{judge}的评分再低 {more} 分，这一关就会输。",
-                            "Your closest call: the {stage}, won by {lead}. Each point of {judge}'s verdict was worth {weight} there (influence {influence}, counted {w} times), so {more} {points} less from {judge} would have lost it.",
-                        ),
-                        &[
-                            ("stage", &stage),
-                            ("judge", &judge),
-                            ("lead", &plain(lead)),
-                            ("weight", &plain(weight)),
-                            ("influence", &plain(influence)),
-                            ("w", &plain(w)),
-                            ("more", &plain(lead / weight.max(1) + 1)),
-                            ("points", points_word(lead / weight.max(1) + 1)),
-                        ],
-                    ),
-                )
-            }
-            StageRule::Score(_) => continue,
-        };
-        if closest.as_ref().is_none_or(|(best, _)| slack < *best) {
-            closest = Some((slack, line));
-        }
-    }
-    closest.map(|(_, line)| line)
-}
-
-/// `point` or `points` for an English count.
-fn points_word(n: i32) -> &'static str {
-    if n == 1 { "point" } else { "points" }
 }

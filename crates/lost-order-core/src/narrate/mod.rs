@@ -3,6 +3,7 @@
 //! Every function takes a language code; `zh` gives Chinese, anything else English.
 
 mod belief;
+mod closest;
 mod debrief;
 mod error;
 mod grading;
@@ -12,9 +13,10 @@ mod tests;
 mod week;
 
 pub use belief::{BeliefText, belief_labels, belief_text, misread_roles, role_belief_history};
+pub use closest::closest_call;
 pub use debrief::{
-    DebriefCause, closest_call, debrief_cause, debrief_cause_with, hidden_timeline,
-    smallest_change, turning_point,
+    DebriefCause, debrief_cause, debrief_cause_with, hidden_timeline, smallest_change,
+    turning_point,
 };
 pub use error::{blocked_reason, error, phase_name};
 pub use grading::{
