@@ -161,7 +161,10 @@ fn a_session_finished_while_the_class_was_away_is_sent_when_the_title_opens() {
     // The server back: the title sends the rest and says so.
     let _server = class(&dir, &bind);
     let mut second = game(&home, 11);
-    until_shown(&mut second, "Finished class sessions sent to their class: 1.");
+    until_shown(
+        &mut second,
+        "Finished class sessions sent to their class: 1.",
+    );
     assert_eq!(held(&dir), all);
     drop(second);
 

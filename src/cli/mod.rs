@@ -125,7 +125,9 @@ enum Command {
         /// With --resume: start a new session from this week of the record, same seed ("what if").
         #[arg(long, value_name = "WEEK", requires = "resume")]
         from_week: Option<u32>,
-        /// Where --text writes its session record (default: the user's data folder).
+        /// Where --text writes its session record, and where --continue looks (default: the
+        /// `records` folder in the user's data folder, `$LOST_ORDER_HOME/data/records` when
+        /// LOST_ORDER_HOME is set).
         #[arg(long, value_name = "DIR")]
         records: Option<PathBuf>,
         /// The trainee's name, for the session record (default: the name in the settings).

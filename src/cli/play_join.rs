@@ -107,6 +107,7 @@ pub fn resumed(
                 writer,
                 rejoin,
                 url,
+                from: lost_order_class::entries::entries_of(session).len(),
             })
         }
         Some(Err(failure)) => Err(anyhow::anyhow!("{}", failure.words(&url, lang))),

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use lost_order_class::entries::entries_of;
 use lost_order_class::{ClassRecord, Rejoin, relink};
 use lost_order_core::engine::Session;
 use lost_order_core::record::RecordWriter;
@@ -29,6 +30,9 @@ pub enum Journal {
         rejoin: Rejoin,
         /// The class server, to name it.
         url: String,
+        /// The session's record lines when it was continued: those made since wait to be
+        /// sent, at least.
+        from: usize,
     },
 }
 
@@ -54,22 +58,26 @@ impl Journal {
                 mut writer,
                 rejoin,
                 url,
+                from,
             } => {
                 writer.sync(session)?;
                 match rejoin.answer() {
                     None => {
+                        let since = entries_of(session).len().saturating_sub(from);
                         println!(
                             "! {}",
                             t(
                                 lang,
-                                "仍在重新加入课堂：决策已保存在本机记录中，加入后自动补发。",
-                                "still joining the class again: decisions are saved on this computer and sent once in.",
+                                "仍在重新加入课堂：继续以来的 {n} 个决策待发送（已保存在本机记录中，加入后自动补发）",
+                                "still joining the class again: {n} decisions made since continuing wait (saved on this computer; sent once in)",
                             )
+                            .replace("{n}", &since.to_string())
                         );
                         Ok(Journal::Rejoining {
                             writer,
                             rejoin,
                             url,
+                            from,
                         })
                     }
                     Some(Ok((link, joined))) => match relink(writer, link, &joined, session) {
@@ -108,6 +116,7 @@ impl Journal {
                 writer,
                 rejoin,
                 url,
+                ..
             } => {
                 let back = match rejoin.answer_within(LAST_SEND) {
                     Some(Ok((link, joined))) => relink(writer, link, &joined, session)
