@@ -502,25 +502,59 @@ fn a_session_finished_while_the_server_is_down_is_sent_by_the_next_continue() {
     let locals = records_in(&local);
     assert!(body(&server_record).len() < body(&locals[0]).len());
 
-    // The server back: a plain --continue sends what the class lacks, and notes it.
-    let _again = serve(&class, &bind, &[]);
-    let continued = || {
+    // A --continue while the server is still down fails and leaves the record as it was.
+    let continued = |more: &[&str]| {
         lost_order()
             .env("LOST_ORDER_HOME", &home)
             .args(["play", "--text", "--lang", "en", "--player", "Liao Min"])
             .arg("--records")
             .arg(&local)
             .arg("--continue")
+            .args(more)
             .stdin(Stdio::null())
             .output()
             .unwrap()
     };
-    let out = continued();
+    let whole = std::fs::read_to_string(&locals[0]).unwrap();
+    let out = continued(&[]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Cannot reach"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&locals[0]).unwrap(),
+        whole,
+        "the record untouched"
+    );
+
+    // The server back with a new code: the noted code is refused, the record untouched; the
+    // new one given on the command line sends what the class lacks, and it is noted.
+    let mut again = serve(&class, &bind, &[]);
+    again.type_keys("c");
+    let line = again.line_with("new code: ");
+    let new_code = line
+        .split("new code: ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let out = continued(&[]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--code"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&locals[0]).unwrap(),
+        whole,
+        "the record untouched"
+    );
+    let out = continued(&["--join", &bind, "--code", &new_code]);
     let text = stdout(&out);
     assert!(out.status.success(), "{text}\n{}", stderr(&out));
     assert!(
         text.contains("This session is over; the class at"),
         "{text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&locals[0]).unwrap(),
+        whole,
+        "the record untouched"
     );
     assert_eq!(body(&server_record), body(&locals[0]));
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/liao-seed11.record.ron");
@@ -537,7 +571,7 @@ fn a_session_finished_while_the_server_is_down_is_sent_by_the_next_continue() {
     assert!(note.delivered, "the note says the class holds it all");
 
     // Nothing left to send: --continue says there is nothing to continue.
-    let out = continued();
+    let out = continued(&[]);
     assert!(!out.status.success());
     assert!(
         stderr(&out).contains("no unfinished session"),

@@ -187,9 +187,10 @@ enum Command {
         /// With --all-policies: print CSV instead of a table.
         #[arg(long, requires = "all_policies", conflicts_with = "json")]
         csv: bool,
-        /// How many sessions.
-        #[arg(long, default_value_t = 1000)]
-        runs: u64,
+        /// How many sessions (default 1000; with --join, give it: how many simulated trainees
+        /// join the class).
+        #[arg(long, allow_negative_numbers = true)]
+        runs: Option<u64>,
         /// The first seed; run i uses seed + i.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -231,6 +232,10 @@ enum Command {
         scenario: PathBuf,
     },
 }
+
+/// How many sessions `simulate` plays when not told (not in a live class: there `--runs` must
+/// be given).
+const DEFAULT_RUNS: u64 = 1000;
 
 #[derive(Subcommand)]
 enum ClassAction {
@@ -308,12 +313,14 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let resume = match (resume, continue_own) {
                 (Some(record), _) => Some(record),
                 (None, true) => match records::own_unfinished(&dir, &player) {
-                    Ok(record) => Some(record),
+                    Some(record) => Some(record),
                     // Nothing to play on: finished class sessions the class lacks are sent.
-                    Err(e) => {
+                    None => {
                         let said = resolve(lang.as_deref(), &game_languages())?;
-                        return play_join::deliver_finished(&dir, &player, &folders, &said)
-                            .map(|sent| sent.ok_or(e))?;
+                        let class = join.as_deref().zip(code.as_deref());
+                        let sent =
+                            play_join::deliver_finished(&dir, &player, &folders, class, &said)?;
+                        return sent.ok_or_else(|| nothing_to_continue(&dir, &player, &said));
                     }
                 },
                 (None, false) => None,
@@ -373,15 +380,19 @@ pub fn run() -> anyhow::Result<ExitCode> {
                             &note.url, &note.code, &note.name, &folders, &session, writer, &lang,
                         )
                         .map_err(|e| {
-                            e.context(fill(
-                                pick(
-                                    &lang,
-                                    "无法重新加入 {url} 的课堂（如果讲师换了代码，请加上 --join URL --code CODE）",
-                                    "cannot join the class at {url} again (give --join URL --code CODE \
-                                     if the instructor changed the code)",
+                            anyhow::anyhow!(
+                                "{}{}{e}",
+                                fill(
+                                    pick(
+                                        &lang,
+                                        "无法重新加入 {url} 的课堂（如果讲师换了代码，请加上 --join URL --code CODE）",
+                                        "cannot join the class at {url} again (give --join URL --code CODE \
+                                         if the instructor changed the code)",
+                                    ),
+                                    &[("url", &note.url)],
                                 ),
-                                &[("url", &note.url)],
-                            ))
+                                play_join::colon(&lang)
+                            )
                         })?
                     }
                     (None, None) => play_text::Journal::Local(writer),
@@ -466,15 +477,25 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 url: &url,
                 code: code.as_deref().unwrap_or_default(),
                 policy,
-                runs,
+                // Never a thousand trainees in a live class by default.
+                runs: runs.ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "--runs N is needed with --join: how many simulated trainees join the class"
+                    )
+                })?,
                 think: std::time::Duration::from_millis(think),
                 arrival,
                 faults,
                 records: dir.as_deref(),
             }),
-            (Some(policy), None) if !all_policies => {
-                simulate::run(load(&scenario)?, policy, runs, seed, json, dir.as_deref())
-            }
+            (Some(policy), None) if !all_policies => simulate::run(
+                load(&scenario)?,
+                policy,
+                runs.unwrap_or(DEFAULT_RUNS),
+                seed,
+                json,
+                dir.as_deref(),
+            ),
             _ => {
                 let format = if json {
                     simulate::Format::Json
@@ -483,7 +504,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 } else {
                     simulate::Format::Table
                 };
-                simulate::run_all(load(&scenario)?, runs, seed, format)
+                simulate::run_all(load(&scenario)?, runs.unwrap_or(DEFAULT_RUNS), seed, format)
             }
         },
     }
@@ -600,4 +621,32 @@ fn parse_size(s: &str) -> Result<(u32, u32), String> {
         ));
     }
     Ok((w, h))
+}
+
+/// `--continue` with nothing to continue or send, in `lang`.
+fn nothing_to_continue(dir: &Path, player: &str, lang: &str) -> anyhow::Error {
+    let who = if player.trim().is_empty() {
+        pick(
+            lang,
+            "未署名玩家（请用 --player 名字）",
+            "an unnamed player (give --player NAME)",
+        )
+        .to_string()
+    } else {
+        fill(
+            pick(lang, "“{player}”", "player `{player}`"),
+            &[("player", player.trim())],
+        )
+    };
+    anyhow::anyhow!(
+        "{}",
+        fill(
+            pick(
+                lang,
+                "{dir}：没有{who}未完成的练习；从不接着玩别的学员的练习",
+                "{dir}: no unfinished session of {who}; sessions of other players are never continued",
+            ),
+            &[("dir", &dir.display().to_string()), ("who", &who)],
+        )
+    )
 }

@@ -37,8 +37,8 @@ pub fn start(
             fill(
                 pick(
                     lang,
-                    "课堂里已有本机“{player}”的 {n} 个决策：请用 --continue（或 --resume 记录文件）和 --join 接着玩那一局",
-                    "the class already holds {n} decisions of `{player}` from this computer: continue that session with --continue (or --resume RECORD) and --join",
+                    "课堂里已有本机“{player}”的 {n} 个决策：请用 --continue 接着玩那一局",
+                    "the class already holds {n} decisions of `{player}` from this computer: continue that session with --continue",
                 ),
                 &[("n", &joined.lines.to_string()), ("player", player)],
             )
@@ -170,8 +170,8 @@ fn join(
 const DELIVERY: Duration = Duration::from_secs(10);
 
 /// Sends every finished class session of `player` in `dir` that its class does not hold whole
-/// (the server was away when it ended), saying what was sent in `lang`; `None` when there is
-/// none.
+/// (the server was away when it ended), to its noted class or to `class` (address, code)
+/// when given, saying what was sent in `lang`; `None` when there is none.
 ///
 /// # Errors
 /// The device token not made, or a session that could not be sent (in `lang`'s words).
@@ -179,6 +179,7 @@ pub fn deliver_finished(
     dir: &std::path::Path,
     player: &str,
     folders: &Folders,
+    class: Option<(&str, &str)>,
     lang: &str,
 ) -> anyhow::Result<Option<std::process::ExitCode>> {
     let waiting = undelivered(dir, player);
@@ -187,8 +188,14 @@ pub fn deliver_finished(
     }
     let device = device_token(&folders.config)?;
     for record in waiting {
-        let sent = deliver(&record, &device, lang, DELIVERY)
-            .map_err(|why| anyhow::anyhow!("{}: {why}", record.display()))?;
+        let sent = deliver(&record, &device, class, lang, DELIVERY).map_err(|why| {
+            let again = pick(
+                lang,
+                "这一局仍在本机记录中；服务器恢复后再次 --continue 即可补发（讲师换了代码时加上 --join URL --code CODE）。",
+                "The session is still in its record on this computer; --continue again once the server is back (with --join URL --code CODE if the instructor changed the code).",
+            );
+            anyhow::anyhow!("{}{}{why} {again}", record.display(), colon(lang))
+        })?;
         println!(
             "{}",
             pick(
@@ -202,4 +209,9 @@ pub fn deliver_finished(
         );
     }
     Ok(Some(std::process::ExitCode::SUCCESS))
+}
+
+/// The colon between a thing and what is said of it, in `lang`: full-width in Chinese.
+pub fn colon(lang: &str) -> &'static str {
+    pick(lang, "：", ": ")
 }

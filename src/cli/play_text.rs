@@ -29,6 +29,11 @@ pub fn run(
     let mut input = std::io::stdin().lock();
     // Someone at a keyboard turns the tender's stages over one by one; piped input does not wait.
     let at_keyboard = std::io::stdin().is_terminal();
+    // A class session continued: the lines its class lacks go at once, not after the next
+    // decision (a session that ended before its last lines went has no next decision).
+    if let Some(Journal::Class(r)) = record.as_mut() {
+        r.sync(&session)?;
+    }
     intro(&session, lang);
     let mut shown_week = 0;
     let mut menu_week = 0;

@@ -24,22 +24,10 @@ fn warn_all(warnings: &[String], scenario_warning: Option<&String>) {
     }
 }
 
-/// The newest unfinished record of `player` in `dir` (what `play --text --continue` resumes).
-///
-/// # Errors
-/// When `dir` holds no unfinished session of this player.
-pub fn own_unfinished(dir: &Path, player: &str) -> anyhow::Result<PathBuf> {
-    records::unfinished(dir, &Catalog::load(), player).ok_or_else(|| {
-        let who = if player.trim().is_empty() {
-            "an unnamed player (give --player NAME)".to_string()
-        } else {
-            format!("player `{}`", player.trim())
-        };
-        anyhow::anyhow!(
-            "{}: no unfinished session of {who}; sessions of other players are never continued",
-            dir.display()
-        )
-    })
+/// The newest unfinished record of `player` in `dir` (what `play --text --continue` resumes);
+/// `None` when there is none.
+pub fn own_unfinished(dir: &Path, player: &str) -> Option<PathBuf> {
+    records::unfinished(dir, &Catalog::load(), player)
 }
 
 /// Continues an unfinished record, or (with `from_week`) starts a new record from that week

@@ -69,7 +69,7 @@ impl Journal {
                             t(
                                 lang,
                                 "仍在重新加入课堂：继续以来的 {n} 个决策待发送（已保存在本机记录中，加入后自动补发）",
-                                "still joining the class again: {n} decisions made since continuing wait (saved on this computer; sent once in)",
+                                "still joining the class again; decisions made since continuing and waiting to be sent: {n} (saved on this computer; sent once in)",
                             )
                             .replace("{n}", &since.to_string())
                         );

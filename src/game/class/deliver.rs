@@ -97,7 +97,7 @@ pub fn start(world: &mut World) {
         .spawn(move || {
             let mut tally = Tally::default();
             for record in waiting {
-                match deliver(&record, &device, &lang, WAIT) {
+                match deliver(&record, &device, None, &lang, WAIT) {
                     Ok(d) => {
                         info!(
                             "{}: {} lines sent to the class at {}",

@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use lost_order_app::catalog::Catalog;
-use lost_order_core::record::{RecordWriter, read_record};
+use lost_order_core::record::read_record;
 use lost_order_core::text::{fill, pick};
 
-use super::{ClassLink, Credentials, Enrolment, relink};
+use super::rejoin::mismatch;
+use super::{ClassLink, Credentials, Enrolment};
+use crate::entries::{entries_of, line_of};
 
 /// The finished sessions of `player` in `dir` that were played in a class whose note does not
 /// say the class holds them whole, oldest first.
@@ -41,9 +43,11 @@ pub struct Delivered {
     pub sent: usize,
 }
 
-/// Joins the class noted beside the finished record at `record` as this `device`, sends the
-/// lines it lacks, waits up to `wait` for them to be acknowledged, and notes that the class
-/// holds the whole session.
+/// Joins the class noted beside the finished record at `record` as this `device` (with
+/// `class`, the address and code given instead of the noted ones, as after a code change),
+/// sends the lines it lacks, waits up to `wait` for them to be acknowledged, and notes that
+/// the class holds the whole session. The local record is only read: whatever fails, it stays
+/// as it was.
 ///
 /// # Errors
 /// In `lang`'s words: the record or its note unreadable, its scenario not found, the class not
@@ -52,10 +56,11 @@ pub struct Delivered {
 pub fn deliver(
     record: &Path,
     device: &str,
+    class: Option<(&str, &str)>,
     lang: &str,
     wait: Duration,
 ) -> Result<Delivered, String> {
-    let note = Enrolment::of(record)?.ok_or_else(|| {
+    let noted = Enrolment::of(record)?.ok_or_else(|| {
         fill(
             pick(
                 lang,
@@ -65,10 +70,17 @@ pub fn deliver(
             &[("path", &record.display().to_string())],
         )
     })?;
+    let note = match class {
+        Some((url, code)) => Enrolment {
+            url: super::server_url(url),
+            code: code.to_string(),
+            ..noted
+        },
+        None => noted,
+    };
     let reopened = lost_order_app::records::reopen(record, None, &Catalog::load())
         .map_err(|e| e.to_string())?;
-    let writer = RecordWriter::resume(record, &reopened.record)
-        .map_err(|e| format!("{}: {e}", record.display()))?;
+    let session = &reopened.session;
     let credentials = Credentials {
         url: note.url.clone(),
         code: note.code.clone(),
@@ -77,31 +89,36 @@ pub fn deliver(
     };
     let (link, joined) = ClassLink::join(credentials, None, lost_order_app::fresh_seed())
         .map_err(|f| f.words(&note.url, lang))?;
-    let session = &reopened.session;
-    let mut class_record =
-        relink(writer, link, &joined, session).map_err(|(_, m)| m.words(lang))?;
-    class_record
-        .sync(session)
+    if let Some(m) = mismatch(&joined, session) {
+        std::thread::spawn(move || drop(link));
+        return Err(m.words(lang));
+    }
+    // Every line of the session from the first; the link sends from where the server is.
+    let lines = entries_of(session)
+        .iter()
+        .map(line_of)
+        .collect::<std::io::Result<Vec<_>>>()
         .map_err(|e| format!("{}: {e}", record.display()))?;
-    let held = joined.lines;
-    if !class_record.link().flush(wait) {
+    let all = lines.len();
+    link.push_all(lines);
+    if !link.flush(wait) {
         return Err(fill(
             pick(
                 lang,
                 "{n} 条记录未能送达 {url} 的课堂，稍后再试。",
                 "{n} lines did not reach the class at {url}; try again later.",
             ),
-            &[
-                ("n", &class_record.link().unsent().to_string()),
-                ("url", &note.url),
-            ],
+            &[("n", &link.unsent().to_string()), ("url", &note.url)],
         ));
     }
-    class_record
-        .note_delivered(session)
-        .map_err(|e| format!("{}: {e}", record.display()))?;
+    Enrolment {
+        delivered: true,
+        ..note.clone()
+    }
+    .write_beside(record)
+    .map_err(|e| format!("{}: {e}", record.display()))?;
     Ok(Delivered {
         url: note.url,
-        sent: class_record.link().acknowledged().saturating_sub(held),
+        sent: all.saturating_sub(joined.lines),
     })
 }

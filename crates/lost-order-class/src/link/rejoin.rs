@@ -109,6 +109,22 @@ pub enum Mismatch {
     },
 }
 
+/// Why the class `joined` cannot take `session` (continued from its local record), if it
+/// cannot.
+pub fn mismatch(joined: &Joined, session: &Session) -> Option<Mismatch> {
+    let held = entries_of(session).len();
+    if joined.scenario_hash != session.scenario().hash || joined.seed != session.seed() {
+        Some(Mismatch::NotThisClass)
+    } else if joined.lines > held {
+        Some(Mismatch::ServerAhead {
+            server: joined.lines,
+            here: held,
+        })
+    } else {
+        None
+    }
+}
+
 /// The local record `writer` of `session` goes on with `link`, into the class `joined`; the
 /// next [`ClassRecord::sync`] queues every line and the link sends those the server lacks.
 ///
@@ -121,19 +137,7 @@ pub fn relink(
     joined: &Joined,
     session: &Session,
 ) -> Result<ClassRecord, (RecordWriter, Mismatch)> {
-    let held = entries_of(session).len();
-    let mismatch =
-        if joined.scenario_hash != session.scenario().hash || joined.seed != session.seed() {
-            Some(Mismatch::NotThisClass)
-        } else if joined.lines > held {
-            Some(Mismatch::ServerAhead {
-                server: joined.lines,
-                here: held,
-            })
-        } else {
-            None
-        };
-    match mismatch {
+    match mismatch(joined, session) {
         Some(m) => {
             std::thread::spawn(move || drop(link));
             Err((writer, m))
