@@ -105,7 +105,7 @@ pub fn run(args: &Serve) -> anyhow::Result<ExitCode> {
     // The live view's report link writes to the same folder.
     let report = args.dir.join(lost_order_class::server::REPORT_DIR);
     println!(
-        "`lost-order report {dir} --out {}` writes the debrief at any time (the live view's report link does the same)",
+        "`lost-order report {dir} --out {}` writes the debrief at any time once a trainee has played (the live view's report link does the same)",
         report.display()
     );
     // What this window last said of the door (the code, the lock): the live view's buttons

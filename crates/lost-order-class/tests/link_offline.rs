@@ -66,6 +66,7 @@ fn decisions_made_offline_are_kept_locally_counted_and_sent_on_reconnect() {
         "the link says it is offline"
     );
     assert_eq!(record.link().unsent(), 3);
+    assert_eq!(record.decisions_waiting(), 3);
 
     let again = common::class_server(&class, addr, Limits::default());
     assert!(
@@ -79,11 +80,30 @@ fn decisions_made_offline_are_kept_locally_counted_and_sent_on_reconnect() {
             .unwrap();
     assert_eq!(server_copy.decisions, local.decisions);
 
+    // Played to its end while the server is away again: the outcome line waits too, but it
+    // is not counted as a decision.
+    again.stop();
+    let before = session.decisions().len();
+    while *session.phase() != lost_order_core::engine::Phase::Ended {
+        decide(&mut session, &mut record, 1);
+    }
+    let made = session.decisions().len() - before;
+    assert!(eventually(|| !record.link().connected()));
+    assert_eq!(
+        record.link().unsent(),
+        made + 1,
+        "the decisions and the outcome"
+    );
+    assert_eq!(record.decisions_waiting(), made);
+    let again = common::class_server(&class, addr, Limits::default());
+    assert!(record.link().flush(Duration::from_secs(10)));
+    assert_eq!(record.decisions_waiting(), 0);
+
     // A restarted laptop: a new link with the same name and device resumes the session.
     drop(record);
     let (_, rejoined) = ClassLink::join(credentials, None, 1).unwrap();
     assert_eq!(rejoined.session, joined.session);
-    assert_eq!(rejoined.lines, 5);
+    assert_eq!(rejoined.lines, 5 + made + 1);
     drop(again);
     let _ = std::fs::remove_dir_all(&dir);
 }

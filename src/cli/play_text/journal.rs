@@ -173,7 +173,7 @@ impl Journal {
                     "{n} 个决策未送达课堂；它们在本机记录 {path} 中，再次继续（--continue）时会补发。",
                     "{n} decisions did not reach the class; they are in the record {path} on this computer, and sent when you continue again (--continue).",
                 )
-                .replace("{n}", &record.link().unsent().to_string())
+                .replace("{n}", &record.decisions_waiting().to_string())
                 .replace("{path}", &record.path().display().to_string())
             );
         }
@@ -201,7 +201,7 @@ fn say_link(record: &ClassRecord, lang: &str) {
                 "未连上课堂服务器：{n} 个决策待发送（已保存在本机记录中，连上后自动补发）",
                 "not connected to the class: {n} decisions waiting (saved on this computer; sent when the connection is back)",
             )
-            .replace("{n}", &link.unsent().to_string())
+            .replace("{n}", &record.decisions_waiting().to_string())
         );
     }
 }

@@ -376,7 +376,7 @@ fn poll(
         .and_then(|j| j.class())
         .map(|r| LinkState::Linked {
             connected: r.link().connected(),
-            unsent: r.link().unsent(),
+            unsent: r.decisions_waiting(),
             refused: r.link().refused().is_some(),
         });
     let now = linked.or_else(|| rejoining.and_then(|r| r.state()));

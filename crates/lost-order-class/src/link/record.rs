@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use lost_order_core::engine::{Phase, Session};
-use lost_order_core::record::RecordWriter;
+use lost_order_core::record::{Entry, RecordWriter};
 
 use super::{ClassLink, Enrolment};
 use crate::entries::{entries_of, line_of};
@@ -20,6 +20,8 @@ pub struct ClassRecord {
     noted: bool,
     /// Whether the note says the class holds the whole finished session.
     delivered: bool,
+    /// Whether the last line queued is the session's outcome (`Finished`), not a decision.
+    outcome_queued: bool,
 }
 
 impl ClassRecord {
@@ -33,6 +35,7 @@ impl ClassRecord {
             queued: 0,
             noted: false,
             delivered: false,
+            outcome_queued: false,
         }
     }
 
@@ -56,6 +59,7 @@ impl ClassRecord {
             .map(line_of)
             .collect::<std::io::Result<Vec<_>>>()?;
         self.queued = entries.len();
+        self.outcome_queued = matches!(entries.last(), Some(Entry::Finished(_)));
         if !new.is_empty() {
             self.link.push_all(new);
         }
@@ -82,6 +86,13 @@ impl ClassRecord {
             self.delivered = true;
         }
         Ok(self.delivered)
+    }
+
+    /// How many decisions written locally the class has not acknowledged: the lines waiting,
+    /// less the session's outcome line when it waits too (it is not a decision).
+    pub fn decisions_waiting(&self) -> usize {
+        let lines = self.link.unsent();
+        lines - usize::from(self.outcome_queued && lines > 0)
     }
 
     /// Whether the note says the class holds the whole finished session.
