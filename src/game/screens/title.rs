@@ -205,8 +205,18 @@ fn build(ctx: &Ctx, has_save: bool, notes: &[String], root: &mut ChildSpawnerCom
                 s,
             ));
         });
+        // Notes may be long (an error in words): a column of their own, centred line by line.
         for note in notes {
-            page.spawn(small(note.clone(), s));
+            page.spawn(Node {
+                max_width: px(560.0 * s),
+                ..default()
+            })
+            .with_children(|n| {
+                n.spawn(small(note.clone(), s)).insert(TextLayout {
+                    justify: Justify::Center,
+                    linebreak: LineBreak::WordOrCharacter,
+                });
+            });
         }
         page.spawn(row(GAP_M)).with_children(|langs| {
             for (code, name) in [("zh", "中文"), ("en", "English")] {
