@@ -369,20 +369,35 @@ fn a_terminal_trainee_killed_mid_session_continues_and_the_server_takes_the_rest
     );
 }
 
-#[test]
-fn a_terminal_session_continued_while_the_server_is_down_plays_on_and_is_sent_once_it_is_back() {
-    let class = dir("continue-offline");
-    let first = serve(&class, "127.0.0.1:0", &["--seed", "11"]);
-    let bind = first.url.trim_start_matches("http://").to_string();
-    let home = dir("continue-offline-home");
-    let local = dir("continue-offline-local");
+/// A flagship class of seed 11 in a folder named after `name`, and the golden Liao trainee
+/// joined from a home of its own, the first quarter of the golden path typed and held by the
+/// server; the trainee's standard input kept open.
+struct QuarterSent {
+    class: PathBuf,
+    served: Served,
+    /// The server's `ADDR:PORT`, to start it again there.
+    bind: String,
+    home: PathBuf,
+    local: PathBuf,
+    /// The whole golden path as typed.
+    all: String,
+    /// How much of `all` is typed.
+    typed: usize,
+    child: Child,
+    stdin: std::process::ChildStdin,
+}
+
+fn quarter_sent(name: &str) -> QuarterSent {
+    let class = dir(name);
+    let served = serve(&class, "127.0.0.1:0", &["--seed", "11"]);
+    let bind = served.url.trim_start_matches("http://").to_string();
+    let home = dir(&format!("{name}-home"));
+    let local = dir(&format!("{name}-local"));
     let decisions = golden_script("liao.script");
     let all = typed_input(flagship(), 11, &decisions);
     let quarter = decisions.len() / 4;
     let first_typed = typed_input(flagship(), 11, &decisions[..quarter]);
-
-    // A quarter typed and sent, then the laptop gone (SIGKILL), then the server gone too.
-    let mut child = play_joined(&first, &home, &local, &[]);
+    let mut child = play_joined(&served, &home, &local, &[]);
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(first_typed.as_bytes()).unwrap();
     stdin.flush().unwrap();
@@ -391,6 +406,33 @@ fn a_terminal_session_continued_while_the_server_is_down_plays_on_and_is_sent_on
             .first()
             .is_some_and(|r| body(r).len() >= quarter)
     });
+    QuarterSent {
+        class,
+        served,
+        bind,
+        home,
+        local,
+        all,
+        typed: first_typed.len(),
+        child,
+        stdin,
+    }
+}
+
+#[test]
+fn a_terminal_session_continued_while_the_server_is_down_plays_on_and_is_sent_once_it_is_back() {
+    // A quarter typed and sent, then the laptop gone (SIGKILL), then the server gone too.
+    let QuarterSent {
+        class,
+        served: first,
+        bind,
+        home,
+        local,
+        all,
+        typed,
+        mut child,
+        stdin,
+    } = quarter_sent("continue-offline");
     child.kill().unwrap();
     child.wait().unwrap();
     drop(stdin);
@@ -411,7 +453,7 @@ fn a_terminal_session_continued_while_the_server_is_down_plays_on_and_is_sent_on
         .spawn()
         .expect("the binary runs");
     let mut typing = resumed.stdin.take().unwrap();
-    let mut rest = all[first_typed.len()..].lines();
+    let mut rest = all[typed..].lines();
     let locals = records_in(&local);
     assert_eq!(locals.len(), 1, "one local record: {locals:?}");
     let grows = |n: usize| body(&locals[0]).len() > n;
@@ -469,30 +511,20 @@ fn a_terminal_session_continued_while_the_server_is_down_plays_on_and_is_sent_on
 
 #[test]
 fn a_session_finished_while_the_server_is_down_is_sent_by_the_next_continue() {
-    let class = dir("finish-offline");
-    let first = serve(&class, "127.0.0.1:0", &["--seed", "11"]);
-    let bind = first.url.trim_start_matches("http://").to_string();
-    let home = dir("finish-offline-home");
-    let local = dir("finish-offline-local");
-    let decisions = golden_script("liao.script");
-    let all = typed_input(flagship(), 11, &decisions);
-    let quarter = decisions.len() / 4;
-    let first_typed = typed_input(flagship(), 11, &decisions[..quarter]);
-
     // A quarter sent, then the server gone; the trainee plays on to the end.
-    let mut child = play_joined(&first, &home, &local, &[]);
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(first_typed.as_bytes()).unwrap();
-    stdin.flush().unwrap();
-    wait_until("the first quarter reaches the server", || {
-        records_in(&class)
-            .first()
-            .is_some_and(|r| body(r).len() >= quarter)
-    });
+    let QuarterSent {
+        class,
+        served: first,
+        bind,
+        home,
+        local,
+        all,
+        typed,
+        child,
+        mut stdin,
+    } = quarter_sent("finish-offline");
     drop(first);
-    stdin
-        .write_all(&all.as_bytes()[first_typed.len()..])
-        .unwrap();
+    stdin.write_all(&all.as_bytes()[typed..]).unwrap();
     drop(stdin);
     let out = child.wait_with_output().unwrap();
     let text = stdout(&out);

@@ -17,6 +17,7 @@ use lost_order::game::prefs::update;
 use lost_order::game::screens::TitleAction;
 use lost_order_class::server::scenario_source;
 use lost_order_class::{ClassOptions, ClassServer, Limits, serve};
+use lost_order_core::engine::Decision;
 use lost_order_core::record::read_record;
 
 /// A flagship class with seed 11 in `dir` on `bind`.
@@ -58,6 +59,31 @@ fn held(dir: &std::path::Path) -> usize {
         .sum()
 }
 
+/// A game in `home` joined to `server`'s class as Wang Fang, in English, the first two of
+/// `decisions` made and acknowledged.
+fn joined_two(home: &std::path::Path, server: &ClassServer, decisions: &[Decision]) -> App {
+    let mut app = game(home, 11);
+    let (bind, code) = (server.addr().to_string(), server.code());
+    update(app.world_mut(), |prefs| {
+        prefs.lang = "en".into();
+        prefs.class_address = bind;
+        prefs.class_code = code;
+        prefs.player = "Wang Fang".into();
+    });
+    join(app.world_mut());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !app.world().contains_resource::<Play>() {
+        assert!(Instant::now() < deadline, "the class's session");
+        app.update();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for d in &decisions[..2] {
+        decide(app.world_mut(), d);
+    }
+    until_shown(&mut app, "Class: connected · 0 waiting");
+    app
+}
+
 #[test]
 fn continue_joins_the_class_again_sends_what_waited_and_says_why_it_cannot() {
     let home = temp_dir("continue-class", "game");
@@ -67,25 +93,7 @@ fn continue_joins_the_class_again_sends_what_waited_and_says_why_it_cannot() {
     let decisions = golden_script("full_coverage.script");
 
     // Joined; two decisions arrive; the game closed.
-    let mut first = game(&home, 11);
-    let code = server.code();
-    update(first.world_mut(), |prefs| {
-        prefs.lang = "en".into();
-        prefs.class_address = bind.clone();
-        prefs.class_code = code;
-        prefs.player = "Wang Fang".into();
-    });
-    join(first.world_mut());
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !first.world().contains_resource::<Play>() {
-        assert!(Instant::now() < deadline, "the class's session");
-        first.update();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    for d in &decisions[..2] {
-        decide(first.world_mut(), d);
-    }
-    until_shown(&mut first, "Class: connected · 0 waiting");
+    let first = joined_two(&home, &server, &decisions);
     assert_eq!(held(&dir), 2);
     drop(first);
 
@@ -128,25 +136,7 @@ fn a_session_finished_while_the_class_was_away_is_sent_when_the_title_opens() {
     let decisions = golden_script("full_coverage.script");
 
     // Joined; two decisions arrive; the server gone, the session played to its end.
-    let mut first = game(&home, 11);
-    let code = server.code();
-    update(first.world_mut(), |prefs| {
-        prefs.lang = "en".into();
-        prefs.class_address = bind.clone();
-        prefs.class_code = code;
-        prefs.player = "Wang Fang".into();
-    });
-    join(first.world_mut());
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !first.world().contains_resource::<Play>() {
-        assert!(Instant::now() < deadline, "the class's session");
-        first.update();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    for d in &decisions[..2] {
-        decide(first.world_mut(), d);
-    }
-    until_shown(&mut first, "Class: connected · 0 waiting");
+    let mut first = joined_two(&home, &server, &decisions);
     server.stop();
     for d in &decisions[2..] {
         decide(first.world_mut(), d);
